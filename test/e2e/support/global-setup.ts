@@ -1,0 +1,21 @@
+import type { TestProject } from "vitest/node";
+import { startStack, type Stack } from "../../../scripts/stack.ts";
+
+let stack: Stack | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  stack = await startStack();
+  project.provide("workerUrl", stack.workerUrl);
+  project.provide("emulatorUrl", stack.emulatorUrl);
+}
+
+export async function teardown(): Promise<void> {
+  await stack?.stop();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    workerUrl: string;
+    emulatorUrl: string;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The read endpoints of UserEcho API v2, mounted at `/api/v2`. Paths here carry no format suffix:
+ * the app strips `.json` before routing (see `app.ts`).
+ */
+import { type Context, Hono } from "hono";
+import {
+  authenticate,
+  canReadForum,
+  type AuthVariables,
+  type Tokens,
+  type Viewer,
+} from "./auth.ts";
+import { Presenter } from "./entities.ts";
+import { success } from "./envelope.ts";
+import { BadRequestError, NotFoundError, UnauthorizedError } from "./errors.ts";
+import {
+  categoryListSpec,
+  commentListSpec,
+  forumListSpec,
+  idOnlyListSpec,
+  topicListSpec,
+  userListSpec,
+} from "./lists.ts";
+import { paginate, parsePaging } from "./paging.ts";
+import { applyListQuery, type ListSpec } from "./query.ts";
+import type { SeedForum, SeedTopic } from "./seed/index.ts";
+import type { Store } from "./store.ts";
+
+export interface ApiDeps {
+  /** Called per request, so the seed is built on first use rather than at worker start-up. */
+  readonly store: () => Store;
+  readonly tokens: Tokens;
+  /** Project alias used in topic URLs (`https://<alias>.userecho.com/topics/…`). */
+  readonly alias: string;
+}
+
+export type ApiEnv = { Variables: AuthVariables };
+type ApiContext = Context<ApiEnv>;
+
+// Numeric ids only, so `users/current` and `topics/search` can never be taken for an id.
+const FORUM = ":forumId{[0-9]+}";
+const TOPIC = ":topicId{[0-9]+}";
+
+/** Builds the `/api/v2` routes. Literal segments are registered before id placeholders. */
+export function apiRoutes({ store: getStore, tokens, alias }: ApiDeps): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+  const auth = authenticate(tokens);
+
+  /** Per-request helpers: the store, a presenter for the viewer, the query string. */
+  const scope = (c: ApiContext) => {
+    const store = getStore();
+    const viewer = c.get("viewer");
+    return {
+      store,
+      viewer,
+      present: new Presenter(store, viewer, alias),
+      params: new URL(c.req.url).searchParams,
+    };
+  };
+
+  api.get("/forums", auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forums = store.forums().filter((forum) => canReadForum(viewer, forum));
+    return c.json(list(forums, params, forumListSpec(store), (f) => present.forum(f)));
+  });
+
+  api.get(`/forums/${FORUM}/types`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    return c.json(list(store.typesOf(forum.id), params, idOnlyListSpec(), (t) => present.type(t)));
+  });
+
+  api.get(`/forums/${FORUM}/types/:typeId{[0-9]+}/statuses`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    const type = store.type(Number(c.req.param("typeId")));
+    if (type === undefined || type.forumId !== forum.id) throw new NotFoundError("Type not found");
+    return c.json(list(store.statusesOf(type), params, idOnlyListSpec(), (s) => present.status(s)));
+  });
+
+  api.get(`/forums/${FORUM}/categories`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    return c.json(
+      list(store.categoriesOf(forum.id), params, categoryListSpec(store), (k) =>
+        present.category(k),
+      ),
+    );
+  });
+
+  api.get(`/forums/${FORUM}/tags`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    return c.json(list(store.tagsOf(forum.id), params, idOnlyListSpec(), (t) => present.tag(t)));
+  });
+
+  api.get(`/forums/${FORUM}/topics/search`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    const terms = (params.get("query") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+    // An empty query is refused rather than matching everything (inferred).
+    if (terms.length === 0) throw new BadRequestError("Parameter 'query' is required");
+    const found = store.topicsOf(forum.id).filter((topic) => store.matchesSearch(topic, terms));
+    return c.json(list(found, params, topicListSpec, (t) => present.topic(t)));
+  });
+
+  api.get(`/forums/${FORUM}/topics`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const forum = readableForum(store, viewer, c.req.param("forumId"));
+    return c.json(list(store.topicsOf(forum.id), params, topicListSpec, (t) => present.topic(t)));
+  });
+
+  api.get(`/topics/${TOPIC}/comments`, auth, (c) => {
+    const { store, viewer, present, params } = scope(c);
+    const topic = readableTopic(store, viewer, c.req.param("topicId"));
+    return c.json(
+      list(store.commentsOf(topic.id), params, commentListSpec, (k) => present.comment(k)),
+    );
+  });
+
+  api.get(`/topics/${TOPIC}`, auth, (c) => {
+    const { store, viewer, present } = scope(c);
+    return c.json(success(present.topic(readableTopic(store, viewer, c.req.param("topicId")))));
+  });
+
+  api.get("/users", auth, (c) => {
+    const { store, present, params } = scope(c);
+    return c.json(list(store.users(), params, userListSpec, (u) => present.user(u)));
+  });
+
+  api.get("/users/current", auth, (c) => {
+    const { store, viewer, present } = scope(c);
+    if (viewer.kind === "anonymous") {
+      // The anonymous token alone is nobody; SSO users arrive in a later task (inferred message).
+      throw new UnauthorizedError(
+        viewer.ssoToken === null
+          ? "No user: send an sso_token"
+          : "No user: sso_token is not emulated",
+      );
+    }
+    const user = store.user(viewer.userId);
+    if (user === undefined) throw new NotFoundError("User not found");
+    return c.json(success(present.user(user)));
+  });
+
+  api.get("/users/sso/:guid", auth, (c) => {
+    const { store, present } = scope(c);
+    const user = store.userBySsoGuid(c.req.param("guid"));
+    if (user === undefined) throw new NotFoundError("User not found");
+    return c.json(success(present.user(user)));
+  });
+
+  api.get("/users/:userId{[0-9]+}", auth, (c) => {
+    const { store, present } = scope(c);
+    const user = store.user(Number(c.req.param("userId")));
+    if (user === undefined) throw new NotFoundError("User not found");
+    return c.json(success(present.user(user)));
+  });
+
+  return api;
+}
+
+/** Filters, orders and pages a list, then wraps the page in the success envelope. */
+function list<T, R>(
+  items: readonly T[],
+  params: URLSearchParams,
+  spec: ListSpec<T>,
+  present: (item: T) => R,
+) {
+  const paging = parsePaging(params);
+  const { data, details } = paginate(applyListQuery(items, params, spec), paging);
+  return success(data.map(present), details);
+}
+
+/** A forum the viewer may read; hidden forums are indistinguishable from missing ones. */
+function readableForum(store: Store, viewer: Viewer, id: string): SeedForum {
+  const forum = store.forum(Number(id));
+  if (forum === undefined || !canReadForum(viewer, forum))
+    throw new NotFoundError("Forum not found");
+  return forum;
+}
+
+function readableTopic(store: Store, viewer: Viewer, id: string): SeedTopic {
+  const topic = store.topic(Number(id));
+  const forum = topic === undefined ? undefined : store.forum(topic.forumId);
+  if (topic === undefined || forum === undefined || !canReadForum(viewer, forum)) {
+    throw new NotFoundError("Topic not found");
+  }
+  return topic;
+}

@@ -1,0 +1,98 @@
+/**
+ * The emulator as a Hono app: control API, request counting, an optional middleware slot (for
+ * fault injection), format handling, then the `/api/v2` read endpoints.
+ */
+import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { getPath } from "hono/utils/url";
+// Named imports let the bundler drop the file's other secrets (SSO key, JWT secret).
+import { agentToken, alias, anonymousToken } from "../credentials.json";
+import { apiRoutes, type ApiEnv } from "./api.ts";
+import type { Tokens } from "./auth.ts";
+import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
+import { failure } from "./envelope.ts";
+import { ApiError, MethodNotAllowedError, NotAcceptableError, NotFoundError } from "./errors.ts";
+import { getDefaultStore, type Store } from "./store.ts";
+
+export type EmulatorEnv = ApiEnv;
+
+export interface EmulatorOptions {
+  /** Data to serve; defaults to the shared seed. */
+  readonly store?: Store;
+  /** Counters behind `/__emulator/stats`; pass one to read them without HTTP. */
+  readonly stats?: RequestStats;
+  /** Defaults to the tokens in `test/emulator/credentials.json`. */
+  readonly tokens?: Tokens;
+  /** Defaults to the alias in `credentials.json`. */
+  readonly alias?: string;
+  /**
+   * Middleware run after a request is counted and before format, auth and routing (e.g. fault
+   * injection). They never see `/__emulator/` requests.
+   */
+  readonly middleware?: readonly MiddlewareHandler<EmulatorEnv>[];
+}
+
+const API_PREFIX = "/api/v2";
+const JSON_SUFFIX = ".json";
+
+/**
+ * Routes on the path without its `.json` suffix, so handlers read `/api/v2/users/current`.
+ * Any host is accepted: tests send the worker's `https://demo.userecho.com/…` fetches here.
+ */
+function routingPath(request: Request): string {
+  const path = getPath(request);
+  return path.startsWith(`${API_PREFIX}/`) && path.endsWith(JSON_SUFFIX)
+    ? path.slice(0, -JSON_SUFFIX.length)
+    : path;
+}
+
+/** Only `.json` is served: `.xml` is a known but unemulated format; no suffix is no command. */
+async function requireJsonFormat(c: Context, next: Next): Promise<void> {
+  const path = getPath(c.req.raw);
+  if (path.endsWith(".xml")) {
+    throw new NotAcceptableError("The xml format is not emulated; use .json");
+  }
+  if (!path.endsWith(JSON_SUFFIX)) throw new NotFoundError("Unknown API path");
+  await next();
+}
+
+/** The one place errors become responses: the API's error envelope. */
+function renderError(error: Error, c: Context): Response {
+  if (error instanceof ApiError) return c.json(failure(error.message), error.status);
+  if (error instanceof HTTPException) {
+    return error.res ?? c.json(failure(error.message || "HTTP error"), error.status);
+  }
+  console.error("emulator: unexpected error", error);
+  return c.json(failure("Internal error"), 500);
+}
+
+/** Creates an emulator app. Each app has its own counters; all share the default seed. */
+export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
+  const stats = options.stats ?? new RequestStats();
+  const app = new Hono<EmulatorEnv>({ getPath: routingPath });
+  app.onError(renderError);
+  app.notFound((c) => renderError(new NotFoundError("Unknown path"), c));
+
+  // Registered first so that neither counting nor injected middleware ever touch it.
+  app.route(CONTROL_PREFIX, controlRoutes(stats));
+  app.use("*", countRequests(stats));
+  for (const middleware of options.middleware ?? []) app.use("*", middleware);
+
+  app.use(`${API_PREFIX}/*`, requireJsonFormat);
+  app.route(
+    API_PREFIX,
+    apiRoutes({
+      store: () => options.store ?? getDefaultStore(),
+      tokens: options.tokens ?? { agentToken, anonymousToken },
+      alias: options.alias ?? alias,
+    }),
+  );
+  // Reached when no read route matched: writes are not emulated (inferred status 405).
+  app.all(`${API_PREFIX}/*`, (c) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") {
+      throw new NotFoundError("Unknown API path");
+    }
+    throw new MethodNotAllowedError(`${c.req.method} is not emulated; only read endpoints are`);
+  });
+  return app;
+}

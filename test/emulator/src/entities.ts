@@ -1,0 +1,249 @@
+/**
+ * Turns seed records into the API's JSON objects (field names as in entities.md). What a viewer
+ * may see (e-mails) is decided here, once.
+ */
+import { canReadEmails, type Viewer } from "./auth.ts";
+import type {
+  SeedCategory,
+  SeedComment,
+  SeedForum,
+  SeedStatus,
+  SeedTag,
+  SeedTopic,
+  SeedType,
+  SeedUser,
+} from "./seed/index.ts";
+import type { Store } from "./store.ts";
+import { isoTimestamp, slugify } from "./text.ts";
+
+export interface ApiIdName {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface ApiForum {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string;
+  readonly type: ApiIdName;
+  readonly is_default: boolean;
+  readonly allow_anonymous_topic: boolean;
+  readonly created: string;
+  readonly topic_count: number;
+  readonly comment_count: number;
+  readonly vote_count: number;
+}
+
+export interface ApiStatus {
+  readonly id: number;
+  readonly name: string;
+  readonly color: string;
+  readonly updated: string;
+}
+
+export interface ApiCategory extends ApiIdName {
+  readonly topic_count: number;
+}
+
+export interface ApiAuthor {
+  readonly id: number;
+  readonly name: string;
+  readonly title: string;
+  readonly avatar_url: string;
+  readonly email: string;
+}
+
+export interface ApiVote {
+  readonly diff: number;
+  readonly positive: number;
+  readonly total: number;
+  readonly negative: number;
+  readonly current_user: number;
+}
+
+export interface ApiTopic {
+  readonly id: number;
+  readonly header: string;
+  readonly description: string;
+  readonly created: string;
+  readonly updated: string;
+  readonly status: ApiStatus;
+  readonly type: ApiIdName;
+  readonly category: ApiIdName | null;
+  readonly tags: readonly ApiIdName[];
+  readonly comment_count: number;
+  readonly author: ApiAuthor;
+  readonly vote: ApiVote;
+  readonly custom_fields: readonly unknown[];
+  readonly url: string;
+  readonly forum_id: number;
+}
+
+export interface ApiComment {
+  readonly id: number;
+  readonly text: string;
+  readonly comment: string;
+  readonly is_official: boolean;
+  readonly created: string;
+  readonly author: ApiAuthor;
+}
+
+export interface ApiUser {
+  readonly id: number;
+  readonly name: string;
+  readonly display_name: string;
+  readonly name_and_title: string;
+  readonly title: string;
+  readonly email: string;
+  readonly avatar_url: string;
+  readonly rating: number;
+  readonly updates_count: number;
+  readonly slug: string;
+  readonly language: string;
+  readonly is_staff: boolean;
+  readonly is_authenticated: boolean;
+  readonly last_activity: string;
+  readonly date_joined: string;
+}
+
+/** Serialises records for one request's viewer. */
+export class Presenter {
+  readonly #store: Store;
+  readonly #alias: string;
+  readonly #showEmails: boolean;
+
+  constructor(store: Store, viewer: Viewer, alias: string) {
+    this.#store = store;
+    this.#alias = alias;
+    this.#showEmails = canReadEmails(viewer);
+  }
+
+  forum(forum: SeedForum): ApiForum {
+    const totals = this.#store.forumTotals(forum.id);
+    return {
+      id: forum.id,
+      name: forum.name,
+      description: forum.description,
+      type: { id: forum.kind.id, name: forum.kind.name },
+      is_default: forum.isDefault,
+      allow_anonymous_topic: forum.allowAnonymousTopic,
+      created: isoTimestamp(forum.created),
+      topic_count: totals.topics,
+      comment_count: totals.comments,
+      vote_count: totals.votes,
+    };
+  }
+
+  type(type: SeedType): ApiIdName {
+    return { id: type.id, name: type.name };
+  }
+
+  status(status: SeedStatus, updated = status.updated): ApiStatus {
+    return {
+      id: status.id,
+      name: status.name,
+      color: status.color,
+      updated: isoTimestamp(updated),
+    };
+  }
+
+  category(category: SeedCategory): ApiCategory {
+    return {
+      id: category.id,
+      name: category.name,
+      topic_count: this.#store.categoryTopicCount(category.id),
+    };
+  }
+
+  tag(tag: SeedTag): ApiIdName {
+    return { id: tag.id, name: tag.name };
+  }
+
+  topic(topic: SeedTopic): ApiTopic {
+    const store = this.#store;
+    const status = required(store.status(topic.statusId), "status", topic.statusId);
+    const type = required(store.type(topic.typeId), "type", topic.typeId);
+    const category = topic.categoryId === null ? undefined : store.category(topic.categoryId);
+    return {
+      id: topic.id,
+      header: topic.header,
+      description: topic.description,
+      created: isoTimestamp(topic.created),
+      updated: isoTimestamp(topic.updated),
+      status: this.status(status, topic.statusUpdated),
+      type: this.type(type),
+      category: category === undefined ? null : { id: category.id, name: category.name },
+      tags: topic.tagIds.flatMap((id) => {
+        const tag = store.tag(id);
+        return tag === undefined ? [] : [this.tag(tag)];
+      }),
+      comment_count: topic.commentCount,
+      author: this.author(topic.authorId),
+      vote: {
+        diff: topic.votePositive - topic.voteNegative,
+        positive: topic.votePositive,
+        total: topic.votePositive + topic.voteNegative,
+        negative: topic.voteNegative,
+        // The agent user has cast no votes in the seed; SSO voters are not emulated yet.
+        current_user: 0,
+      },
+      custom_fields: [],
+      url: this.topicUrl(topic),
+      forum_id: topic.forumId,
+    };
+  }
+
+  comment(comment: SeedComment): ApiComment {
+    return {
+      id: comment.id,
+      text: comment.text,
+      comment: comment.text,
+      is_official: comment.isOfficial,
+      created: isoTimestamp(comment.created),
+      author: this.author(comment.authorId),
+    };
+  }
+
+  user(user: SeedUser): ApiUser {
+    return {
+      id: user.id,
+      name: user.name,
+      display_name: user.name,
+      name_and_title: user.title === "" ? user.name : `${user.name} (${user.title})`,
+      title: user.title,
+      email: this.#showEmails ? user.email : "",
+      avatar_url: user.avatarUrl,
+      rating: user.rating,
+      updates_count: user.updatesCount,
+      slug: user.slug,
+      language: user.language,
+      is_staff: user.isStaff,
+      is_authenticated: true,
+      last_activity: isoTimestamp(user.lastActivity),
+      date_joined: isoTimestamp(user.dateJoined),
+    };
+  }
+
+  author(userId: number): ApiAuthor {
+    const user = required(this.#store.user(userId), "user", userId);
+    return {
+      id: user.id,
+      name: user.name,
+      title: user.title,
+      avatar_url: user.avatarUrl,
+      email: this.#showEmails ? user.email : "",
+    };
+  }
+
+  /** `https://<alias>.userecho.com/topics/<id>-<slug>/`, the form real topic links take. */
+  topicUrl(topic: SeedTopic): string {
+    const slug = slugify(topic.header);
+    return `https://${this.#alias}.userecho.com/topics/${topic.id}${slug === "" ? "" : `-${slug}`}/`;
+  }
+}
+
+// The seed is consistent; a dangling reference is a bug in the seed, not a 404.
+function required<T>(value: T | undefined, what: string, id: number): T {
+  if (value === undefined) throw new Error(`seed inconsistency: ${what} ${id} is missing`);
+  return value;
+}

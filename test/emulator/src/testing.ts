@@ -1,0 +1,28 @@
+/**
+ * What other suites may import from the emulator's sources (no Node APIs, runs in workerd).
+ * The bundled worker (`dist/emulator.js`) exports only its fetch handler.
+ */
+export { createApp, type EmulatorOptions } from "./app.ts";
+export type { Viewer } from "./auth.ts";
+export { CONTROL_PREFIX, RequestStats, type StatsSnapshot } from "./control.ts";
+export type { ErrorEnvelope, PageDetails, SuccessEnvelope } from "./envelope.ts";
+export type { ApiComment, ApiForum, ApiTopic, ApiUser } from "./entities.ts";
+export { DEFAULT_LIMIT, MAX_LIMIT } from "./paging.ts";
+export {
+  AGENT_USER_ID,
+  FORUM_KINDS,
+  NO_STATUS_ID,
+  REFERENCE_NOW,
+  SEED_NUMBER,
+  allComments,
+  buildSeed,
+  getSeed,
+  ssoGuidFor,
+  type Seed,
+  type SeedComment,
+  type SeedForum,
+  type SeedTopic,
+  type SeedUser,
+} from "./seed/index.ts";
+export { HOSTILE_HTML, HOSTILE_USER_NAMES } from "./seed/corpus.ts";
+export { Store, getDefaultStore } from "./store.ts";

@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: ["./emulator/vitest.config.ts", "./e2e/vitest.config.ts"],
+  },
+});
