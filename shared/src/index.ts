@@ -1,0 +1,3 @@
+export * from "./schemas.ts";
+export * from "./queries.ts";
+export * from "./problems.ts";

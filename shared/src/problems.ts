@@ -1,0 +1,23 @@
+/**
+ * Stable RFC 9457 problem `type` URIs. Clients (the widget, partners) switch on these, so a value
+ * here never changes meaning once released. Kept free of runtime dependencies so the widget can
+ * import it without pulling in the schema library.
+ */
+export const PROBLEM_BASE = "https://userecho-edge.dev/problems/";
+
+export const ProblemType = {
+  invalidParameter: `${PROBLEM_BASE}invalid-parameter`,
+  notFound: `${PROBLEM_BASE}not-found`,
+  methodNotAllowed: `${PROBLEM_BASE}method-not-allowed`,
+  rateLimited: `${PROBLEM_BASE}rate-limited`,
+  upstreamError: `${PROBLEM_BASE}upstream-error`,
+  upstreamUnavailable: `${PROBLEM_BASE}upstream-unavailable`,
+  upstreamTimeout: `${PROBLEM_BASE}upstream-timeout`,
+  misconfigured: `${PROBLEM_BASE}misconfigured`,
+  internal: `${PROBLEM_BASE}internal`,
+} as const;
+
+export type ProblemType = (typeof ProblemType)[keyof typeof ProblemType];
+
+/** The media type of every error response of the worker. */
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";

@@ -1,0 +1,173 @@
+import { z } from "zod";
+
+/**
+ * The public `/v1` contract. Every response body the worker sends is parsed with one of these
+ * schemas before it leaves, the TypeScript types below are inferred from them, and the OpenAPI
+ * document is generated from them: one source, three uses.
+ *
+ * Field names are ours (camelCase), never UserEcho's: the upstream shape stays behind the worker.
+ */
+export const contract = z.registry<{ id: string; description?: string }>();
+
+const id = z.number().int().positive();
+const isoDate = z.iso.datetime({ offset: true }).describe("ISO 8601 timestamp, UTC");
+
+export const PageInfo = z
+  .object({
+    number: z.number().int().min(1).describe("1-based number of this page"),
+    size: z.number().int().min(1).max(100).describe("Requested page size"),
+    total: z.number().int().min(0).describe("Number of items over all pages"),
+    totalPages: z.number().int().min(0).describe("Number of pages; 0 when there are no items"),
+  })
+  .register(contract, { id: "PageInfo", description: "Where this page sits in the whole list." });
+
+export const Author = z
+  .object({
+    id,
+    name: z.string(),
+    avatarUrl: z.url().nullable(),
+  })
+  .register(contract, { id: "Author", description: "The public face of a user." });
+
+export const Status = z
+  .object({
+    id,
+    name: z.string().describe("Empty for the 'no status yet' state"),
+    color: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/)
+      .describe("CSS colour, `#rrggbb`"),
+  })
+  .register(contract, { id: "Status" });
+
+export const TopicType = z.object({ id, name: z.string() }).register(contract, { id: "TopicType" });
+export const Category = z.object({ id, name: z.string() }).register(contract, { id: "Category" });
+export const Tag = z.object({ id, name: z.string() }).register(contract, { id: "Tag" });
+
+export const Votes = z
+  .object({
+    score: z.number().int().describe("Up-votes minus down-votes"),
+    up: z.number().int().min(0),
+    down: z.number().int().min(0),
+  })
+  .register(contract, { id: "Votes" });
+
+export const Topic = z
+  .object({
+    id,
+    forumId: id,
+    title: z.string(),
+    url: z.url().describe("The topic's page on the community"),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+    type: TopicType,
+    status: Status,
+    category: Category.nullable(),
+    tags: z.array(Tag),
+    votes: Votes,
+    commentCount: z.number().int().min(0),
+    author: Author,
+  })
+  .register(contract, { id: "Topic", description: "A topic as listed on a board." });
+
+export const TopicDetail = Topic.extend({
+  descriptionHtml: z.string().describe("Sanitised HTML, safe to insert into a page"),
+}).register(contract, { id: "TopicDetail", description: "One topic with its description." });
+
+export const Comment = z
+  .object({
+    id,
+    topicId: id,
+    html: z.string().describe("Sanitised HTML, safe to insert into a page"),
+    isOfficial: z.boolean(),
+    createdAt: isoDate,
+    author: Author,
+  })
+  .register(contract, { id: "Comment" });
+
+export const Forum = z
+  .object({
+    id,
+    name: z.string(),
+    description: z.string().nullable(),
+    isDefault: z.boolean(),
+    topicCount: z.number().int().min(0),
+  })
+  .register(contract, { id: "Forum" });
+
+export const TopicTypeWithStatuses = TopicType.extend({ statuses: z.array(Status) }).register(
+  contract,
+  { id: "TopicTypeWithStatuses" },
+);
+
+export const ForumMeta = z
+  .object({
+    forumId: id,
+    types: z.array(TopicTypeWithStatuses),
+    categories: z.array(Category),
+    tags: z.array(Tag),
+  })
+  .register(contract, {
+    id: "ForumMeta",
+    description: "Everything a board needs to build its filters, in one response.",
+  });
+
+export const TopUser = z
+  .object({
+    rank: z.number().int().min(1),
+    id,
+    name: z.string(),
+    avatarUrl: z.url().nullable(),
+    rating: z.number(),
+  })
+  .register(contract, { id: "TopUser" });
+
+export const Health = z
+  .object({ status: z.literal("ok"), version: z.string() })
+  .register(contract, { id: "Health" });
+
+function listOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({ items: z.array(item), page: PageInfo })
+    .register(contract, { id: name, description: `A page of ${item.meta()?.id ?? "items"}.` });
+}
+
+export const ForumList = z
+  .object({ items: z.array(Forum) })
+  .register(contract, { id: "ForumList" });
+export const TopicPage = listOf(Topic, "TopicPage");
+export const CommentPage = listOf(Comment, "CommentPage");
+export const TopUserPage = listOf(TopUser, "TopUserPage");
+
+export const Problem = z
+  .object({
+    type: z.url().describe("Stable identifier of the failure; see ProblemType"),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    parameter: z.string().optional().describe("The input that was rejected, when there is one"),
+    variable: z.string().optional().describe("The misconfigured variable, never its value"),
+  })
+  .register(contract, { id: "Problem", description: "RFC 9457 problem details." });
+
+export type PageInfo = z.infer<typeof PageInfo>;
+export type Author = z.infer<typeof Author>;
+export type Status = z.infer<typeof Status>;
+export type TopicType = z.infer<typeof TopicType>;
+export type Category = z.infer<typeof Category>;
+export type Tag = z.infer<typeof Tag>;
+export type Votes = z.infer<typeof Votes>;
+export type Topic = z.infer<typeof Topic>;
+export type TopicDetail = z.infer<typeof TopicDetail>;
+export type Comment = z.infer<typeof Comment>;
+export type Forum = z.infer<typeof Forum>;
+export type ForumMeta = z.infer<typeof ForumMeta>;
+export type TopUser = z.infer<typeof TopUser>;
+export type Health = z.infer<typeof Health>;
+export type ForumList = z.infer<typeof ForumList>;
+export type TopicPage = z.infer<typeof TopicPage>;
+export type CommentPage = z.infer<typeof CommentPage>;
+export type TopUserPage = z.infer<typeof TopUserPage>;
+export type Problem = z.infer<typeof Problem>;
