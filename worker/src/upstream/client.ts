@@ -1,0 +1,143 @@
+import { z } from "zod";
+import {
+  MisconfiguredError,
+  NotFoundError,
+  UpstreamError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "../errors/index.ts";
+import { UPSTREAM_NOT_FOUND_MESSAGE } from "./inferred.ts";
+import { UpstreamDetails, UpstreamTopic } from "./schemas.ts";
+
+export interface UserEchoClientOptions {
+  /** `https://{alias}.userecho.com/api/v2`, no trailing slash. */
+  baseUrl: string;
+  /** Added to the query string here and nowhere else. */
+  accessToken: string;
+  timeoutMs: number;
+  /** Defaults to the global `fetch`; injectable for tests that count calls. */
+  fetch?: typeof fetch;
+}
+
+export interface UpstreamPage<T> {
+  items: T[];
+  details: UpstreamDetails;
+}
+
+export type UpstreamQuery = Record<string, string | number | undefined>;
+
+const Envelope = z.object({
+  status: z.string(),
+  data: z.unknown().optional(),
+  message: z.string().optional(),
+  details: z.unknown().optional(),
+});
+
+/**
+ * A typed client for the read side of UserEcho API v2. It is the only code that builds upstream
+ * URLs, and therefore the only code that sees the access token.
+ */
+export class UserEchoClient {
+  readonly #options: UserEchoClientOptions;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: UserEchoClientOptions) {
+    this.#options = options;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  listTopics(forumId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamTopic>> {
+    return this.getPage(`forums/${forumId}/topics`, query, UpstreamTopic);
+  }
+
+  /** GET a list endpoint and validate each item and the paging details. */
+  async getPage<T extends z.ZodType>(
+    command: string,
+    query: UpstreamQuery,
+    item: T,
+  ): Promise<UpstreamPage<z.infer<T>>> {
+    const envelope = await this.#request(command, query);
+    const data = z.array(item).safeParse(envelope.data);
+    const details = UpstreamDetails.safeParse(envelope.details);
+    if (!data.success) throw new UpstreamError(`Unexpected ${command} list from UserEcho.`);
+    if (!details.success) throw new UpstreamError(`Missing paging details from UserEcho.`);
+    return { items: data.data, details: details.data };
+  }
+
+  /** GET a single-object endpoint and validate it. */
+  async getOne<T extends z.ZodType>(
+    command: string,
+    query: UpstreamQuery,
+    schema: T,
+  ): Promise<z.infer<T>> {
+    const envelope = await this.#request(command, query);
+    const data = schema.safeParse(envelope.data);
+    if (!data.success) throw new UpstreamError(`Unexpected ${command} object from UserEcho.`);
+    return data.data;
+  }
+
+  async #request(command: string, query: UpstreamQuery): Promise<z.infer<typeof Envelope>> {
+    const url = new URL(`${this.#options.baseUrl}/${command}.json`);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    url.searchParams.set("access_token", this.#options.accessToken);
+
+    let response: Response;
+    try {
+      response = await this.#fetch(url, {
+        headers: { Accept: "application/json" },
+        // Never follow a redirect blindly: it could carry the token elsewhere.
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "TimeoutError") {
+        throw new UpstreamTimeoutError(this.#options.timeoutMs);
+      }
+      throw new UpstreamUnavailableError("UserEcho could not be reached.", undefined, error);
+    }
+
+    if (response.status === 429 || response.status === 503) {
+      await response.body?.cancel();
+      throw new UpstreamUnavailableError(
+        "UserEcho is overloaded.",
+        retryAfterSeconds(response.headers.get("Retry-After")),
+      );
+    }
+
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "TimeoutError") {
+        throw new UpstreamTimeoutError(this.#options.timeoutMs);
+      }
+      throw new UpstreamError(`UserEcho sent a body that is not JSON (HTTP ${response.status}).`);
+    }
+    const envelope = Envelope.safeParse(body);
+    if (!envelope.success) {
+      throw new UpstreamError(`UserEcho sent no envelope (HTTP ${response.status}).`);
+    }
+    if (envelope.data.status === "success" && response.ok) return envelope.data;
+
+    // An error envelope. Its message is UserEcho's text: we log it, we do not forward it.
+    const message = envelope.data.message ?? "";
+    if (response.status === 401 || response.status === 403) {
+      throw new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
+    }
+    if (response.status === 404 || UPSTREAM_NOT_FOUND_MESSAGE.test(message)) {
+      throw new NotFoundError();
+    }
+    throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, message);
+  }
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterSeconds(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,37 @@
+/**
+ * Our guesses about UserEcho API v2, in one place.
+ *
+ * The official reference is silent on these points (../shared/userecho-api/README.md §4, §8);
+ * each constant says what we assume. The emulator implements the same guesses
+ * (test/emulator/INFERRED.md). If production disagrees, this file is what changes.
+ */
+import type { TopicListQuery, TopicSort } from "@userecho-edge/shared";
+
+/**
+ * `order_by` values per board sort. Only `-created`/`created` is seen in client code; the
+ * Django-style nested paths (`vote__diff`) are inferred from the `filter__status__in` syntax.
+ */
+export const TOPIC_ORDER_BY: Readonly<Record<TopicSort, string>> = {
+  top: "-vote__diff",
+  new: "-created",
+  updated: "-updated",
+  discussed: "-comment_count",
+};
+
+/**
+ * Filters, Django-style. `filter__status__in` is seen in client code; the others follow the same
+ * pattern (inferred).
+ */
+export function topicFilterParams(
+  query: Pick<TopicListQuery, "type" | "status" | "category" | "tag">,
+): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (query.status !== undefined) params["filter__status__in"] = String(query.status);
+  if (query.type !== undefined) params["filter__type"] = String(query.type);
+  if (query.category !== undefined) params["filter__category"] = String(query.category);
+  if (query.tag !== undefined) params["filter__tags"] = String(query.tag);
+  return params;
+}
+
+/** UserEcho's HTTP status codes for errors are unknown: the envelope decides, the status helps. */
+export const UPSTREAM_NOT_FOUND_MESSAGE = /not\s*found|does not exist|no such/i;

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * What we read from UserEcho API v2 responses (../shared/userecho-api/entities.md). Parsing
+ * keeps only the fields listed here, so anything UserEcho adds later (or anything private, such
+ * as `email`) is dropped at the door. Fields the docs disagree on are lenient.
+ */
+const upstreamId = z.number().int();
+const timestamp = z.string();
+
+export const UpstreamAuthor = z.object({
+  id: upstreamId,
+  name: z.string().nullish(),
+  display_name: z.string().nullish(),
+  avatar_url: z.string().nullish(),
+});
+
+export const UpstreamStatus = z.object({
+  id: upstreamId,
+  name: z.string().nullish(),
+  color: z.string().nullish(),
+});
+
+export const UpstreamNamed = z.object({ id: upstreamId, name: z.string().nullish() });
+
+export const UpstreamVote = z.object({
+  diff: z.number().int().nullish(),
+  positive: z.number().int().nullish(),
+  negative: z.number().int().nullish(),
+});
+
+export const UpstreamTopic = z.object({
+  id: upstreamId,
+  header: z.string(),
+  description: z.string().nullish(),
+  created: timestamp,
+  updated: timestamp.nullish(),
+  status: UpstreamStatus,
+  type: UpstreamNamed,
+  // The docs show `category` only as a write parameter; the emulator returns `{id, name}` or
+  // null (inferred, see upstream/inferred.ts).
+  category: UpstreamNamed.nullish(),
+  tags: z.array(UpstreamNamed).nullish(),
+  comment_count: z.number().int().nullish(),
+  author: UpstreamAuthor,
+  vote: UpstreamVote.nullish(),
+  url: z.string().nullish(),
+  forum_id: upstreamId.nullish(),
+});
+
+export const UpstreamDetails = z.object({
+  count: z.number().int().min(0),
+  limit: z.number().int().min(1),
+  page: z.number().int().min(1),
+  from: z.number().int().optional(),
+});
+
+export type UpstreamAuthor = z.infer<typeof UpstreamAuthor>;
+export type UpstreamStatus = z.infer<typeof UpstreamStatus>;
+export type UpstreamNamed = z.infer<typeof UpstreamNamed>;
+export type UpstreamTopic = z.infer<typeof UpstreamTopic>;
+export type UpstreamDetails = z.infer<typeof UpstreamDetails>;

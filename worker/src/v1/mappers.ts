@@ -1,0 +1,74 @@
+import type { Author, Status, Topic } from "@userecho-edge/shared";
+import { UpstreamError } from "../errors/index.ts";
+import type {
+  UpstreamAuthor,
+  UpstreamNamed,
+  UpstreamStatus,
+  UpstreamTopic,
+} from "../upstream/schemas.ts";
+
+/**
+ * Upstream entities → our DTOs. Only what an end user may see is copied; everything else
+ * (e-mails, staff flags, custom fields) stays behind.
+ */
+export function toTopic(topic: UpstreamTopic, forumId: number, communityOrigin: string): Topic {
+  const up = nonNegative(topic.vote?.positive);
+  const down = nonNegative(topic.vote?.negative);
+  return {
+    id: topic.id,
+    forumId: topic.forum_id ?? forumId,
+    title: topic.header,
+    url: httpUrl(topic.url) ?? `${communityOrigin}/topics/${topic.id}/`,
+    createdAt: isoDate(topic.created),
+    updatedAt: isoDate(topic.updated ?? topic.created),
+    type: named(topic.type),
+    status: toStatus(topic.status),
+    category: topic.category ? named(topic.category) : null,
+    tags: (topic.tags ?? []).map(named),
+    votes: { score: topic.vote?.diff ?? up - down, up, down },
+    commentCount: nonNegative(topic.comment_count),
+    author: toAuthor(topic.author),
+  };
+}
+
+export function toStatus(status: UpstreamStatus): Status {
+  const color = status.color?.trim().toLowerCase().replace(/^#/, "") ?? "";
+  return {
+    id: status.id,
+    name: status.name ?? "",
+    color: /^[0-9a-f]{6}$/.test(color) ? `#${color}` : "#999999",
+  };
+}
+
+export function toAuthor(author: UpstreamAuthor): Author {
+  return {
+    id: author.id,
+    name: author.name ?? author.display_name ?? "",
+    avatarUrl: httpUrl(author.avatar_url),
+  };
+}
+
+function named(value: UpstreamNamed): { id: number; name: string } {
+  return { id: value.id, name: value.name ?? "" };
+}
+
+function nonNegative(value: number | null | undefined): number {
+  return typeof value === "number" && value > 0 ? value : 0;
+}
+
+/** Only absolute http(s) URLs pass: a `javascript:` avatar must never reach an `<img src>`. */
+export function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function isoDate(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new UpstreamError("UserEcho sent an invalid timestamp.");
+  return new Date(time).toISOString();
+}

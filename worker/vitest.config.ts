@@ -1,0 +1,40 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { join } from "node:path";
+import { defineConfig } from "vitest/config";
+import credentials from "../test/emulator/credentials.json" with { type: "json" };
+
+const emulatorDist = join(import.meta.dirname, "../test/emulator/dist");
+
+/**
+ * Worker tests run inside workerd. Every outbound `fetch` of the worker goes to the UserEcho
+ * emulator (a second worker, built by `pnpm --filter @userecho-edge/test build`), whatever the
+ * host: production code keeps its real `https://{alias}.userecho.com` URLs.
+ */
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "../wrangler.toml" },
+      miniflare: {
+        bindings: {
+          USERECHO_ALIAS: credentials.alias,
+          USERECHO_API_TOKEN: credentials.agentToken,
+        },
+        outboundService: "userecho-emulator",
+        workers: [
+          {
+            name: "userecho-emulator",
+            modules: true,
+            scriptPath: join(emulatorDist, "emulator.js"),
+            // workerd refuses module paths that climb out of the root with "..".
+            modulesRoot: emulatorDist,
+            compatibilityDate: "2026-10-01",
+          },
+        ],
+      },
+    }),
+  ],
+  test: {
+    name: "worker",
+    include: ["src/**/*.test.ts"],
+  },
+});
