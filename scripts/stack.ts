@@ -1,0 +1,145 @@
+/**
+ * Starts the local stack: the UserEcho emulator and the worker, each under `wrangler dev`, with
+ * the worker's upstream pointed at the emulator. Used by `pnpm dev`, the browser tests and the
+ * benchmarks, so all three run the same thing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import credentials from "../test/emulator/credentials.json" with { type: "json" };
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const WRANGLER = `${ROOT}node_modules/.bin/wrangler`;
+
+export interface StackOptions {
+  /** Worker port; 0 picks a free one. */
+  workerPort?: number;
+  /** Emulator port; 0 picks a free one. */
+  emulatorPort?: number;
+  /** Extra worker variables (name → value), e.g. to switch a feature on in a test. */
+  vars?: Record<string, string>;
+  /** Where wrangler's output goes; by default it is kept and shown only if start-up fails. */
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  workerUrl: string;
+  emulatorUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The worker's variables and secrets for local runs: the emulator's credentials, never real ones. */
+export function devVars(emulatorUrl: string): Record<string, string> {
+  return {
+    USERECHO_ALIAS: credentials.alias,
+    USERECHO_BASE_URL: `${emulatorUrl}/api/v2`,
+    USERECHO_API_TOKEN: credentials.agentToken,
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const emulatorPort = options.emulatorPort || (await freePort());
+  const workerPort = options.workerPort || (await freePort());
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  const workerUrl = `http://127.0.0.1:${workerPort}`;
+  const children: ChildProcess[] = [];
+  const output: string[] = [];
+  const log = options.log ?? ((line: string) => output.push(line));
+
+  const stop = async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+
+  try {
+    children.push(
+      wranglerDev(["-c", "test/emulator/wrangler.toml", "--port", String(emulatorPort)], log),
+    );
+    await waitForHttp(`${emulatorUrl}/__emulator/stats`, children[0]!);
+
+    const vars = { ...devVars(emulatorUrl), ...options.vars };
+    const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+    children.push(
+      wranglerDev(["-c", "wrangler.toml", "--port", String(workerPort), ...varArgs], log),
+    );
+    await waitForHttp(`${workerUrl}/widget.js`, children[1]!);
+  } catch (error) {
+    await stop();
+    if (!options.log) process.stderr.write(output.join(""));
+    throw error;
+  }
+  return { workerUrl, emulatorUrl, stop };
+}
+
+function wranglerDev(args: string[], log: (line: string) => void): ChildProcess {
+  const child = spawn(
+    WRANGLER,
+    [
+      "dev",
+      ...args,
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      "0",
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
+  return child;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`wrangler exited (${child.exitCode}) before ${url} answered`);
+    try {
+      const response = await fetch(url);
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM"); // the whole group: wrangler and its workerd
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}
