@@ -7,7 +7,13 @@ export const PROBLEM_BASE = "https://userecho-edge.dev/problems/";
 
 export const ProblemType = {
   invalidParameter: `${PROBLEM_BASE}invalid-parameter`,
+  invalidBody: `${PROBLEM_BASE}invalid-body`,
+  unauthorized: `${PROBLEM_BASE}unauthorized`,
+  forbiddenOrigin: `${PROBLEM_BASE}forbidden-origin`,
   notFound: `${PROBLEM_BASE}not-found`,
+  payloadTooLarge: `${PROBLEM_BASE}payload-too-large`,
+  unsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
+  idempotencyConflict: `${PROBLEM_BASE}idempotency-conflict`,
   methodNotAllowed: `${PROBLEM_BASE}method-not-allowed`,
   rateLimited: `${PROBLEM_BASE}rate-limited`,
   upstreamError: `${PROBLEM_BASE}upstream-error`,

@@ -44,6 +44,10 @@ export const TopicType = z.object({ id, name: z.string() }).register(contract, {
 export const Category = z.object({ id, name: z.string() }).register(contract, { id: "Category" });
 export const Tag = z.object({ id, name: z.string() }).register(contract, { id: "Tag" });
 
+export const VoteValue = z
+  .union([z.literal(1), z.literal(0), z.literal(-1)])
+  .register(contract, { id: "VoteValue", description: "1 up, -1 down, 0 withdraw" });
+
 export const Votes = z
   .object({
     score: z.number().int().describe("Up-votes minus down-votes"),
@@ -67,6 +71,9 @@ export const Topic = z
     votes: Votes,
     commentCount: z.number().int().min(0),
     author: Author,
+    myVote: VoteValue.optional().describe(
+      "The signed-in user's own vote; only in personalised (bearer) responses",
+    ),
   })
   .register(contract, { id: "Topic", description: "A topic as listed on a board." });
 
@@ -103,6 +110,11 @@ export const TopicTypeWithStatuses = TopicType.extend({ statuses: z.array(Status
 export const ForumMeta = z
   .object({
     forumId: id,
+    voting: z
+      .enum(["inline", "community"])
+      .describe(
+        "inline: POST /v1/topics/{id}/votes works; community: voting hands off to the topic page via /v1/sso/link",
+      ),
     types: z.array(TopicTypeWithStatuses),
     categories: z.array(Category),
     tags: z.array(Tag),
@@ -139,6 +151,51 @@ export const TopicPage = listOf(Topic, "TopicPage");
 export const CommentPage = listOf(Comment, "CommentPage");
 export const TopUserPage = listOf(TopUser, "TopUserPage");
 
+/* Writes, as the signed-in end user (Authorization: Bearer <site-signed JWT>). */
+
+export const CreateTopicRequest = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    description: z
+      .string()
+      .max(20_000)
+      .optional()
+      .describe("Plain text, or a small safe markup subset (p, br, b, i, a, ul, ol, li, code)"),
+    type: id.describe("Topic type id, from the forum's meta"),
+    category: id.optional().describe("Category id, from the forum's meta"),
+    tags: z.array(id).max(10).optional(),
+  })
+  .strict()
+  .register(contract, { id: "CreateTopicRequest" });
+
+export const CreateCommentRequest = z
+  .object({ text: z.string().trim().min(1).max(10_000) })
+  .strict()
+  .register(contract, { id: "CreateCommentRequest" });
+
+export const VoteRequest = z
+  .object({ value: VoteValue })
+  .strict()
+  .register(contract, { id: "VoteRequest" });
+
+export const VoteResult = z
+  .object({ topicId: id, votes: Votes, myVote: VoteValue })
+  .register(contract, { id: "VoteResult" });
+
+export const SsoLinkRequest = z
+  .object({
+    returnTo: z.string().max(2_000).optional().describe("A URL on the community host"),
+  })
+  .strict()
+  .register(contract, { id: "SsoLinkRequest" });
+
+export const SsoLink = z
+  .object({
+    url: z.url().describe("Community URL carrying a fresh sso_token; lands the user signed in"),
+    expiresAt: isoDate,
+  })
+  .register(contract, { id: "SsoLink" });
+
 export const Problem = z
   .object({
     type: z.url().describe("Stable identifier of the failure; see ProblemType"),
@@ -171,3 +228,10 @@ export type TopicPage = z.infer<typeof TopicPage>;
 export type CommentPage = z.infer<typeof CommentPage>;
 export type TopUserPage = z.infer<typeof TopUserPage>;
 export type Problem = z.infer<typeof Problem>;
+export type VoteValue = z.infer<typeof VoteValue>;
+export type CreateTopicRequest = z.infer<typeof CreateTopicRequest>;
+export type CreateCommentRequest = z.infer<typeof CreateCommentRequest>;
+export type VoteRequest = z.infer<typeof VoteRequest>;
+export type VoteResult = z.infer<typeof VoteResult>;
+export type SsoLinkRequest = z.infer<typeof SsoLinkRequest>;
+export type SsoLink = z.infer<typeof SsoLink>;
