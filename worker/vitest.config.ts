@@ -19,6 +19,8 @@ export default defineConfig({
           USERECHO_ALIAS: credentials.alias,
           USERECHO_API_TOKEN: credentials.agentToken,
         },
+        // The optional global cache tier, bound so its code path is tested too.
+        kvNamespaces: ["CACHE_KV"],
         outboundService: "userecho-emulator",
         workers: [
           {

@@ -2,33 +2,68 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, NotFoundError, problemResponse } from "./errors/index.ts";
+import { cors } from "./middleware/cors/index.ts";
+import { clientIp, rateLimit } from "./middleware/rate-limit/index.ts";
+import { requestLog, type RequestLogLine } from "./middleware/request-log/index.ts";
+import { securityHeaders } from "./middleware/security-headers/index.ts";
 import { UserEchoClient } from "./upstream/client.ts";
+import { forums } from "./v1/forums.ts";
+import { meta } from "./v1/meta.ts";
 import { topics } from "./v1/topics.ts";
+import { users } from "./v1/users.ts";
+
+/** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
+const READ_LIMIT_PERIOD_SECONDS = 60;
+
+export interface AppOptions {
+  /** Where request log lines go; one JSON line on stdout by default. */
+  log?: (line: RequestLogLine) => void;
+}
 
 /** Builds the worker's Hono app. Exported as a factory so tests get a fresh instance. */
-export function createApp(): Hono<AppEnv> {
+export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use("*", async function requestContext(c, next) {
     c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
+    c.set("cacheOutcome", undefined);
     await next();
+    c.res.headers.set("X-Request-Id", c.get("requestId"));
   });
+  app.use("*", securityHeaders());
+  app.use("/v1/*", requestLog(options.log));
+  app.use(
+    "/v1/*",
+    cors({ allowed: (c) => readConfig(c.env).allowedOrigins }),
+    async function configuration(c, next) {
+      const config = readConfig(c.env);
+      const timing = c.get("upstreamTiming");
+      c.set("config", config);
+      c.set(
+        "upstream",
+        new UserEchoClient({
+          baseUrl: config.upstreamBaseUrl,
+          accessToken: config.apiToken,
+          timeoutMs: config.upstreamTimeoutMs,
+          onTiming: (ms) => {
+            timing.calls += 1;
+            timing.milliseconds += ms;
+          },
+        }),
+      );
+      await next();
+    },
+    rateLimit({
+      binding: (c) => c.env.READ_RATE_LIMITER,
+      key: (c) => (c.req.method === "GET" || c.req.method === "HEAD" ? clientIp(c) : undefined),
+      periodSeconds: READ_LIMIT_PERIOD_SECONDS,
+    }),
+  );
 
-  app.use("/v1/*", async function upstreamClient(c, next) {
-    const config = readConfig(c.env);
-    c.set("config", config);
-    c.set(
-      "upstream",
-      new UserEchoClient({
-        baseUrl: config.upstreamBaseUrl,
-        accessToken: config.apiToken,
-        timeoutMs: config.upstreamTimeoutMs,
-      }),
-    );
-    await next();
-  });
-
+  app.route("/v1", meta);
+  app.route("/v1", forums);
   app.route("/v1", topics);
+  app.route("/v1", users);
 
   app.notFound((c) => problemResponse(new NotFoundError("No such route."), c.get("requestId")));
   app.onError(function renderError(error, c) {

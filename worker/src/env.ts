@@ -1,5 +1,29 @@
+import type { CacheOutcome } from "./cache/edge-cache.ts";
 import type { Config } from "./config/index.ts";
 import type { UserEchoClient } from "./upstream/client.ts";
+
+/**
+ * Bindings that `wrangler types` cannot know because wrangler.toml leaves them commented out:
+ * the optional KV namespace of the global cache tier (a namespace id is account-specific).
+ */
+interface OptionalBindings {
+  CACHE_KV?: KVNamespace;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Env extends OptionalBindings {}
+  namespace Cloudflare {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface Env extends OptionalBindings {}
+  }
+}
+
+/** Per-request timing, filled by the upstream client, read by the request log. */
+export interface UpstreamTiming {
+  calls: number;
+  milliseconds: number;
+}
 
 /** Hono's view of the worker: generated bindings plus what middleware puts on the context. */
 export interface AppEnv {
@@ -8,5 +32,8 @@ export interface AppEnv {
     requestId: string;
     config: Config;
     upstream: UserEchoClient;
+    upstreamTiming: UpstreamTiming;
+    /** Set by the cache layer; the request log turns it into `Cache-Status`. */
+    cacheOutcome: CacheOutcome | undefined;
   };
 }

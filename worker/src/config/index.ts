@@ -1,16 +1,40 @@
 import { MisconfiguredError } from "../errors/index.ts";
+import type { FreshnessPolicy } from "../cache/edge-cache.ts";
+
+/** The cached routes, each with its own fresh TTL. */
+export const CACHE_ROUTES = ["forums", "meta", "topics", "topic", "comments", "users"] as const;
+export type CacheRoute = (typeof CACHE_ROUTES)[number];
 
 /** The worker's settings, parsed once per isolate from its bindings. */
 export interface Config {
   /** UserEcho API v2 base, without a trailing slash: `https://{alias}.userecho.com/api/v2`. */
   readonly upstreamBaseUrl: string;
+  /** The community's web origin, for topic links: `https://{alias}.userecho.com`. */
+  readonly communityOrigin: string;
   /** The agent access token. Only the upstream client reads it. */
   readonly apiToken: string;
   /** Bound on every upstream call. */
   readonly upstreamTimeoutMs: number;
+  /** Forum ids the API may show, on top of "public"; `undefined` means no restriction. */
+  readonly allowedForums: ReadonlySet<number> | undefined;
+  /** Browser origins allowed to call `/v1` cross-origin. */
+  readonly allowedOrigins: OriginMatcher;
+  /** Whether votes go through the (inferred) upstream endpoint or hand off to the community. */
+  readonly voting: "inline" | "community";
+  /** Freshness per cached route. */
+  readonly cache: Readonly<Record<CacheRoute, FreshnessPolicy>>;
 }
 
-const UPSTREAM_TIMEOUT_MS = 8_000;
+export type OriginMatcher = (origin: string) => boolean;
+
+const DEFAULT_TTL: Readonly<Record<CacheRoute, number>> = {
+  forums: 300,
+  meta: 300,
+  topics: 60,
+  topic: 60,
+  comments: 60,
+  users: 300,
+};
 // DNS labels: what UserEcho accepts as a project alias (sub-domain of userecho.com).
 const ALIAS_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
@@ -28,39 +52,158 @@ export function readConfig(env: Env): Config {
   if (typeof apiToken !== "string" || apiToken.trim() === "") {
     throw new MisconfiguredError("USERECHO_API_TOKEN", "secret is not set");
   }
+  const upstream = upstreamUrls(env);
+  const revalidateSeconds = seconds(env.CACHE_SWR_SECONDS, "CACHE_SWR_SECONDS", 300);
+  const staleIfErrorSeconds = seconds(
+    env.CACHE_STALE_IF_ERROR_SECONDS,
+    "CACHE_STALE_IF_ERROR_SECONDS",
+    86_400,
+  );
+  const ttl = ttls(env.CACHE_TTL);
+  const cache = Object.fromEntries(
+    CACHE_ROUTES.map((route) => [
+      route,
+      { freshSeconds: ttl[route], revalidateSeconds, staleIfErrorSeconds },
+    ]),
+  ) as Record<CacheRoute, FreshnessPolicy>;
 
   const config: Config = {
-    upstreamBaseUrl: upstreamBaseUrl(env),
+    ...upstream,
     apiToken: apiToken.trim(),
-    upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+    upstreamTimeoutMs: seconds(env.UPSTREAM_TIMEOUT_MS, "UPSTREAM_TIMEOUT_MS", 8_000, 100, 60_000),
+    allowedForums: forumIds(env.ALLOWED_FORUMS),
+    allowedOrigins: originMatcher(env.ALLOWED_ORIGINS),
+    voting: votingMode(env.VOTING),
+    cache,
   };
   parsed.set(env, config);
   return config;
 }
 
-function upstreamBaseUrl(env: Env): string {
-  const explicit = env.USERECHO_BASE_URL?.trim();
-  if (explicit) {
-    let url: URL;
-    try {
-      url = new URL(explicit);
-    } catch {
-      throw new MisconfiguredError("USERECHO_BASE_URL", "is not an absolute URL");
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new MisconfiguredError("USERECHO_BASE_URL", "must be an http(s) URL");
-    }
-    if (url.search || url.hash || url.username || url.password) {
-      throw new MisconfiguredError("USERECHO_BASE_URL", "must not carry a query or credentials");
-    }
-    return url.href.replace(/\/+$/, "");
-  }
+function upstreamUrls(env: Env): Pick<Config, "upstreamBaseUrl" | "communityOrigin"> {
   const alias = env.USERECHO_ALIAS?.trim();
-  if (!alias) {
-    throw new MisconfiguredError("USERECHO_ALIAS", "is not set (nor is USERECHO_BASE_URL)");
-  }
-  if (!ALIAS_PATTERN.test(alias)) {
+  if (alias && !ALIAS_PATTERN.test(alias)) {
     throw new MisconfiguredError("USERECHO_ALIAS", "is not a valid sub-domain label");
   }
-  return `https://${alias.toLowerCase()}.userecho.com/api/v2`;
+  const aliasOrigin = alias ? `https://${alias.toLowerCase()}.userecho.com` : undefined;
+  const explicit = env.USERECHO_BASE_URL?.trim();
+  if (!explicit) {
+    if (!aliasOrigin) {
+      throw new MisconfiguredError("USERECHO_ALIAS", "is not set (nor is USERECHO_BASE_URL)");
+    }
+    return { upstreamBaseUrl: `${aliasOrigin}/api/v2`, communityOrigin: aliasOrigin };
+  }
+  let url: URL;
+  try {
+    url = new URL(explicit);
+  } catch {
+    throw new MisconfiguredError("USERECHO_BASE_URL", "is not an absolute URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new MisconfiguredError("USERECHO_BASE_URL", "must be an http(s) URL");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new MisconfiguredError("USERECHO_BASE_URL", "must not carry a query or credentials");
+  }
+  return {
+    upstreamBaseUrl: url.href.replace(/\/+$/, ""),
+    communityOrigin: aliasOrigin ?? url.origin,
+  };
+}
+
+function votingMode(value: string | undefined): Config["voting"] {
+  const mode = value?.trim() || "community";
+  if (mode !== "community" && mode !== "inline") {
+    throw new MisconfiguredError("VOTING", 'must be "community" or "inline"');
+  }
+  return mode;
+}
+
+function seconds(
+  value: string | undefined,
+  variable: string,
+  fallback: number,
+  min = 0,
+  max = 30 * 86_400,
+): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new MisconfiguredError(variable, `must be an integer from ${min} to ${max}`);
+  }
+  return number;
+}
+
+/** `CACHE_TTL="topics=60,meta=300"`: routes not named keep their default. */
+function ttls(value: string | undefined): Record<CacheRoute, number> {
+  const result = { ...DEFAULT_TTL };
+  for (const part of (value ?? "").split(",")) {
+    if (part.trim() === "") continue;
+    const [route, raw] = part.split("=").map((s) => s.trim());
+    if (!route || !(CACHE_ROUTES as readonly string[]).includes(route) || raw === undefined) {
+      throw new MisconfiguredError(
+        "CACHE_TTL",
+        `expects route=seconds for ${CACHE_ROUTES.join(", ")}`,
+      );
+    }
+    result[route as CacheRoute] = seconds(raw, "CACHE_TTL", 0, 0, 86_400);
+  }
+  return result;
+}
+
+function forumIds(value: string | undefined): ReadonlySet<number> | undefined {
+  const parts = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const ids = parts.map(Number);
+  if (ids.some((id) => !Number.isInteger(id) || id <= 0)) {
+    throw new MisconfiguredError("ALLOWED_FORUMS", "expects comma-separated forum ids");
+  }
+  return new Set(ids);
+}
+
+/**
+ * `ALLOWED_ORIGINS`: exact origins, `https://*.example.com` (any one or more sub-domain labels of
+ * example.com, not example.com itself), or `*`.
+ */
+export function originMatcher(value: string | undefined): OriginMatcher {
+  const entries = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (entries.includes("*")) return () => true;
+  const exact = new Set<string>();
+  const suffixes: { scheme: string; suffix: string }[] = [];
+  for (const entry of entries) {
+    const wildcard = /^(https?):\/\/\*\.([a-z0-9.-]+(?::\d+)?)$/i.exec(entry);
+    if (wildcard) {
+      suffixes.push({
+        scheme: wildcard[1]!.toLowerCase(),
+        suffix: `.${wildcard[2]!.toLowerCase()}`,
+      });
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new MisconfiguredError("ALLOWED_ORIGINS", "contains an entry that is not an origin");
+    }
+    if (url.origin === "null" || url.pathname !== "/" || url.search || entry.endsWith("/")) {
+      throw new MisconfiguredError("ALLOWED_ORIGINS", "entries must be bare origins, no path");
+    }
+    exact.add(url.origin);
+  }
+  return (origin) => {
+    if (exact.has(origin)) return true;
+    const match = /^(https?):\/\/([^/]+)$/i.exec(origin);
+    if (!match) return false;
+    const scheme = match[1]!.toLowerCase();
+    const host = match[2]!.toLowerCase();
+    return suffixes.some(
+      (s) => s.scheme === scheme && host.endsWith(s.suffix) && host.length > s.suffix.length,
+    );
+  };
 }

@@ -71,12 +71,21 @@ export class UpstreamError extends ApiError {
   }
 }
 
-/** UserEcho could not be reached, or said it is overloaded. */
+/**
+ * UserEcho could not be reached (502, as a proxy answers a refused connection) or said it is
+ * overloaded (503, with its Retry-After passed on).
+ */
 export class UpstreamUnavailableError extends ApiError {
-  constructor(detail: string, retryAfterSeconds?: number, cause?: unknown) {
-    super(503, ProblemType.upstreamUnavailable, "Upstream unavailable", detail, {
-      cause,
-      headers: retryAfterSeconds === undefined ? {} : { "Retry-After": String(retryAfterSeconds) },
+  constructor(
+    detail: string,
+    options: { status?: 502 | 503; retryAfterSeconds?: number | undefined; cause?: unknown } = {},
+  ) {
+    super(options.status ?? 503, ProblemType.upstreamUnavailable, "Upstream unavailable", detail, {
+      cause: options.cause,
+      headers:
+        options.retryAfterSeconds === undefined
+          ? {}
+          : { "Retry-After": String(options.retryAfterSeconds) },
     });
   }
 }

@@ -1,5 +1,7 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import credentials from "../../../test/emulator/credentials.json" with { type: "json" };
+import { createApp, type AppOptions } from "../app.ts";
 
 /** The credentials the emulator accepts; the worker under test is configured with the same. */
 export { credentials };
@@ -7,9 +9,41 @@ export { credentials };
 /** The emulator's own address space. Any host works: outbound fetches are routed to it. */
 export const EMULATOR_ORIGIN = `https://${credentials.alias}.userecho.com`;
 
-/** Sends a request to the worker under test, as a browser or partner would. */
+let clients = 0;
+
+/**
+ * Each call comes from its own client IP unless the test sets one, so the per-IP read limit of
+ * one test never spills into another.
+ */
+function asClient(path: string, init?: RequestInit): Request {
+  const request = new Request(new URL(path, "https://edge.test"), init);
+  if (!request.headers.has("CF-Connecting-IP")) {
+    request.headers.set("CF-Connecting-IP", `198.51.100.${(clients++ % 250) + 1}`);
+  }
+  return request;
+}
+
+/** Sends a request to the deployed-shape worker (wrangler.toml config), as a browser would. */
 export function worker(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(new Request(new URL(path, "https://edge.test"), init));
+  return exports.default.fetch(asClient(path, init));
+}
+
+/**
+ * A worker with extra variables (e.g. short TTLs), run to completion: the returned promise
+ * settles after the response *and* its `waitUntil` work (cache writes, revalidation).
+ */
+export function workerWith(vars: Partial<Env>, options: AppOptions = {}) {
+  const app = createApp(options);
+  const testEnv = { ...env, ...vars } as Env;
+  return {
+    env: testEnv,
+    async fetch(path: string, init?: RequestInit): Promise<Response> {
+      const ctx = createExecutionContext();
+      const response = await app.fetch(asClient(path, init), testEnv, ctx);
+      await waitOnExecutionContext(ctx);
+      return response;
+    },
+  };
 }
 
 /** Calls the emulator directly, e.g. to compare the worker's output with the source data. */
@@ -21,12 +55,21 @@ export async function emulator<T = unknown>(command: string, query: Record<strin
   return (await response.json()) as { status: string; data: T; details?: Record<string, number> };
 }
 
-export async function emulatorStats(): Promise<{
+export interface EmulatorStats {
   requests: number;
   byPath: Record<string, number>;
-}> {
+}
+
+export async function emulatorStats(): Promise<EmulatorStats> {
   const response = await fetch(`${EMULATOR_ORIGIN}/__emulator/stats`);
   return response.json();
+}
+
+/** Upstream calls made while `action` ran (emulator requests minus our own stats call). */
+export async function countUpstreamCalls(action: () => Promise<unknown>): Promise<number> {
+  const before = (await emulatorStats()).requests;
+  await action();
+  return (await emulatorStats()).requests - before;
 }
 
 export async function resetEmulator(): Promise<void> {

@@ -7,7 +7,18 @@ import {
   UpstreamUnavailableError,
 } from "../errors/index.ts";
 import { UPSTREAM_NOT_FOUND_MESSAGE } from "./inferred.ts";
-import { UpstreamDetails, UpstreamTopic } from "./schemas.ts";
+import {
+  UpstreamComment,
+  UpstreamDetails,
+  UpstreamForum,
+  UpstreamNamed,
+  UpstreamStatus,
+  UpstreamTopic,
+  UpstreamUser,
+} from "./schemas.ts";
+
+/** The largest page UserEcho is known to serve (README §4: third-party tools use 100). */
+const ALL_PAGE_SIZE = 100;
 
 export interface UserEchoClientOptions {
   /** `https://{alias}.userecho.com/api/v2`, no trailing slash. */
@@ -17,6 +28,8 @@ export interface UserEchoClientOptions {
   timeoutMs: number;
   /** Defaults to the global `fetch`; injectable for tests that count calls. */
   fetch?: typeof fetch;
+  /** Told how long each upstream call took (for logs and `Server-Timing`). */
+  onTiming?: (milliseconds: number) => void;
 }
 
 export interface UpstreamPage<T> {
@@ -46,8 +59,62 @@ export class UserEchoClient {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
+  listForums(): Promise<UpstreamForum[]> {
+    return this.getAll("forums", UpstreamForum);
+  }
+
   listTopics(forumId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamTopic>> {
     return this.getPage(`forums/${forumId}/topics`, query, UpstreamTopic);
+  }
+
+  searchTopics(forumId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamTopic>> {
+    return this.getPage(`forums/${forumId}/topics/search`, query, UpstreamTopic);
+  }
+
+  getTopic(topicId: number): Promise<UpstreamTopic> {
+    return this.getOne(`topics/${topicId}`, {}, UpstreamTopic);
+  }
+
+  listComments(topicId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamComment>> {
+    return this.getPage(`topics/${topicId}/comments`, query, UpstreamComment);
+  }
+
+  listUsers(query: UpstreamQuery): Promise<UpstreamPage<UpstreamUser>> {
+    return this.getPage("users", query, UpstreamUser);
+  }
+
+  listTypes(forumId: number): Promise<UpstreamNamed[]> {
+    return this.getAll(`forums/${forumId}/types`, UpstreamNamed);
+  }
+
+  listStatuses(forumId: number, typeId: number): Promise<UpstreamStatus[]> {
+    return this.getAll(`forums/${forumId}/types/${typeId}/statuses`, UpstreamStatus);
+  }
+
+  listCategories(forumId: number): Promise<UpstreamNamed[]> {
+    return this.getAll(`forums/${forumId}/categories`, UpstreamNamed);
+  }
+
+  listTags(forumId: number): Promise<UpstreamNamed[]> {
+    return this.getAll(`forums/${forumId}/tags`, UpstreamNamed);
+  }
+
+  /**
+   * Every item of a short list (types, categories, forums): pages of 100 until the count is
+   * reached, bounded so a misbehaving upstream cannot keep us looping.
+   */
+  async getAll<T extends z.ZodType>(
+    command: string,
+    item: T,
+    maxPages = 10,
+  ): Promise<z.infer<T>[]> {
+    const items: z.infer<T>[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+      const result = await this.getPage(command, { page, limit: ALL_PAGE_SIZE }, item);
+      items.push(...result.items);
+      if (result.items.length === 0 || items.length >= result.details.count) break;
+    }
+    return items;
   }
 
   /** GET a list endpoint and validate each item and the paging details. */
@@ -84,6 +151,7 @@ export class UserEchoClient {
     url.searchParams.set("access_token", this.#options.accessToken);
 
     let response: Response;
+    const started = Date.now();
     try {
       response = await this.#fetch(url, {
         headers: { Accept: "application/json" },
@@ -95,15 +163,20 @@ export class UserEchoClient {
       if (error instanceof DOMException && error.name === "TimeoutError") {
         throw new UpstreamTimeoutError(this.#options.timeoutMs);
       }
-      throw new UpstreamUnavailableError("UserEcho could not be reached.", undefined, error);
+      throw new UpstreamUnavailableError("UserEcho could not be reached.", {
+        status: 502,
+        cause: error,
+      });
+    } finally {
+      this.#options.onTiming?.(Date.now() - started);
     }
 
     if (response.status === 429 || response.status === 503) {
       await response.body?.cancel();
-      throw new UpstreamUnavailableError(
-        "UserEcho is overloaded.",
-        retryAfterSeconds(response.headers.get("Retry-After")),
-      );
+      throw new UpstreamUnavailableError("UserEcho is overloaded.", {
+        status: 503,
+        retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
+      });
     }
 
     let body: unknown;

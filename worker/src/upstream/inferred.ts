@@ -35,3 +35,19 @@ export function topicFilterParams(
 
 /** UserEcho's HTTP status codes for errors are unknown: the envelope decides, the status helps. */
 export const UPSTREAM_NOT_FOUND_MESSAGE = /not\s*found|does not exist|no such/i;
+
+/**
+ * Forum types that a public board may show. `type.name` values come from the forum-create page;
+ * knowledge bases and help desks are not feedback boards.
+ */
+export const PUBLIC_FORUM_TYPES: ReadonlySet<string> = new Set(["PUBLIC"]);
+
+/** Leaderboard order: `order_by` on `users` is not documented; the filter syntax suggests it. */
+export const USERS_BY_RATING = "-rating";
+
+/**
+ * A topic's forum. Single-topic reads are checked against the visible forums, and the docs do not
+ * show a forum id on topics (the JSON export has `forum_id`); the emulator sends `forum_id`.
+ * Without it we cannot prove the topic is public, so it is treated as not found.
+ */
+export const TOPIC_FORUM_FIELD = "forum_id";

@@ -48,6 +48,33 @@ export const UpstreamTopic = z.object({
   forum_id: upstreamId.nullish(),
 });
 
+export const UpstreamForum = z.object({
+  id: upstreamId,
+  name: z.string(),
+  description: z.string().nullish(),
+  type: z.object({ id: upstreamId.nullish(), name: z.string() }).nullish(),
+  is_default: z.boolean().nullish(),
+  topic_count: z.number().int().nullish(),
+});
+
+export const UpstreamComment = z.object({
+  id: upstreamId,
+  // Sources disagree on the text field: `text` in v2 client code, `comment` in v1 and the export.
+  text: z.string().nullish(),
+  comment: z.string().nullish(),
+  is_official: z.boolean().nullish(),
+  created: timestamp,
+  author: UpstreamAuthor,
+});
+
+export const UpstreamUser = z.object({
+  id: upstreamId,
+  name: z.string().nullish(),
+  display_name: z.string().nullish(),
+  avatar_url: z.string().nullish(),
+  rating: z.number().nullish(),
+});
+
 export const UpstreamDetails = z.object({
   count: z.number().int().min(0),
   limit: z.number().int().min(1),
@@ -60,3 +87,6 @@ export type UpstreamStatus = z.infer<typeof UpstreamStatus>;
 export type UpstreamNamed = z.infer<typeof UpstreamNamed>;
 export type UpstreamTopic = z.infer<typeof UpstreamTopic>;
 export type UpstreamDetails = z.infer<typeof UpstreamDetails>;
+export type UpstreamForum = z.infer<typeof UpstreamForum>;
+export type UpstreamComment = z.infer<typeof UpstreamComment>;
+export type UpstreamUser = z.infer<typeof UpstreamUser>;

@@ -1,10 +1,22 @@
-import type { Author, Status, Topic } from "@userecho-edge/shared";
+import type {
+  Author,
+  Comment,
+  Forum,
+  Status,
+  Topic,
+  TopicDetail,
+  TopUser,
+} from "@userecho-edge/shared";
 import { UpstreamError } from "../errors/index.ts";
+import { sanitizeHtml } from "../sanitize/index.ts";
 import type {
   UpstreamAuthor,
+  UpstreamComment,
+  UpstreamForum,
   UpstreamNamed,
   UpstreamStatus,
   UpstreamTopic,
+  UpstreamUser,
 } from "../upstream/schemas.ts";
 
 /**
@@ -28,6 +40,48 @@ export function toTopic(topic: UpstreamTopic, forumId: number, communityOrigin: 
     votes: { score: topic.vote?.diff ?? up - down, up, down },
     commentCount: nonNegative(topic.comment_count),
     author: toAuthor(topic.author),
+  };
+}
+
+export function toTopicDetail(
+  topic: UpstreamTopic,
+  forumId: number,
+  communityOrigin: string,
+): TopicDetail {
+  return {
+    ...toTopic(topic, forumId, communityOrigin),
+    descriptionHtml: sanitizeHtml(topic.description ?? ""),
+  };
+}
+
+export function toComment(comment: UpstreamComment, topicId: number): Comment {
+  return {
+    id: comment.id,
+    topicId,
+    html: sanitizeHtml(comment.text ?? comment.comment ?? ""),
+    isOfficial: comment.is_official === true,
+    createdAt: isoDate(comment.created),
+    author: toAuthor(comment.author),
+  };
+}
+
+export function toForum(forum: UpstreamForum): Forum {
+  return {
+    id: forum.id,
+    name: forum.name,
+    description: forum.description?.trim() ? forum.description.trim() : null,
+    isDefault: forum.is_default === true,
+    topicCount: nonNegative(forum.topic_count),
+  };
+}
+
+export function toTopUser(user: UpstreamUser, rank: number): TopUser {
+  return {
+    rank,
+    id: user.id,
+    name: user.display_name ?? user.name ?? "",
+    avatarUrl: httpUrl(user.avatar_url),
+    rating: typeof user.rating === "number" && Number.isFinite(user.rating) ? user.rating : 0,
   };
 }
 

@@ -1,0 +1,34 @@
+/** A response as the edge cache keeps it: plain data, so it can be shared across requests. */
+export interface CachedEntry {
+  status: number;
+  /** The JSON body, serialised once. */
+  body: string;
+  /** Strong validator of `body`. */
+  etag: string;
+  /** Extra headers that belong to the representation, e.g. `Link`. */
+  headers: Record<string, string>;
+  /** When the upstream answer was received (ms since epoch). Freshness is counted from here. */
+  storedAt: number;
+}
+
+export async function createEntry(
+  body: string,
+  headers: Record<string, string> = {},
+  now = Date.now(),
+): Promise<CachedEntry> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body));
+  const etag = `"${base64url(new Uint8Array(digest).slice(0, 18))}"`;
+  return { status: 200, body, etag, headers, storedAt: now };
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** Seconds since the entry was stored. */
+export function ageSeconds(entry: CachedEntry, now = Date.now()): number {
+  return Math.max(0, Math.floor((now - entry.storedAt) / 1000));
+}

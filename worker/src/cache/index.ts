@@ -1,0 +1,136 @@
+import type { Context } from "hono";
+import type { CacheRoute } from "../config/index.ts";
+import type { AppEnv } from "../env.ts";
+import { createEntry, type CachedEntry } from "./entry.ts";
+import { cacheStatus, EdgeCache, type CacheOutcome, type FreshnessPolicy } from "./edge-cache.ts";
+import { Generations } from "./generations.ts";
+import { cacheKey } from "./keys.ts";
+import { CacheApiStore, KvStore, TieredStore, type EntryStore } from "./store.ts";
+
+export { cacheStatus, type CacheOutcome } from "./edge-cache.ts";
+
+/** What a route hands to the cache: the DTO and the headers that belong with it. */
+export interface Representation {
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface CachedRouteOptions {
+  route: CacheRoute;
+  /** The parsed (normalised) parameters that select the representation. */
+  params: Readonly<Record<string, string | number | undefined>>;
+  /** Generation scope whose bump invalidates this entry, e.g. `forum:12`. */
+  scope?: string;
+}
+
+interface IsolateCache {
+  cache: EdgeCache;
+  generations: Generations;
+}
+
+// One per isolate (and per KV binding): coalescing only works if requests share the instance.
+const isolateCaches = new WeakMap<object, IsolateCache>();
+
+function isolateCache(env: Env): IsolateCache {
+  let found = isolateCaches.get(env);
+  if (!found) {
+    const tiers: EntryStore[] = [new CacheApiStore(caches.default)];
+    if (env.CACHE_KV) tiers.push(new KvStore(env.CACHE_KV));
+    found = {
+      cache: new EdgeCache(tiers.length === 1 ? tiers[0]! : new TieredStore(tiers)),
+      generations: new Generations(caches.default, env.CACHE_KV),
+    };
+    isolateCaches.set(env, found);
+  }
+  return found;
+}
+
+export function generations(env: Env): Generations {
+  return isolateCache(env).generations;
+}
+
+/**
+ * Requests that carry credentials are personal: they never read from or write to the shared
+ * cache (STYLE.md, "Cache rules in code").
+ */
+export function isPersonal(c: Context<AppEnv>): boolean {
+  return c.req.header("Authorization") !== undefined || c.req.header("X-Api-Key") !== undefined;
+}
+
+/** Serves a representation through the edge cache and returns the entry, for reuse in code. */
+export async function cachedEntry(
+  c: Context<AppEnv>,
+  options: CachedRouteOptions,
+  produce: () => Promise<Representation>,
+): Promise<{ entry: CachedEntry; outcome: CacheOutcome; policy: FreshnessPolicy }> {
+  const { cache, generations } = isolateCache(c.env);
+  const policy = c.get("config").cache[options.route];
+  const generation = options.scope ? await generations.get(options.scope) : 0;
+  const key = cacheKey(options.route, options.params, generation);
+  const { entry, outcome } = await cache.serve(
+    key,
+    policy,
+    async () => {
+      const representation = await produce();
+      return createEntry(JSON.stringify(representation.body), representation.headers);
+    },
+    (promise) => c.executionCtx.waitUntil(promise),
+  );
+  return { entry, outcome, policy };
+}
+
+/**
+ * A cached JSON route: the shared cache for anonymous requests, straight to upstream for
+ * personal ones, with `ETag`/304, `Cache-Control` and `Cache-Status` (via the request log).
+ */
+export async function cachedJson(
+  c: Context<AppEnv>,
+  options: CachedRouteOptions,
+  produce: () => Promise<Representation>,
+): Promise<Response> {
+  if (isPersonal(c)) {
+    const representation = await produce();
+    return jsonResponse(
+      await createEntry(JSON.stringify(representation.body), representation.headers),
+      "private, no-store",
+    );
+  }
+  c.set("cacheOutcome", { kind: "miss" });
+  const { entry, outcome, policy } = await cachedEntry(c, options, produce);
+  c.set("cacheOutcome", outcome);
+
+  const cacheControl = [
+    "public",
+    `max-age=${Math.min(policy.freshSeconds, 30)}`,
+    `s-maxage=${policy.freshSeconds}`,
+    `stale-while-revalidate=${policy.revalidateSeconds}`,
+    `stale-if-error=${policy.staleIfErrorSeconds}`,
+  ].join(", ");
+  if (matchesEtag(c.req.header("If-None-Match"), entry.etag)) {
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: entry.etag, "Cache-Control": cacheControl },
+    });
+  }
+  return jsonResponse(entry, cacheControl);
+}
+
+function jsonResponse(entry: CachedEntry, cacheControl: string): Response {
+  return new Response(entry.body, {
+    status: entry.status,
+    headers: {
+      ...entry.headers,
+      "Content-Type": "application/json; charset=utf-8",
+      ETag: entry.etag,
+      "Cache-Control": cacheControl,
+    },
+  });
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  const opaque = etag.replace(/^W\//, "");
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === opaque);
+}

@@ -1,0 +1,20 @@
+/**
+ * Normalised cache keys. The key is built from the *parsed* parameters (defaults filled in,
+ * unknown parameters dropped, values clamped by the schema), sorted by name, so `?limit=20&page=1`,
+ * `?page=1&limit=20` and `?` all share one entry.
+ */
+const KEY_BASE = "https://edge-cache.internal/v1/";
+
+export function cacheKey(
+  route: string,
+  params: Readonly<Record<string, string | number | undefined>>,
+  generation: number,
+): string {
+  const query = new URLSearchParams();
+  for (const name of Object.keys(params).sort()) {
+    const value = params[name];
+    if (value !== undefined) query.set(name, String(value));
+  }
+  query.set("gen", String(generation));
+  return `${KEY_BASE}${route}?${query}`;
+}

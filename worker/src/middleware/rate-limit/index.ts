@@ -1,0 +1,30 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { RateLimitedError } from "../../errors/index.ts";
+import type { AppEnv } from "../../env.ts";
+
+export interface RateLimitOptions {
+  /** The Workers rate-limit binding to ask. */
+  binding: (c: Context<AppEnv>) => RateLimit;
+  /** What is limited: an IP, a user, a partner key. `undefined` skips the limit. */
+  key: (c: Context<AppEnv>) => string | undefined;
+  /** The binding's period, for `Retry-After`. */
+  periodSeconds: number;
+}
+
+/** Rejects with 429 + `Retry-After` once the binding says the key is over its limit. */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  if (!(options.periodSeconds > 0)) throw new TypeError("rateLimit: periodSeconds must be > 0");
+  return async function rateLimitMiddleware(c, next) {
+    const key = options.key(c);
+    if (key !== undefined) {
+      const { success } = await options.binding(c).limit({ key });
+      if (!success) throw new RateLimitedError(options.periodSeconds);
+    }
+    await next();
+  };
+}
+
+/** The client's IP as Cloudflare saw it; all clients without one share a bucket. */
+export function clientIp(c: Context<AppEnv>): string {
+  return `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
+}
