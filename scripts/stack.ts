@@ -20,12 +20,19 @@ export interface StackOptions {
   vars?: Record<string, string>;
   /** Where wrangler's output goes; by default it is kept and shown only if start-up fails. */
   log?: (line: string) => void;
+  /**
+   * Local state (Cache API, KV, rate-limit counters). Tests and benchmarks pass a fresh folder
+   * so each run starts cold; `pnpm dev` keeps wrangler's default.
+   */
+  persistTo?: string;
 }
 
 export interface Stack {
   workerUrl: string;
   emulatorUrl: string;
   stop(): Promise<void>;
+  /** Process-group ids of [emulator, worker], e.g. to sample their memory. */
+  pids(): number[];
 }
 
 /** The worker's variables and secrets for local runs: the emulator's credentials, never real ones. */
@@ -62,9 +69,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await Promise.all(children.map(stopProcess));
   };
 
+  const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
   try {
     children.push(
-      wranglerDev(["-c", "test/emulator/wrangler.toml", "--port", String(emulatorPort)], log),
+      wranglerDev(
+        ["-c", "test/emulator/wrangler.toml", "--port", String(emulatorPort), ...persist],
+        log,
+      ),
     );
     await waitForHttp(`${emulatorUrl}/__emulator/stats`, children[0]!);
 
@@ -79,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (!options.log) process.stderr.write(output.join(""));
     throw error;
   }
-  return { workerUrl, emulatorUrl, stop };
+  return { workerUrl, emulatorUrl, stop, pids: () => children.map((child) => child.pid!) };
 }
 
 function wranglerDev(args: string[], log: (line: string) => void): ChildProcess {

@@ -13,6 +13,7 @@ interface OptionalBindings {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Env extends OptionalBindings {}
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- merging into the generated one
   namespace Cloudflare {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type
     interface Env extends OptionalBindings {}

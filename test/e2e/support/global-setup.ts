@@ -1,10 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStack, type Stack } from "../../../scripts/stack.ts";
 
 let stack: Stack | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  stack = await startStack();
+  stack = await startStack({ persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-e2e-")) });
   project.provide("workerUrl", stack.workerUrl);
   project.provide("emulatorUrl", stack.emulatorUrl);
 }

@@ -3,7 +3,7 @@ import { describe, it } from "vitest";
 import { UpstreamUnavailableError, UpstreamTimeoutError, NotFoundError } from "../errors/index.ts";
 import { EdgeCache, cacheStatus, type FreshnessPolicy } from "./edge-cache.ts";
 import { createEntry, type CachedEntry } from "./entry.ts";
-import { CacheApiStore, KvStore, TieredStore, type EntryStore } from "./store.ts";
+import { CacheApiStore, KvStore, MemoryStore, TieredStore, type EntryStore } from "./store.ts";
 
 const policy: FreshnessPolicy = {
   freshSeconds: 60,
@@ -12,7 +12,7 @@ const policy: FreshnessPolicy = {
 };
 
 /** A store in memory, so a test can age entries by rewriting `storedAt`. */
-class MemoryStore implements EntryStore {
+class AgeableStore implements EntryStore {
   readonly entries = new Map<string, CachedEntry>();
   async get(key: string) {
     return this.entries.get(key);
@@ -27,7 +27,7 @@ class MemoryStore implements EntryStore {
 }
 
 function harness() {
-  const store = new MemoryStore();
+  const store = new AgeableStore();
   const cache = new EdgeCache(store);
   const pending: Promise<unknown>[] = [];
   let calls = 0;
@@ -140,6 +140,22 @@ describe("entry stores", () => {
     const tiered = new TieredStore([near, kv]);
     expect(await tiered.get("https://edge-cache.internal/t/kv")).toEqual(entry);
     expect(await near.get("https://edge-cache.internal/t/kv")).toEqual(entry);
+  });
+
+  it("keeps the isolate's memory tier bounded, least recently used out first", async ({
+    expect,
+  }) => {
+    const memory = new MemoryStore({ maxEntries: 2 });
+    const [a, b, c] = await Promise.all(["a", "b", "c"].map((body) => createEntry(body)));
+    await memory.put("a", a!, 60);
+    await memory.put("b", b!, 60);
+    await memory.get("a"); // a is now the most recently used
+    await memory.put("c", c!, 60);
+    expect(await memory.get("b")).toBeUndefined();
+    expect(await memory.get("a")).toEqual(a);
+    expect(await memory.get("c")).toEqual(c);
+    await memory.put("gone", a!, 0);
+    expect(await memory.get("gone")).toBeUndefined();
   });
 
   it("gives the same etag for the same body", async ({ expect }) => {

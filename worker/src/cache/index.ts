@@ -2,10 +2,10 @@ import type { Context } from "hono";
 import type { CacheRoute } from "../config/index.ts";
 import type { AppEnv } from "../env.ts";
 import { createEntry, type CachedEntry } from "./entry.ts";
-import { cacheStatus, EdgeCache, type CacheOutcome, type FreshnessPolicy } from "./edge-cache.ts";
+import { EdgeCache, type CacheOutcome, type FreshnessPolicy } from "./edge-cache.ts";
 import { Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
-import { CacheApiStore, KvStore, TieredStore, type EntryStore } from "./store.ts";
+import { CacheApiStore, KvStore, MemoryStore, TieredStore, type EntryStore } from "./store.ts";
 
 export { cacheStatus, type CacheOutcome } from "./edge-cache.ts";
 
@@ -34,10 +34,10 @@ const isolateCaches = new WeakMap<object, IsolateCache>();
 function isolateCache(env: Env): IsolateCache {
   let found = isolateCaches.get(env);
   if (!found) {
-    const tiers: EntryStore[] = [new CacheApiStore(caches.default)];
+    const tiers: EntryStore[] = [new MemoryStore(), new CacheApiStore(caches.default)];
     if (env.CACHE_KV) tiers.push(new KvStore(env.CACHE_KV));
     found = {
-      cache: new EdgeCache(tiers.length === 1 ? tiers[0]! : new TieredStore(tiers)),
+      cache: new EdgeCache(new TieredStore(tiers)),
       generations: new Generations(caches.default, env.CACHE_KV),
     };
     isolateCaches.set(env, found);

@@ -1,0 +1,165 @@
+import type { Stack } from "../../scripts/stack.ts";
+import { runLoad, visitor, type LoadResult } from "./load.ts";
+
+export interface CacheBenchResults {
+  hitVsBare: { bare: LoadResult; hit: LoadResult; throughputRatio: number; p99Ratio: number };
+  coalescing: { concurrent: number; upstreamCalls: number; statuses: Record<string, number> };
+  mixed: {
+    durationS: number;
+    pages: number;
+    requests: number;
+    errors: number;
+    upstreamTopicCalls: number;
+    freshTtlS: number;
+    bound: number;
+    hitRatio: number;
+    p50: number;
+    p99: number;
+  };
+}
+
+interface EmulatorStats {
+  requests: number;
+  byPath: Record<string, number>;
+}
+
+async function stats(stack: Stack): Promise<EmulatorStats> {
+  return (await fetch(`${stack.emulatorUrl}/__emulator/stats`)).json() as Promise<EmulatorStats>;
+}
+
+const topicCalls = (s: EmulatorStats) =>
+  Object.entries(s.byPath)
+    .filter(([path]) => /\/topics(\/search)?\.json$/.test(path) && path.includes("/forums/"))
+    .reduce((sum, [, n]) => sum + n, 0);
+
+/** (a) cache-hit cost, (b) coalescing, (c) realistic mixed load; see docs/BENCHMARKS.md. */
+export async function cacheBenchmarks(
+  stack: Stack,
+  log: (line: string) => void,
+  mixedDurationS = 60,
+): Promise<CacheBenchResults> {
+  const base = stack.workerUrl;
+
+  // (a) A cache-hit page against a bare JSON route of the same worker.
+  const hitUrl = `${base}/v1/forums/1/topics?limit=20`;
+  const bareUrl = `${base}/v1/health`;
+  await runLoad({ url: hitUrl, connections: 4, requests: 200, init: visitor });
+  await runLoad({ url: bareUrl, connections: 4, requests: 200, init: visitor });
+  const rounds: { bare: LoadResult; hit: LoadResult }[] = [];
+  for (let round = 0; round < 2; round++) {
+    const bare = await runLoad({ url: bareUrl, connections: 16, durationMs: 8_000, init: visitor });
+    const hit = await runLoad({ url: hitUrl, connections: 16, durationMs: 8_000, init: visitor });
+    rounds.push({ bare, hit });
+  }
+  const best = (pick: (r: { bare: LoadResult; hit: LoadResult }) => LoadResult) =>
+    rounds.map(pick).sort((x, y) => y.throughput - x.throughput)[0]!;
+  const bare = best((r) => r.bare);
+  const hit = best((r) => r.hit);
+  const hitVsBare = {
+    bare,
+    hit,
+    throughputRatio: hit.throughput / bare.throughput,
+    p99Ratio: hit.p99 / bare.p99,
+  };
+  log(
+    `(a) bare ${bare.throughput.toFixed(0)} req/s p50 ${bare.p50.toFixed(1)} ms p99 ${bare.p99.toFixed(1)} ms; ` +
+      `cache hit ${hit.throughput.toFixed(0)} req/s p50 ${hit.p50.toFixed(1)} ms p99 ${hit.p99.toFixed(1)} ms; ` +
+      `throughput ratio ${hitVsBare.throughputRatio.toFixed(2)}, p99 ratio ${hitVsBare.p99Ratio.toFixed(2)}`,
+  );
+
+  // (b) 100 concurrent identical cold requests.
+  const coldUrl = `${base}/v1/forums/2/topics?limit=33&sort=discussed`;
+  const before = topicCalls(await stats(stack));
+  const cold = await runLoad({ url: coldUrl, connections: 100, requests: 100, init: visitor });
+  const coalescing = {
+    concurrent: 100,
+    upstreamCalls: topicCalls(await stats(stack)) - before,
+    statuses: cold.statuses,
+  };
+  log(`(b) 100 concurrent cold requests -> ${coalescing.upstreamCalls} upstream call(s)`);
+
+  // (c) Realistic mixed load over ~20 distinct pages.
+  const pages = [
+    ...[1, 2, 3, 4, 5].map((page) => `/v1/forums/1/topics?page=${page}`),
+    ...["new", "updated", "discussed"].map((sort) => `/v1/forums/1/topics?sort=${sort}`),
+    ...[1, 2].map((page) => `/v1/forums/2/topics?page=${page}`),
+    "/v1/forums/2/topics?sort=new",
+    "/v1/forums/1/topics?q=export",
+    "/v1/forums/1/topics?q=dark%20mode",
+    "/v1/forums/1/topics?type=2",
+    "/v1/forums/1/topics?status=18",
+    "/v1/forums/1/topics?category=1",
+    "/v1/forums/1/topics?tag=1",
+    "/v1/forums/2/topics?type=6",
+    "/v1/forums/1/topics?limit=50",
+    "/v1/forums/5/topics",
+  ];
+  const freshTtlS = 60;
+  const beforeMixed = topicCalls(await stats(stack));
+  // Zipf-like popularity: the first pages are much hotter than the tail.
+  const weights = pages.map((_, i) => 1 / (i + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const pick = (index: number) => {
+    let r = (((index * 2654435761) >>> 0) / 2 ** 32) * total;
+    for (let i = 0; i < pages.length; i++) {
+      r -= weights[i]!;
+      if (r <= 0) return `${base}${pages[i]}`;
+    }
+    return `${base}${pages[0]}`;
+  };
+  const mixedLoad = await runLoad({
+    url: pick,
+    connections: 16,
+    durationMs: mixedDurationS * 1000,
+    init: visitor,
+  });
+  const upstreamTopicCalls = topicCalls(await stats(stack)) - beforeMixed;
+  // A key can be fetched once per fresh-TTL window it lives in: floor(D / ttl) + 1 windows.
+  const windows = Math.floor(mixedDurationS / freshTtlS) + 1;
+  const hits = (mixedLoad.cache["hit"] ?? 0) + (mixedLoad.cache["stale"] ?? 0);
+  const mixed = {
+    durationS: mixedDurationS,
+    pages: pages.length,
+    requests: mixedLoad.requests,
+    errors: mixedLoad.errors,
+    upstreamTopicCalls,
+    freshTtlS,
+    bound: pages.length * windows,
+    hitRatio: hits / mixedLoad.requests,
+    p50: mixedLoad.p50,
+    p99: mixedLoad.p99,
+  };
+  log(
+    `(c) ${mixed.requests} requests over ${mixed.pages} pages in ${mixedDurationS} s: ` +
+      `${upstreamTopicCalls} upstream topic-list calls (bound ${mixed.bound}), hit ratio ${(mixed.hitRatio * 100).toFixed(2)} %, errors ${mixed.errors}`,
+  );
+  return { hitVsBare, coalescing, mixed };
+}
+
+export function cacheMarkdown(r: CacheBenchResults): string {
+  const { bare, hit } = r.hitVsBare;
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+  return `## Edge cache (issue: public read API)
+
+### (a) Cache-hit cost
+
+16 connections, 8 s per route, best of two rounds; every request from a different client IP.
+
+| route | throughput | p50 | p99 |
+| --- | ---: | ---: | ---: |
+| \`GET /v1/health\` (bare JSON, no upstream) | ${bare.throughput.toFixed(0)} req/s | ${ms(bare.p50)} | ${ms(bare.p99)} |
+| \`GET /v1/forums/1/topics\` (cache hit) | ${hit.throughput.toFixed(0)} req/s | ${ms(hit.p50)} | ${ms(hit.p99)} |
+
+Throughput ratio ${r.hitVsBare.throughputRatio.toFixed(2)} (target >= 0.8: ${verdict(r.hitVsBare.throughputRatio >= 0.8)}); p99 ratio ${r.hitVsBare.p99Ratio.toFixed(2)} (target <= 2: ${verdict(r.hitVsBare.p99Ratio <= 2)}).
+
+### (b) Coalescing
+
+${r.coalescing.concurrent} concurrent identical requests for a cold key: **${r.coalescing.upstreamCalls}** upstream call(s) (target 1: ${verdict(r.coalescing.upstreamCalls === 1)}). Statuses: ${JSON.stringify(r.coalescing.statuses)}.
+
+### (c) Realistic mixed load
+
+${r.mixed.durationS} s, 16 connections, ${r.mixed.pages} distinct pages with Zipf-like popularity: ${r.mixed.requests} requests, ${r.mixed.errors} errors, p50 ${ms(r.mixed.p50)}, p99 ${ms(r.mixed.p99)}, hit ratio ${(r.mixed.hitRatio * 100).toFixed(2)} %.
+Upstream topic-list calls: **${r.mixed.upstreamTopicCalls}**; bound at one per key per ${r.mixed.freshTtlS} s fresh-TTL window: ${r.mixed.bound} (${verdict(r.mixed.upstreamTopicCalls <= r.mixed.bound)}).
+`;
+}

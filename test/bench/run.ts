@@ -1,0 +1,34 @@
+/**
+ * `pnpm bench`: starts the worker under `wrangler dev` with the emulator (fresh local state),
+ * runs every benchmark suite, prints the numbers and records them in docs/BENCHMARKS.md.
+ * Targets are reported, never asserted: benchmarks inform, tests decide.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { ROOT, startStack } from "../../scripts/stack.ts";
+import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
+
+const quick = process.argv.includes("--quick");
+const log = (line: string) => console.log(line);
+
+const stack = await startStack({ persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-bench-")) });
+const sections: string[] = [];
+try {
+  log(`worker ${stack.workerUrl}, emulator ${stack.emulatorUrl}`);
+  const cache = await cacheBenchmarks(stack, log, quick ? 10 : 60);
+  sections.push(cacheMarkdown(cache));
+} finally {
+  await stack.stop();
+}
+
+const header = `# Benchmarks
+
+Recorded by \`pnpm bench\` (${quick ? "quick run, " : ""}${new Date().toISOString()}) on this project's
+machine kind: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB,
+Node ${process.version}. Worker and emulator run under \`wrangler dev\` on loopback, sharing the two
+cores with the load generator, so absolute numbers are modest; the ratios are what the targets
+are about. Re-run with \`npx --yes pnpm@10.34.9 bench\`.
+`;
+writeFileSync(join(ROOT, "docs/BENCHMARKS.md"), [header, ...sections].join("\n"));
+log("recorded in docs/BENCHMARKS.md");
