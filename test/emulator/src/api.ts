@@ -6,10 +6,12 @@ import { type Context, Hono } from "hono";
 import {
   authenticate,
   canReadForum,
+  readableForum,
+  readableTopic,
   type AuthVariables,
   type Tokens,
-  type Viewer,
 } from "./auth.ts";
+import type { WriteKind } from "./control.ts";
 import { Presenter } from "./entities.ts";
 import { success } from "./envelope.ts";
 import { BadRequestError, NotFoundError, UnauthorizedError } from "./errors.ts";
@@ -23,8 +25,8 @@ import {
 } from "./lists.ts";
 import { paginate, parsePaging } from "./paging.ts";
 import { applyListQuery, type ListSpec } from "./query.ts";
-import type { SeedForum, SeedTopic } from "./seed/index.ts";
 import type { Store } from "./store.ts";
+import { writeRoutes } from "./writes.ts";
 
 export interface ApiDeps {
   /** Called per request, so the seed is built on first use rather than at worker start-up. */
@@ -32,6 +34,10 @@ export interface ApiDeps {
   readonly tokens: Tokens;
   /** Project alias used in topic URLs (`https://<alias>.userecho.com/topics/…`). */
   readonly alias: string;
+  /** The SSO key `sso_token`s are decrypted with (sso.md §3.4). */
+  readonly ssoKey: string;
+  /** Told about every applied write, for `/__emulator/stats`. */
+  readonly recordWrite?: (kind: WriteKind) => void;
 }
 
 export type ApiEnv = { Variables: AuthVariables };
@@ -42,9 +48,16 @@ const FORUM = ":forumId{[0-9]+}";
 const TOPIC = ":topicId{[0-9]+}";
 
 /** Builds the `/api/v2` routes. Literal segments are registered before id placeholders. */
-export function apiRoutes({ store: getStore, tokens, alias }: ApiDeps): Hono<ApiEnv> {
+export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const { store: getStore, tokens, alias, ssoKey, recordWrite } = deps;
   const api = new Hono<ApiEnv>();
-  const auth = authenticate(tokens);
+  const auth = authenticate({
+    tokens,
+    ssoKey,
+    alias,
+    store: getStore,
+    onUserWritten: () => recordWrite?.("users"),
+  });
 
   /** Per-request helpers: the store, a presenter for the viewer, the query string. */
   const scope = (c: ApiContext) => {
@@ -131,12 +144,8 @@ export function apiRoutes({ store: getStore, tokens, alias }: ApiDeps): Hono<Api
   api.get("/users/current", auth, (c) => {
     const { store, viewer, present } = scope(c);
     if (viewer.kind === "anonymous") {
-      // The anonymous token alone is nobody; SSO users arrive in a later task (inferred message).
-      throw new UnauthorizedError(
-        viewer.ssoToken === null
-          ? "No user: send an sso_token"
-          : "No user: sso_token is not emulated",
-      );
+      // The anonymous token alone is nobody (inferred message).
+      throw new UnauthorizedError("No user: send an sso_token");
     }
     const user = store.user(viewer.userId);
     if (user === undefined) throw new NotFoundError("User not found");
@@ -157,6 +166,7 @@ export function apiRoutes({ store: getStore, tokens, alias }: ApiDeps): Hono<Api
     return c.json(success(present.user(user)));
   });
 
+  api.route("/", writeRoutes({ auth, store: getStore, alias, recordWrite }));
   return api;
 }
 
@@ -170,21 +180,4 @@ function list<T, R>(
   const paging = parsePaging(params);
   const { data, details } = paginate(applyListQuery(items, params, spec), paging);
   return success(data.map(present), details);
-}
-
-/** A forum the viewer may read; hidden forums are indistinguishable from missing ones. */
-function readableForum(store: Store, viewer: Viewer, id: string): SeedForum {
-  const forum = store.forum(Number(id));
-  if (forum === undefined || !canReadForum(viewer, forum))
-    throw new NotFoundError("Forum not found");
-  return forum;
-}
-
-function readableTopic(store: Store, viewer: Viewer, id: string): SeedTopic {
-  const topic = store.topic(Number(id));
-  const forum = topic === undefined ? undefined : store.forum(topic.forumId);
-  if (topic === undefined || forum === undefined || !canReadForum(viewer, forum)) {
-    throw new NotFoundError("Topic not found");
-  }
-  return topic;
 }

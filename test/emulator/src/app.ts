@@ -5,8 +5,8 @@
 import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
-// Named imports let the bundler drop the file's other secrets (SSO key, JWT secret).
-import { agentToken, alias, anonymousToken } from "../credentials.json";
+// Named imports let the bundler drop the file's other secret (the site JWT secret).
+import { agentToken, alias, anonymousToken, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
 import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   readonly tokens?: Tokens;
   /** Defaults to the alias in `credentials.json`. */
   readonly alias?: string;
+  /** Key `sso_token`s are decrypted with; defaults to `ssoKey` in `credentials.json`. */
+  readonly ssoKey?: string;
   /**
    * Middleware run after a request is counted and before format, auth and routing (e.g. fault
    * injection). They never see `/__emulator/` requests.
@@ -66,15 +68,22 @@ function renderError(error: Error, c: Context): Response {
   return c.json(failure("Internal error"), 500);
 }
 
-/** Creates an emulator app. Each app has its own counters; all share the default seed. */
+/**
+ * Creates an emulator app. Each app has its own counters; apps without `options.store` share
+ * the default store, writes included, until a reset.
+ */
 export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const stats = options.stats ?? new RequestStats();
+  const store = () => options.store ?? getDefaultStore();
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
   app.onError(renderError);
   app.notFound((c) => renderError(new NotFoundError("Unknown path"), c));
 
   // Registered first so that neither counting nor injected middleware ever touch it.
-  app.route(CONTROL_PREFIX, controlRoutes(stats));
+  app.route(
+    CONTROL_PREFIX,
+    controlRoutes(stats, () => store().reset()),
+  );
   app.use("*", countRequests(stats));
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
 
@@ -82,17 +91,19 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   app.route(
     API_PREFIX,
     apiRoutes({
-      store: () => options.store ?? getDefaultStore(),
+      store,
       tokens: options.tokens ?? { agentToken, anonymousToken },
       alias: options.alias ?? alias,
+      ssoKey: options.ssoKey ?? ssoKey,
+      recordWrite: (kind) => stats.recordWrite(kind),
     }),
   );
-  // Reached when no read route matched: writes are not emulated (inferred status 405).
+  // Reached when no route matched: other writes are not emulated (inferred status 405).
   app.all(`${API_PREFIX}/*`, (c) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") {
       throw new NotFoundError("Unknown API path");
     }
-    throw new MethodNotAllowedError(`${c.req.method} is not emulated; only read endpoints are`);
+    throw new MethodNotAllowedError(`${c.req.method} is not emulated on this path`);
   });
   return app;
 }

@@ -4,13 +4,14 @@ import { createApp } from "./app.ts";
 import { RequestStats, type StatsSnapshot } from "./control.ts";
 import { AGENT_TOKEN, UPSTREAM } from "./test-support.ts";
 
+const NO_WRITES = { topics: 0, comments: 0, votes: 0, users: 0 };
 const stats = async (app: ReturnType<typeof createApp>) =>
   (await (await app.request("http://emulator/__emulator/stats")).json()) as StatsSnapshot;
 
 describe("control API", () => {
   it("counts API requests per method and path, including failed ones", async ({ expect }) => {
     const app = createApp();
-    expect(await stats(app)).toEqual({ requests: 0, byPath: {} });
+    expect(await stats(app)).toEqual({ requests: 0, byPath: {}, writes: NO_WRITES });
 
     await app.request(`${UPSTREAM}/api/v2/forums.json?access_token=${AGENT_TOKEN}`);
     await app.request(`${UPSTREAM}/api/v2/forums.json?access_token=${AGENT_TOKEN}&page=2`);
@@ -24,6 +25,7 @@ describe("control API", () => {
         "GET /api/v2/forums/1/topics.json": 1,
         "POST /api/v2/forums.json": 1,
       },
+      writes: NO_WRITES,
     });
   });
 
@@ -35,8 +37,8 @@ describe("control API", () => {
 
     const reset = await app.request("http://emulator/__emulator/reset", { method: "POST" });
     expect(reset.status).toBe(200);
-    expect(await reset.json()).toEqual({ requests: 0, byPath: {} });
-    expect(await stats(app)).toEqual({ requests: 0, byPath: {} });
+    expect(await reset.json()).toEqual({ requests: 0, byPath: {}, writes: NO_WRITES });
+    expect(await stats(app)).toEqual({ requests: 0, byPath: {}, writes: NO_WRITES });
   });
 
   it("keeps counters per app, readable without HTTP", async ({ expect }) => {
@@ -46,6 +48,7 @@ describe("control API", () => {
     expect(shared.snapshot()).toEqual({
       requests: 1,
       byPath: { "GET /api/v2/users/current.json": 1 },
+      writes: { topics: 0, comments: 0, votes: 0, users: 0 },
     });
     expect((await stats(createApp())).requests).toBe(0);
   });
@@ -65,6 +68,10 @@ describe("control API", () => {
     );
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "error", message: "injected" });
-    expect(await stats(app)).toEqual({ requests: 1, byPath: { "GET /api/v2/forums.json": 1 } });
+    expect(await stats(app)).toEqual({
+      requests: 1,
+      byPath: { "GET /api/v2/forums.json": 1 },
+      writes: NO_WRITES,
+    });
   });
 });

@@ -2,7 +2,7 @@
  * Turns seed records into the API's JSON objects (field names as in entities.md). What a viewer
  * may see (e-mails) is decided here, once.
  */
-import { canReadEmails, type Viewer } from "./auth.ts";
+import { canReadEmails, viewerUserId, type Viewer } from "./auth.ts";
 import type {
   SeedCategory,
   SeedComment,
@@ -111,11 +111,13 @@ export class Presenter {
   readonly #store: Store;
   readonly #alias: string;
   readonly #showEmails: boolean;
+  readonly #viewerId: number | null;
 
   constructor(store: Store, viewer: Viewer, alias: string) {
     this.#store = store;
     this.#alias = alias;
     this.#showEmails = canReadEmails(viewer);
+    this.#viewerId = viewerUserId(viewer);
   }
 
   forum(forum: SeedForum): ApiForum {
@@ -184,8 +186,8 @@ export class Presenter {
         positive: topic.votePositive,
         total: topic.votePositive + topic.voteNegative,
         negative: topic.voteNegative,
-        // The agent user has cast no votes in the seed; SSO voters are not emulated yet.
-        current_user: 0,
+        // The seed holds totals only: just votes cast through the API have a voter (inferred).
+        current_user: store.voteOf(topic.id, this.#viewerId),
       },
       custom_fields: [],
       url: this.topicUrl(topic),
@@ -211,7 +213,7 @@ export class Presenter {
       display_name: user.name,
       name_and_title: user.title === "" ? user.name : `${user.name} (${user.title})`,
       title: user.title,
-      email: this.#showEmails ? user.email : "",
+      email: this.#emailOf(user),
       avatar_url: user.avatarUrl,
       rating: user.rating,
       updates_count: user.updatesCount,
@@ -231,8 +233,13 @@ export class Presenter {
       name: user.name,
       title: user.title,
       avatar_url: user.avatarUrl,
-      email: this.#showEmails ? user.email : "",
+      email: this.#emailOf(user),
     };
+  }
+
+  /** Agents see every address; a signed-in user sees their own (inferred). */
+  #emailOf(user: SeedUser): string {
+    return this.#showEmails || user.id === this.#viewerId ? user.email : "";
   }
 
   /** `https://<alias>.userecho.com/topics/<id>-<slug>/`, the form real topic links take. */

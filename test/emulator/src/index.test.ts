@@ -1,7 +1,7 @@
 // Through the real worker entry in workerd, as the main worker's tests will call it.
 import { exports } from "cloudflare:workers";
 import { describe, it } from "vitest";
-import { AGENT_TOKEN, UPSTREAM } from "./test-support.ts";
+import { AGENT_TOKEN, ANONYMOUS_TOKEN, UPSTREAM, ssoToken } from "./test-support.ts";
 
 describe("worker entry", () => {
   it("answers the worker's upstream URLs", async ({ expect }) => {
@@ -22,6 +22,27 @@ describe("worker entry", () => {
     expect(await stats.json()).toEqual({
       requests: 1,
       byPath: { "GET /api/v2/users/current.json": 1 },
+      writes: { topics: 0, comments: 0, votes: 0, users: 0 },
     });
+  });
+
+  it("writes as an SSO user, and reset restores the seed", async ({ expect }) => {
+    const control = "https://any.host.example/__emulator";
+    await exports.default.fetch(`${control}/reset`, { method: "POST" });
+    const sso = await ssoToken({ guid: "entry-1", display_name: "Entry" });
+    const created = await exports.default.fetch(
+      `${UPSTREAM}/api/v2/forums/1/topics.json?access_token=${ANONYMOUS_TOKEN}&sso_token=${sso}`,
+      { method: "POST", body: JSON.stringify({ header: "Through the entry", type: 1 }) },
+    );
+    expect(created.status).toBe(200);
+    const { data: topic } = (await created.json()) as { data: { id: number } };
+    const stats = await (await exports.default.fetch(`${control}/stats`)).json();
+    expect(stats).toMatchObject({ writes: { topics: 1, users: 1 } });
+
+    await exports.default.fetch(`${control}/reset`, { method: "POST" });
+    const gone = await exports.default.fetch(
+      `${UPSTREAM}/api/v2/topics/${topic.id}.json?access_token=${AGENT_TOKEN}`,
+    );
+    expect(gone.status).toBe(404);
   });
 });

@@ -1,9 +1,12 @@
 /**
- * Read-only indexes over the seed. The API handlers never scan the seed themselves.
+ * The emulator's data: indexes over the seed, plus everything written since (topics, comments,
+ * votes, SSO users), in memory for the life of the isolate. {@link Store.reset} puts the seed
+ * back. The API handlers never scan the seed themselves.
  */
-import { htmlToText } from "./text.ts";
+import { htmlToText, slugify } from "./text.ts";
 import {
-  getSeed,
+  REFERENCE_NOW,
+  allComments,
   type Seed,
   type SeedCategory,
   type SeedComment,
@@ -13,6 +16,8 @@ import {
   type SeedTopic,
   type SeedType,
   type SeedUser,
+  NO_STATUS_ID,
+  getSeed,
 } from "./seed/index.ts";
 
 /** Aggregates shown on a forum object. */
@@ -23,7 +28,65 @@ export interface ForumTotals {
   readonly votes: number;
 }
 
-const NO_TOTALS: ForumTotals = { topics: 0, comments: 0, votes: 0 };
+/** A user's vote on a topic: up, down, or none (as in the legacy v1 vote API). */
+export type VoteValue = 1 | 0 | -1;
+
+export interface NewTopic {
+  readonly forumId: number;
+  readonly typeId: number;
+  readonly categoryId: number | null;
+  readonly tagIds: readonly number[];
+  readonly header: string;
+  /** HTML. */
+  readonly description: string;
+  readonly authorId: number;
+}
+
+export interface NewComment {
+  readonly topicId: number;
+  readonly authorId: number;
+  /** HTML. */
+  readonly text: string;
+  readonly isOfficial: boolean;
+}
+
+/** The profile an SSO token carries (sso.md §2). */
+export interface SsoProfile {
+  readonly guid: string;
+  readonly displayName: string;
+  readonly email?: string;
+  readonly avatarUrl?: string;
+  readonly forceUpdateAvatar: boolean;
+  readonly locale?: string;
+}
+
+export interface SsoSignIn {
+  readonly user: SeedUser;
+  /** A user was created or their profile changed. */
+  readonly changed: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Everything writes touch; rebuilt from the seed on reset. */
+interface State {
+  readonly users: Mutable<SeedUser>[];
+  readonly usersById: Map<number, Mutable<SeedUser>>;
+  readonly usersByGuid: Map<string, Mutable<SeedUser>>;
+  readonly topics: Mutable<SeedTopic>[];
+  readonly topicsById: Map<number, Mutable<SeedTopic>>;
+  readonly topicsByForum: Map<number, Mutable<SeedTopic>[]>;
+  readonly forumTotals: Map<number, Mutable<ForumTotals>>;
+  readonly categoryTopicCounts: Map<number, number>;
+  readonly addedComments: Map<number, SeedComment[]>;
+  /** topic id → user id → vote; only votes cast through the API (the seed has only totals). */
+  readonly votes: Map<number, Map<number, 1 | -1>>;
+  nextCommentId: number | undefined;
+  /** Time of the last write: written records are stamped after it, and after the seed. */
+  clock: number;
+  // Built on first search only: stripping HTML of every topic is the costliest index.
+  searchText: Map<number, string> | undefined;
+}
 
 export class Store {
   readonly seed: Seed;
@@ -32,14 +95,7 @@ export class Store {
   readonly #types: ReadonlyMap<number, SeedType>;
   readonly #categories: ReadonlyMap<number, SeedCategory>;
   readonly #tags: ReadonlyMap<number, SeedTag>;
-  readonly #users: ReadonlyMap<number, SeedUser>;
-  readonly #usersBySsoGuid: ReadonlyMap<string, SeedUser>;
-  readonly #topics: ReadonlyMap<number, SeedTopic>;
-  readonly #topicsByForum: ReadonlyMap<number, readonly SeedTopic[]>;
-  readonly #forumTotals: ReadonlyMap<number, ForumTotals>;
-  readonly #categoryTopicCounts: ReadonlyMap<number, number>;
-  // Built on first search only: stripping HTML of every topic is the costliest index.
-  #searchText: Map<number, string> | undefined;
+  #state: State;
 
   constructor(seed: Seed) {
     this.seed = seed;
@@ -48,28 +104,12 @@ export class Store {
     this.#types = byId(seed.types);
     this.#categories = byId(seed.categories);
     this.#tags = byId(seed.tags);
-    this.#users = byId(seed.users);
-    this.#usersBySsoGuid = new Map(
-      seed.users.flatMap((user) => (user.ssoGuid === null ? [] : [[user.ssoGuid, user] as const])),
-    );
-    this.#topics = byId(seed.topics);
-    this.#topicsByForum = groupBy(seed.topics, (topic) => topic.forumId);
+    this.#state = initialState(seed);
+  }
 
-    const totals = new Map<number, ForumTotals>();
-    const categoryCounts = new Map<number, number>();
-    for (const topic of seed.topics) {
-      const sum = totals.get(topic.forumId) ?? NO_TOTALS;
-      totals.set(topic.forumId, {
-        topics: sum.topics + 1,
-        comments: sum.comments + topic.commentCount,
-        votes: sum.votes + topic.votePositive + topic.voteNegative,
-      });
-      if (topic.categoryId !== null) {
-        categoryCounts.set(topic.categoryId, (categoryCounts.get(topic.categoryId) ?? 0) + 1);
-      }
-    }
-    this.#forumTotals = totals;
-    this.#categoryTopicCounts = categoryCounts;
+  /** Forgets every write: the store serves the seed again. */
+  reset(): void {
+    this.#state = initialState(this.seed);
   }
 
   forums(): readonly SeedForum[] {
@@ -81,7 +121,7 @@ export class Store {
   }
 
   forumTotals(forumId: number): ForumTotals {
-    return this.#forumTotals.get(forumId) ?? NO_TOTALS;
+    return this.#state.forumTotals.get(forumId) ?? { topics: 0, comments: 0, votes: 0 };
   }
 
   typesOf(forumId: number): readonly SeedType[] {
@@ -109,7 +149,7 @@ export class Store {
   }
 
   categoryTopicCount(categoryId: number): number {
-    return this.#categoryTopicCounts.get(categoryId) ?? 0;
+    return this.#state.categoryTopicCounts.get(categoryId) ?? 0;
   }
 
   tagsOf(forumId: number): readonly SeedTag[] {
@@ -121,27 +161,35 @@ export class Store {
   }
 
   users(): readonly SeedUser[] {
-    return this.seed.users;
+    return this.#state.users;
   }
 
   user(id: number): SeedUser | undefined {
-    return this.#users.get(id);
+    return this.#state.usersById.get(id);
   }
 
   userBySsoGuid(guid: string): SeedUser | undefined {
-    return this.#usersBySsoGuid.get(guid);
+    return this.#state.usersByGuid.get(guid);
   }
 
   topic(id: number): SeedTopic | undefined {
-    return this.#topics.get(id);
+    return this.#state.topicsById.get(id);
   }
 
   topicsOf(forumId: number): readonly SeedTopic[] {
-    return this.#topicsByForum.get(forumId) ?? [];
+    return this.#state.topicsByForum.get(forumId) ?? [];
   }
 
   commentsOf(topicId: number): readonly SeedComment[] {
-    return this.seed.commentsOf(topicId);
+    const seeded = this.seed.commentsOf(topicId);
+    const added = this.#state.addedComments.get(topicId);
+    return added === undefined ? seeded : [...seeded, ...added];
+  }
+
+  /** `userId`'s vote on a topic; 0 when they have not voted (or are nobody). */
+  voteOf(topicId: number, userId: number | null): VoteValue {
+    if (userId === null) return 0;
+    return this.#state.votes.get(topicId)?.get(userId) ?? 0;
   }
 
   /**
@@ -149,14 +197,143 @@ export class Store {
    * header or in the visible text of its description.
    */
   matchesSearch(topic: SeedTopic, terms: readonly string[]): boolean {
-    this.#searchText ??= new Map(
-      this.seed.topics.map((t) => [
-        t.id,
-        `${t.header}\n${htmlToText(t.description)}`.toLowerCase(),
-      ]),
-    );
-    const text = this.#searchText.get(topic.id) ?? "";
+    const state = this.#state;
+    state.searchText ??= new Map(state.topics.map((t) => [t.id, searchTextOf(t)]));
+    const text = state.searchText.get(topic.id) ?? "";
     return terms.every((term) => text.includes(term));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Writes.
+
+  /**
+   * Finds the user by SSO `guid` or creates one, then updates the profile from the token, as
+   * UserEcho does on every SSO sign-in (sso.md intro, §2). The avatar of a user who has one is
+   * replaced only with `force_update_avatar`.
+   */
+  signInWithSso(profile: SsoProfile): SsoSignIn {
+    const state = this.#state;
+    const existing = state.usersByGuid.get(profile.guid);
+    if (existing === undefined) {
+      const now = this.#tick();
+      const id = (state.users[state.users.length - 1]?.id ?? 0) + 1;
+      const baseSlug = slugify(profile.displayName) || "user";
+      const user: Mutable<SeedUser> = {
+        id,
+        name: profile.displayName,
+        title: "",
+        email: profile.email ?? "",
+        avatarUrl: profile.avatarUrl ?? "",
+        rating: 0,
+        updatesCount: 0,
+        slug: state.users.some((u) => u.slug === baseSlug) ? `${baseSlug}-${id}` : baseSlug,
+        language: profile.locale ?? "en",
+        isStaff: false,
+        lastActivity: now,
+        dateJoined: now,
+        ssoGuid: profile.guid,
+      };
+      state.users.push(user);
+      state.usersById.set(id, user);
+      state.usersByGuid.set(profile.guid, user);
+      return { user, changed: true };
+    }
+    const before = JSON.stringify(existing);
+    existing.name = profile.displayName;
+    if (profile.email !== undefined) existing.email = profile.email;
+    if (
+      profile.avatarUrl !== undefined &&
+      (existing.avatarUrl === "" || profile.forceUpdateAvatar)
+    ) {
+      existing.avatarUrl = profile.avatarUrl;
+    }
+    if (profile.locale !== undefined) existing.language = profile.locale;
+    return { user: existing, changed: JSON.stringify(existing) !== before };
+  }
+
+  /** Adds a topic with no status and no votes; ids continue after the highest one. */
+  createTopic(input: NewTopic): SeedTopic {
+    const state = this.#state;
+    const now = this.#tick();
+    const topic: Mutable<SeedTopic> = {
+      id: (state.topics[state.topics.length - 1]?.id ?? 0) + 1,
+      forumId: input.forumId,
+      typeId: input.typeId,
+      statusId: NO_STATUS_ID,
+      statusUpdated: now,
+      categoryId: input.categoryId,
+      tagIds: [...input.tagIds],
+      authorId: input.authorId,
+      header: input.header,
+      description: input.description,
+      created: now,
+      updated: now,
+      votePositive: 0,
+      voteNegative: 0,
+      commentCount: 0,
+      hostile: null,
+    };
+    state.topics.push(topic);
+    state.topicsById.set(topic.id, topic);
+    pushTo(state.topicsByForum, topic.forumId, topic);
+    totalsOf(state, topic.forumId).topics++;
+    if (topic.categoryId !== null) {
+      const count = state.categoryTopicCounts.get(topic.categoryId) ?? 0;
+      state.categoryTopicCounts.set(topic.categoryId, count + 1);
+    }
+    state.searchText?.set(topic.id, searchTextOf(topic));
+    return topic;
+  }
+
+  /** Adds a comment; the topic's `comment_count` and `updated` follow. */
+  createComment(input: NewComment): SeedComment {
+    const state = this.#state;
+    const topic = state.topicsById.get(input.topicId);
+    if (topic === undefined) throw new Error(`store: topic ${input.topicId} does not exist`);
+    // Comment ids continue after the seed's, which are only known once all are built.
+    state.nextCommentId ??= Math.max(0, ...allComments(this.seed).map((c) => c.id)) + 1;
+    const now = this.#tick();
+    const comment: SeedComment = {
+      id: state.nextCommentId++,
+      topicId: topic.id,
+      authorId: input.authorId,
+      text: input.text,
+      isOfficial: input.isOfficial,
+      created: now,
+      hostile: null,
+    };
+    pushTo(state.addedComments, topic.id, comment);
+    topic.commentCount++;
+    topic.updated = now;
+    totalsOf(state, topic.forumId).comments++;
+    return comment;
+  }
+
+  /**
+   * Sets `userId`'s vote on a topic: one vote per user, a new value replaces the old one, 0
+   * withdraws it; the topic's totals follow.
+   */
+  vote(topicId: number, userId: number, value: VoteValue): SeedTopic {
+    const state = this.#state;
+    const topic = state.topicsById.get(topicId);
+    if (topic === undefined) throw new Error(`store: topic ${topicId} does not exist`);
+    const votes = state.votes.get(topicId) ?? new Map<number, 1 | -1>();
+    state.votes.set(topicId, votes);
+    const previous = votes.get(userId) ?? 0;
+    if (previous === 1) topic.votePositive--;
+    if (previous === -1) topic.voteNegative--;
+    if (value === 0) votes.delete(userId);
+    else votes.set(userId, value);
+    if (value === 1) topic.votePositive++;
+    if (value === -1) topic.voteNegative++;
+    totalsOf(state, topic.forumId).votes += Math.abs(value) - Math.abs(previous);
+    return topic;
+  }
+
+  /** A strictly increasing write time, never before the seed's "now". */
+  #tick(): number {
+    this.#state.clock = Math.max(Date.now(), this.#state.clock + 1);
+    return this.#state.clock;
   }
 }
 
@@ -168,16 +345,64 @@ export function getDefaultStore(): Store {
   return defaultStore;
 }
 
+function initialState(seed: Seed): State {
+  const users = seed.users.map((user) => ({ ...user }));
+  const topics = seed.topics.map((topic) => ({ ...topic }));
+  const forumTotals = new Map<number, Mutable<ForumTotals>>();
+  const categoryTopicCounts = new Map<number, number>();
+  const topicsByForum = new Map<number, Mutable<SeedTopic>[]>();
+  for (const topic of topics) {
+    pushTo(topicsByForum, topic.forumId, topic);
+    const totals = forumTotals.get(topic.forumId) ?? { topics: 0, comments: 0, votes: 0 };
+    totals.topics++;
+    totals.comments += topic.commentCount;
+    totals.votes += topic.votePositive + topic.voteNegative;
+    forumTotals.set(topic.forumId, totals);
+    if (topic.categoryId !== null) {
+      categoryTopicCounts.set(
+        topic.categoryId,
+        (categoryTopicCounts.get(topic.categoryId) ?? 0) + 1,
+      );
+    }
+  }
+  return {
+    users,
+    usersById: byId(users),
+    usersByGuid: new Map(
+      users.flatMap((user) => (user.ssoGuid === null ? [] : [[user.ssoGuid, user] as const])),
+    ),
+    topics,
+    topicsById: byId(topics),
+    topicsByForum,
+    forumTotals,
+    categoryTopicCounts,
+    addedComments: new Map(),
+    votes: new Map(),
+    nextCommentId: undefined,
+    clock: REFERENCE_NOW,
+    searchText: undefined,
+  };
+}
+
+function totalsOf(state: State, forumId: number): Mutable<ForumTotals> {
+  let totals = state.forumTotals.get(forumId);
+  if (totals === undefined) {
+    totals = { topics: 0, comments: 0, votes: 0 };
+    state.forumTotals.set(forumId, totals);
+  }
+  return totals;
+}
+
+function searchTextOf(topic: SeedTopic): string {
+  return `${topic.header}\n${htmlToText(topic.description)}`.toLowerCase();
+}
+
 function byId<T extends { readonly id: number }>(items: readonly T[]): Map<number, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group === undefined) groups.set(key(item), [item]);
-    else group.push(item);
-  }
-  return groups;
+function pushTo<T>(groups: Map<number, T[]>, key: number, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
 }

@@ -1,10 +1,18 @@
 /** Helpers for this package's own tests. */
+// The worker's own minting code: emulator tests prove the two sides agree (sso.md §3).
+import {
+  encryptSsoPlaintext,
+  mintSsoToken,
+  phpUrlencode,
+  type SsoPayload,
+} from "../../../worker/src/sso/index.ts";
 import credentials from "../credentials.json" with { type: "json" };
 import type { Envelope } from "./envelope.ts";
 
 export const AGENT_TOKEN = credentials.agentToken;
 export const ANONYMOUS_TOKEN = credentials.anonymousToken;
 export const ALIAS = credentials.alias;
+export const SSO_KEY = credentials.ssoKey;
 
 /** The host the worker under test calls; the emulator accepts any. */
 export const UPSTREAM = `https://${ALIAS}.userecho.com`;
@@ -36,4 +44,50 @@ export function data<T>(response: JsonResponse<T>): T {
     throw new Error(`expected success, got ${response.status}: ${response.body.message}`);
   }
   return response.body.data;
+}
+
+/** Unix seconds, as `expires` wants them. */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * A URL-encoded `sso_token` for the emulator's key, valid for an hour unless `expires` says
+ * otherwise.
+ *
+ * @example await ssoToken({ guid: "site-1", display_name: "Ada" })
+ */
+export function ssoToken(
+  user: Omit<SsoPayload, "expires"> & { readonly expires?: number },
+  key: string = SSO_KEY,
+): Promise<string> {
+  return mintSsoToken({ ...user, expires: user.expires ?? nowSeconds() + 3600 }, key);
+}
+
+/**
+ * A URL-encoded `sso_token` around any JSON object, as other senders write it (`JSON.stringify`:
+ * `/` unescaped), e.g. with keys the worker never sends.
+ */
+export async function rawSsoToken(payload: object, key: string = SSO_KEY): Promise<string> {
+  return phpUrlencode(await encryptSsoPlaintext(JSON.stringify(payload), key));
+}
+
+/**
+ * Sends a JSON write to `/api/v2/<command>`; `sso` is an already URL-encoded `sso_token`.
+ * `body` strings are sent as they are (to test bad JSON).
+ */
+export async function postJson<T = unknown>(
+  app: { request(input: string, init?: RequestInit): Response | Promise<Response> },
+  command: string,
+  body: unknown,
+  { token = AGENT_TOKEN, sso }: { token?: string | null; sso?: string } = {},
+): Promise<JsonResponse<T>> {
+  const query = [
+    ...(token === null ? [] : [`access_token=${encodeURIComponent(token)}`]),
+    ...(sso === undefined ? [] : [`sso_token=${sso}`]),
+  ].join("&");
+  const response = await app.request(`${UPSTREAM}/api/v2/${command}?${query}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Envelope<T> };
 }

@@ -4,7 +4,7 @@
  */
 export { createApp, type EmulatorOptions } from "./app.ts";
 export type { Viewer } from "./auth.ts";
-export { CONTROL_PREFIX, RequestStats, type StatsSnapshot } from "./control.ts";
+export { CONTROL_PREFIX, RequestStats, type StatsSnapshot, type WriteKind } from "./control.ts";
 export type { ErrorEnvelope, PageDetails, SuccessEnvelope } from "./envelope.ts";
 export type { ApiComment, ApiForum, ApiTopic, ApiUser } from "./entities.ts";
 export { DEFAULT_LIMIT, MAX_LIMIT } from "./paging.ts";
@@ -25,4 +25,5 @@ export {
   type SeedUser,
 } from "./seed/index.ts";
 export { HOSTILE_HTML, HOSTILE_USER_NAMES } from "./seed/corpus.ts";
-export { Store, getDefaultStore } from "./store.ts";
+export { SsoTokenError, openSsoToken, readSsoClaims, type SsoUserClaims } from "./sso/index.ts";
+export { Store, getDefaultStore, type VoteValue } from "./store.ts";
