@@ -8,6 +8,7 @@ const stack = await startStack({
   workerPort: Number(process.env["PORT"] ?? 8787),
   emulatorPort: Number(process.env["EMULATOR_PORT"] ?? 8788),
   log: (line) => process.stderr.write(line),
+  demo: true,
 });
 
 console.log(`

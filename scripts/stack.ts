@@ -4,6 +4,7 @@
  * benchmarks, so all three run the same thing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import credentials from "../test/emulator/credentials.json" with { type: "json" };
@@ -25,6 +26,8 @@ export interface StackOptions {
    * so each run starts cold; `pnpm dev` keeps wrangler's default.
    */
   persistTo?: string;
+  /** Bundle the demo-only site login (worker/src/demo). Never part of a deploy. */
+  demo?: boolean;
 }
 
 export interface Stack {
@@ -40,7 +43,13 @@ export function devVars(emulatorUrl: string): Record<string, string> {
   return {
     USERECHO_ALIAS: credentials.alias,
     USERECHO_BASE_URL: `${emulatorUrl}/api/v2`,
+    // The emulator also plays the community website, so signed-in links work offline.
+    USERECHO_COMMUNITY_URL: emulatorUrl,
     USERECHO_API_TOKEN: credentials.agentToken,
+    USERECHO_ANON_TOKEN: credentials.anonymousToken,
+    USERECHO_SSO_KEY: credentials.ssoKey,
+    SITE_JWT_SECRET: credentials.siteJwtSecret,
+    PARTNER_KEYS: `${credentials.partnerId}:${createHash("sha256").update(credentials.partnerKey).digest("hex")}`,
   };
 }
 

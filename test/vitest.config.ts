@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["./emulator/vitest.config.ts", "./e2e/vitest.config.ts"],
+    projects: [
+      "./emulator/vitest.config.ts",
+      "./deploy/vitest.config.ts",
+      "./e2e/vitest.config.ts",
+    ],
   },
 });

@@ -1,8 +1,10 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import credentials from "../test/emulator/credentials.json" with { type: "json" };
 
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const emulatorDist = join(import.meta.dirname, "../test/emulator/dist");
 
 /**
@@ -18,6 +20,11 @@ export default defineConfig({
         bindings: {
           USERECHO_ALIAS: credentials.alias,
           USERECHO_API_TOKEN: credentials.agentToken,
+          USERECHO_ANON_TOKEN: credentials.anonymousToken,
+          USERECHO_SSO_KEY: credentials.ssoKey,
+          SITE_JWT_SECRET: credentials.siteJwtSecret,
+          PARTNER_KEYS: `${credentials.partnerId}:${sha256(credentials.partnerKey)}`,
+          ALLOWED_ORIGINS: "https://site.example, https://*.customer.example",
         },
         // The optional global cache tier, bound so its code path is tested too.
         kvNamespaces: ["CACHE_KV"],

@@ -62,9 +62,23 @@ const listHeaders = {
   Link: { description: "RFC 8288 first, prev, next, last", schema: { type: "string" } },
 };
 
+/** Read operations accept a partner key or a site token, and work anonymously too. */
+const readSecurity = [{}, { partnerKey: [] }, { siteJwt: [] }];
+
+function withPath(operation: ReturnType<typeof write>, name: "forumId" | "topicId") {
+  return {
+    ...operation,
+    parameters: [
+      pathId(name, name === "forumId" ? "Forum id" : "Topic id"),
+      ...operation.parameters,
+    ],
+  };
+}
+
 function ok(schema: string, description: string, headers: Record<string, unknown> = cachedHeaders) {
   return {
     "200": { description, headers, content: { "application/json": { schema: ref(schema) } } },
+    "401": problem("A partner key or site token was sent and is invalid"),
     "304": { description: "Not modified (If-None-Match matched)" },
     "400": problem("Invalid parameter; `parameter` names it"),
     "404": problem("Unknown forum or topic"),
@@ -94,7 +108,9 @@ function write(request: string, response: string, status: "200" | "201", descrip
       "401": problem("Missing or invalid bearer token"),
       "403": problem("Origin not allowed"),
       "404": problem("Unknown forum or topic"),
+      "409": problem("Idempotency-Key still in progress, or voting hands off to the community"),
       "413": problem("Body too large"),
+      "422": problem("Idempotency-Key reused with another body, or UserEcho refused the write"),
       "415": problem("Content-Type is not application/json"),
       "429": problem("Rate limited; see Retry-After"),
       "502": problem("UserEcho refused or failed"),
@@ -118,6 +134,7 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
         "A UserEcho feedback board, read (and written, as the site's signed-in user) without exposing the UserEcho token. Errors are RFC 9457 problem documents.",
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    security: readSecurity,
     paths: {
       "/v1/forums": {
         get: { summary: "Public forums", responses: ok("ForumList", "The visible forums") },
@@ -135,6 +152,13 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
           parameters: [pathId("forumId", "Forum id"), ...queryParameters(TopicListQuery)],
           responses: ok("TopicPage", "A page of topics", listHeaders),
         },
+        post: {
+          summary: "Create a topic as the signed-in user",
+          ...withPath(
+            write("CreateTopicRequest", "TopicDetail", "201", "The new topic"),
+            "forumId",
+          ),
+        },
       },
       "/v1/topics/{topicId}": {
         get: {
@@ -149,12 +173,32 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
           parameters: [pathId("topicId", "Topic id"), ...queryParameters(PageQuery)],
           responses: ok("CommentPage", "A page of comments", listHeaders),
         },
+        post: {
+          summary: "Comment as the signed-in user",
+          ...withPath(
+            write("CreateCommentRequest", "Comment", "201", "The new comment"),
+            "topicId",
+          ),
+        },
       },
       "/v1/users/top": {
         get: {
           summary: "Leaderboard by rating",
           parameters: queryParameters(PageQuery),
           responses: ok("TopUserPage", "A page of the leaderboard", listHeaders),
+        },
+      },
+      "/v1/topics/{topicId}/votes": {
+        post: {
+          summary: "Vote as the signed-in user (only when forum meta says voting: inline)",
+          ...withPath(write("VoteRequest", "VoteResult", "200", "The new vote totals"), "topicId"),
+        },
+      },
+      "/v1/sso/link": {
+        post: {
+          summary:
+            "A community URL that lands the signed-in user signed in (returnTo on the community host only)",
+          ...write("SsoLinkRequest", "SsoLink", "200", "The signed-in link"),
         },
       },
       "/v1/health": {
@@ -181,11 +225,13 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
           bearerFormat: "JWT",
           description: "Short-lived JWT signed by the customer's site for its signed-in user",
         },
-        partnerKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
+        partnerKey: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Api-Key",
+          description: "A partner's key; read-only, not personalised, rate-limited per key",
+        },
       },
     },
   };
 }
-
-/** Exposed for the identity routes, which add their paths to the same document. */
-export const openApiParts = { write, problem, ref, pathId };

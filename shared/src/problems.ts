@@ -14,6 +14,8 @@ export const ProblemType = {
   payloadTooLarge: `${PROBLEM_BASE}payload-too-large`,
   unsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
   idempotencyConflict: `${PROBLEM_BASE}idempotency-conflict`,
+  votingHandoff: `${PROBLEM_BASE}voting-handoff`,
+  upstreamRejected: `${PROBLEM_BASE}upstream-rejected`,
   methodNotAllowed: `${PROBLEM_BASE}method-not-allowed`,
   rateLimited: `${PROBLEM_BASE}rate-limited`,
   upstreamError: `${PROBLEM_BASE}upstream-error`,

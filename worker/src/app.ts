@@ -3,7 +3,7 @@ import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, NotFoundError, problemResponse } from "./errors/index.ts";
 import { cors } from "./middleware/cors/index.ts";
-import { clientIp, rateLimit } from "./middleware/rate-limit/index.ts";
+import { clientIp, partnerKey, rateLimit } from "./middleware/rate-limit/index.ts";
 import { requestLog, type RequestLogLine } from "./middleware/request-log/index.ts";
 import { securityHeaders } from "./middleware/security-headers/index.ts";
 import { UserEchoClient } from "./upstream/client.ts";
@@ -11,6 +11,9 @@ import { forums } from "./v1/forums.ts";
 import { meta } from "./v1/meta.ts";
 import { topics } from "./v1/topics.ts";
 import { users } from "./v1/users.ts";
+import { actions } from "./v1/actions.ts";
+import { ssoLink } from "./v1/sso-link.ts";
+import { authenticate } from "./auth/index.ts";
 
 /** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
 const READ_LIMIT_PERIOD_SECONDS = 60;
@@ -18,6 +21,8 @@ const READ_LIMIT_PERIOD_SECONDS = 60;
 export interface AppOptions {
   /** Where request log lines go; one JSON line on stdout by default. */
   log?: (line: RequestLogLine) => void;
+  /** Routes mounted at the root (the dev-only demo signer). */
+  extraRoutes?: Hono<AppEnv>;
 }
 
 /** Builds the worker's Hono app. Exported as a factory so tests get a fresh instance. */
@@ -27,6 +32,8 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   app.use("*", async function requestContext(c, next) {
     c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
     c.set("cacheOutcome", undefined);
+    c.set("identity", undefined);
+    c.set("partner", undefined);
     await next();
     c.res.headers.set("X-Request-Id", c.get("requestId"));
   });
@@ -53,9 +60,20 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
       );
       await next();
     },
+    authenticate(),
+    // Reads: per partner key for partners, per client IP for everyone else. Writes have their
+    // own per-user limit (v1/actions.ts).
+    rateLimit({
+      binding: (c) => c.env.PARTNER_RATE_LIMITER,
+      key: (c) => partnerKey(c),
+      periodSeconds: READ_LIMIT_PERIOD_SECONDS,
+    }),
     rateLimit({
       binding: (c) => c.env.READ_RATE_LIMITER,
-      key: (c) => (c.req.method === "GET" || c.req.method === "HEAD" ? clientIp(c) : undefined),
+      key: (c) =>
+        (c.req.method === "GET" || c.req.method === "HEAD") && !c.get("partner")
+          ? clientIp(c)
+          : undefined,
       periodSeconds: READ_LIMIT_PERIOD_SECONDS,
     }),
   );
@@ -64,6 +82,9 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   app.route("/v1", forums);
   app.route("/v1", topics);
   app.route("/v1", users);
+  app.route("/v1", actions);
+  app.route("/v1", ssoLink);
+  if (options.extraRoutes) app.route("/", options.extraRoutes);
 
   app.notFound((c) => problemResponse(new NotFoundError("No such route."), c.get("requestId")));
   app.onError(function renderError(error, c) {

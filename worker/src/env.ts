@@ -1,5 +1,7 @@
 import type { CacheOutcome } from "./cache/edge-cache.ts";
 import type { Config } from "./config/index.ts";
+import type { Identity } from "./identity/index.ts";
+import type { Partner } from "./partners/index.ts";
 import type { UserEchoClient } from "./upstream/client.ts";
 
 /**
@@ -8,6 +10,16 @@ import type { UserEchoClient } from "./upstream/client.ts";
  */
 interface OptionalBindings {
   CACHE_KV?: KVNamespace;
+  /** Partner keys by SHA-256 hash (`partner-key:<hex>` → partner id). */
+  PARTNER_KV?: KVNamespace;
+  /*
+   * Optional secrets: only signed-in-user and partner features need them, so a read-only board
+   * deploys without. Not in `[secrets] required`, hence not generated.
+   */
+  USERECHO_ANON_TOKEN?: string;
+  USERECHO_SSO_KEY?: string;
+  SITE_JWT_SECRET?: string;
+  PARTNER_KEYS?: string;
 }
 
 declare global {
@@ -34,6 +46,10 @@ export interface AppEnv {
     config: Config;
     upstream: UserEchoClient;
     upstreamTiming: UpstreamTiming;
+    /** The signed-in site user, when the request carries a valid bearer token. */
+    identity: Identity | undefined;
+    /** The partner, when the request carries a valid `X-Api-Key`. */
+    partner: Partner | undefined;
     /** Set by the cache layer; the request log turns it into `Cache-Status`. */
     cacheOutcome: CacheOutcome | undefined;
   };

@@ -43,7 +43,8 @@ describe("envelope", () => {
     const noFormat = await app.request(`${UPSTREAM}/api/v2/forums?access_token=${AGENT_TOKEN}`);
     expect(noFormat.status).toBe(404);
     expect(await noFormat.json()).toMatchObject({ status: "error" });
-    const outsideApi = await app.request(`${UPSTREAM}/`);
+    // Outside /api/v2 only the community pages exist (community.ts).
+    const outsideApi = await app.request(`${UPSTREAM}/no/such/page`);
     expect(outsideApi.status).toBe(404);
     const post = await app.request(`${UPSTREAM}/api/v2/forums.json?access_token=${AGENT_TOKEN}`, {
       method: "POST",

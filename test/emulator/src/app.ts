@@ -8,6 +8,7 @@ import { getPath } from "hono/utils/url";
 // Named imports let the bundler drop the file's other secret (the site JWT secret).
 import { agentToken, alias, anonymousToken, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
+import { communityRoutes } from "./community.ts";
 import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
 import { failure } from "./envelope.ts";
@@ -97,6 +98,10 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
       ssoKey: options.ssoKey ?? ssoKey,
       recordWrite: (kind) => stats.recordWrite(kind),
     }),
+  );
+  app.route(
+    "/",
+    communityRoutes({ store, ssoKey: options.ssoKey ?? ssoKey, alias: options.alias ?? alias }),
   );
   // Reached when no route matched: other writes are not emulated (inferred status 405).
   app.all(`${API_PREFIX}/*`, (c) => {

@@ -1,7 +1,14 @@
 import { afterEach, describe, it, vi } from "vitest";
 import { TopicPage } from "@userecho-edge/shared";
 import { generations } from "./index.ts";
-import { countUpstreamCalls, emulatorStats, worker, workerWith } from "../testing/index.ts";
+import {
+  countUpstreamCalls,
+  credentials,
+  emulatorStats,
+  siteToken,
+  worker,
+  workerWith,
+} from "../testing/index.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -119,17 +126,36 @@ describe("the edge cache, over HTTP", () => {
     expect(JSON.stringify(problem)).not.toMatch(/Network connection lost|stack|at /);
   });
 
-  it("never shares personalised requests", async ({ expect }) => {
+  it("never shares personalised (signed-in) requests", async ({ expect }) => {
     const path = "/v1/forums/1/topics?limit=14";
     await worker(path); // stored for everyone
-    for (const header of [{ Authorization: "Bearer x" }, { "X-Api-Key": "k" }]) {
+    const token = await siteToken({ sub: "cache-test-user" });
+    for (let i = 0; i < 2; i++) {
       const calls = await countUpstreamCalls(async () => {
-        const response = await worker(path, { headers: header });
+        const response = await worker(path, { headers: { Authorization: `Bearer ${token}` } });
+        expect(response.status).toBe(200);
         expect(response.headers.get("Cache-Control")).toBe("private, no-store");
         expect(response.headers.get("Cache-Status")).toBe("userecho-edge; fwd=bypass");
+        const body = TopicPage.parse(await response.json());
+        expect(body.items.every((topic) => topic.myVote !== undefined)).toBe(true);
       });
       expect(calls).toBeGreaterThan(0);
     }
+    // …and the shared entry was not replaced by a personal one.
+    const shared = TopicPage.parse(await (await worker(path)).json());
+    expect(shared.items.every((topic) => topic.myVote === undefined)).toBe(true);
+  });
+
+  it("lets partners share the cache: their responses are not personalised", async ({ expect }) => {
+    const path = "/v1/forums/1/topics?limit=24";
+    await worker(path);
+    const calls = await countUpstreamCalls(async () => {
+      const response = await worker(path, { headers: { "X-Api-Key": credentials.partnerKey } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Cache-Status")).toMatch(/; hit;/);
+      expect(response.headers.get("Cache-Control")).toMatch(/^public/);
+    });
+    expect(calls).toBe(0);
   });
 
   it("misses after the forum's generation is bumped", async ({ expect }) => {

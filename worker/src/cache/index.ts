@@ -21,6 +21,11 @@ export interface CachedRouteOptions {
   params: Readonly<Record<string, string | number | undefined>>;
   /** Generation scope whose bump invalidates this entry, e.g. `forum:12`. */
   scope?: string;
+  /**
+   * The representation is the same for everyone even on a personal request (it is produced with
+   * the agent client, e.g. the list of visible forums), so it may use the shared cache anyway.
+   */
+  sharedEvenIfPersonal?: boolean;
 }
 
 interface IsolateCache {
@@ -50,11 +55,13 @@ export function generations(env: Env): Generations {
 }
 
 /**
- * Requests that carry credentials are personal: they never read from or write to the shared
- * cache (STYLE.md, "Cache rules in code").
+ * Requests made as a signed-in user are personal (their own vote, for one): they never read
+ * from or write to the shared cache (STYLE.md, "Cache rules in code"). Partner requests are
+ * not personalised, so they share the cache; a request with credentials that did not verify
+ * never gets here (401).
  */
 export function isPersonal(c: Context<AppEnv>): boolean {
-  return c.req.header("Authorization") !== undefined || c.req.header("X-Api-Key") !== undefined;
+  return c.get("identity") !== undefined || c.req.header("Authorization") !== undefined;
 }
 
 /** Serves a representation through the edge cache and returns the entry, for reuse in code. */
@@ -62,9 +69,14 @@ export async function cachedEntry(
   c: Context<AppEnv>,
   options: CachedRouteOptions,
   produce: () => Promise<Representation>,
-): Promise<{ entry: CachedEntry; outcome: CacheOutcome; policy: FreshnessPolicy }> {
+): Promise<{ entry: CachedEntry; outcome: CacheOutcome | undefined; policy: FreshnessPolicy }> {
   const { cache, generations } = isolateCache(c.env);
   const policy = c.get("config").cache[options.route];
+  if (isPersonal(c) && !options.sharedEvenIfPersonal) {
+    const representation = await produce();
+    const entry = await createEntry(JSON.stringify(representation.body), representation.headers);
+    return { entry, outcome: undefined, policy };
+  }
   const generation = options.scope ? await generations.get(options.scope) : 0;
   const key = cacheKey(options.route, options.params, generation);
   const { entry, outcome } = await cache.serve(
@@ -89,11 +101,8 @@ export async function cachedJson(
   produce: () => Promise<Representation>,
 ): Promise<Response> {
   if (isPersonal(c)) {
-    const representation = await produce();
-    return jsonResponse(
-      await createEntry(JSON.stringify(representation.body), representation.headers),
-      "private, no-store",
-    );
+    const { entry } = await cachedEntry(c, { ...options, sharedEvenIfPersonal: false }, produce);
+    return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
   const { entry, outcome, policy } = await cachedEntry(c, options, produce);

@@ -42,6 +42,90 @@ export class InvalidParameterError extends ApiError {
   }
 }
 
+export class InvalidBodyError extends ApiError {
+  constructor(detail: string, parameter?: string) {
+    super(400, ProblemType.invalidBody, "Invalid request body", detail, {
+      members: parameter === undefined ? {} : { parameter },
+    });
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  constructor(detail: string, scheme: "Bearer" | "ApiKey" = "Bearer") {
+    super(401, ProblemType.unauthorized, "Unauthorized", detail, {
+      headers: {
+        "WWW-Authenticate":
+          scheme === "Bearer" ? 'Bearer error="invalid_token"' : 'ApiKey realm="userecho-edge"',
+      },
+    });
+  }
+}
+
+export class ForbiddenOriginError extends ApiError {
+  constructor() {
+    super(
+      403,
+      ProblemType.forbiddenOrigin,
+      "Origin not allowed",
+      "Writes must come from an allowed origin.",
+    );
+  }
+}
+
+export class PayloadTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super(
+      413,
+      ProblemType.payloadTooLarge,
+      "Payload too large",
+      `The body limit is ${limitBytes} bytes.`,
+    );
+  }
+}
+
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor() {
+    super(
+      415,
+      ProblemType.unsupportedMediaType,
+      "Unsupported media type",
+      "Send application/json.",
+    );
+  }
+}
+
+export class IdempotencyConflictError extends ApiError {
+  constructor(detail: string, status: 409 | 422) {
+    super(status, ProblemType.idempotencyConflict, "Idempotency conflict", detail, {
+      headers: status === 409 ? { "Retry-After": "1" } : {},
+    });
+  }
+}
+
+export class VotingHandoffError extends ApiError {
+  constructor() {
+    super(
+      409,
+      ProblemType.votingHandoff,
+      "Voting happens on the community",
+      "Open the topic through POST /v1/sso/link to vote.",
+    );
+  }
+}
+
+/** UserEcho refused a write (HTTP 400/422): our validation let through something it rejects. */
+export class UpstreamRejectedError extends ApiError {
+  constructor(cause?: unknown) {
+    super(
+      422,
+      ProblemType.upstreamRejected,
+      "Rejected by UserEcho",
+      "UserEcho refused the request.",
+      { cause },
+    );
+  }
+}
+
 export class NotFoundError extends ApiError {
   constructor(detail = "No such resource.") {
     super(404, ProblemType.notFound, "Not found", detail);

@@ -61,6 +61,25 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   figcaption: [],
 };
 
+/** What users may write themselves: formatting and links, no images, tables or headings. */
+const WRITE_SUBSET = new Set([
+  "a",
+  "p",
+  "br",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+]);
+
 const VOID = new Set([
   "br",
   "hr",
@@ -130,10 +149,13 @@ const URL_ATTRIBUTES = new Set(["href", "src"]);
 export interface SanitizeOptions {
   /** Longest input accepted; beyond it the rest is cut (before parsing, so it stays balanced). */
   maxLength?: number;
+  /** `read` (default): what UserEcho content may show; `write`: what a user may submit. */
+  subset?: "read" | "write";
 }
 
 export function sanitizeHtml(input: string, options: SanitizeOptions = {}): string {
   const html = input.slice(0, options.maxLength ?? 100_000);
+  const writeSubset = options.subset === "write";
   const out: string[] = [];
   const open: string[] = [];
   let i = 0;
@@ -181,7 +203,7 @@ export function sanitizeHtml(input: string, options: SanitizeOptions = {}): stri
       continue;
     }
     const allowedAttributes = ALLOWED[tag.name];
-    if (!allowedAttributes) continue; // unknown element: unwrap, keep its text
+    if (!allowedAttributes || (writeSubset && !WRITE_SUBSET.has(tag.name))) continue; // unwrap
 
     const attributes = cleanAttributes(tag.name, tag.attributes, allowedAttributes);
     if (attributes === null) continue; // e.g. an <img> without a safe src

@@ -1,5 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
+import { SignJWT, type JWTPayload } from "jose";
 import credentials from "../../../test/emulator/credentials.json" with { type: "json" };
 import { createApp, type AppOptions } from "../app.ts";
 
@@ -74,4 +75,21 @@ export async function countUpstreamCalls(action: () => Promise<unknown>): Promis
 
 export async function resetEmulator(): Promise<void> {
   await fetch(`${EMULATOR_ORIGIN}/__emulator/reset`, { method: "POST" });
+}
+
+/**
+ * A token as a customer's backend would sign it for its signed-in user: HS256 with the site
+ * secret, audience `userecho-edge`, five minutes. Claims and header can be overridden.
+ */
+export async function siteToken(
+  claims: JWTPayload & { name?: string; email?: string } = {},
+  options: { lifetimeSeconds?: number; secret?: string; header?: Record<string, unknown> } = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ name: "Test User", ...claims })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT", ...options.header })
+    .setAudience("userecho-edge")
+    .setIssuedAt(now)
+    .setExpirationTime(now + (options.lifetimeSeconds ?? 300))
+    .sign(new TextEncoder().encode(options.secret ?? credentials.siteJwtSecret));
 }

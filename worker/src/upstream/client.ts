@@ -3,10 +3,11 @@ import {
   MisconfiguredError,
   NotFoundError,
   UpstreamError,
+  UpstreamRejectedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "../errors/index.ts";
-import { UPSTREAM_NOT_FOUND_MESSAGE } from "./inferred.ts";
+import { UPSTREAM_NOT_FOUND_MESSAGE, voteCommand } from "./inferred.ts";
 import {
   UpstreamComment,
   UpstreamDetails,
@@ -25,6 +26,8 @@ export interface UserEchoClientOptions {
   baseUrl: string;
   /** Added to the query string here and nowhere else. */
   accessToken: string;
+  /** The end user's `sso_token` (Base64, not yet URL-encoded), for calls made as that user. */
+  ssoToken?: string;
   timeoutMs: number;
   /** Defaults to the global `fetch`; injectable for tests that count calls. */
   fetch?: typeof fetch;
@@ -38,6 +41,15 @@ export interface UpstreamPage<T> {
 }
 
 export type UpstreamQuery = Record<string, string | number | undefined>;
+
+/** Body of `POST forums/[id]/topics` (endpoints.md §2.6). */
+export interface UpstreamTopicInput {
+  header: string;
+  description?: string;
+  type: number;
+  category?: number;
+  tags?: number[];
+}
 
 const Envelope = z.object({
   status: z.string(),
@@ -57,6 +69,32 @@ export class UserEchoClient {
   constructor(options: UserEchoClientOptions) {
     this.#options = options;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /**
+   * The same client acting as an end user: the anonymous token plus the user's `sso_token`
+   * (README §5 of the API notes), never the agent token.
+   */
+  asUser(anonymousToken: string, ssoToken: string): UserEchoClient {
+    return new UserEchoClient({ ...this.#options, accessToken: anonymousToken, ssoToken });
+  }
+
+  /** True when calls act as an end user (and reads are therefore personal). */
+  get isUser(): boolean {
+    return this.#options.ssoToken !== undefined;
+  }
+
+  createTopic(forumId: number, body: UpstreamTopicInput): Promise<UpstreamTopic> {
+    return this.post(`forums/${forumId}/topics`, body, UpstreamTopic);
+  }
+
+  createComment(topicId: number, text: string): Promise<UpstreamComment> {
+    return this.post(`topics/${topicId}/comments`, { text }, UpstreamComment);
+  }
+
+  /** The vote endpoint is inferred from API v1 (see inferred.ts); it answers with the topic. */
+  vote(topicId: number, value: -1 | 0 | 1): Promise<UpstreamTopic> {
+    return this.post(voteCommand(topicId), { value }, UpstreamTopic);
   }
 
   listForums(): Promise<UpstreamForum[]> {
@@ -143,18 +181,38 @@ export class UserEchoClient {
     return data.data;
   }
 
-  async #request(command: string, query: UpstreamQuery): Promise<z.infer<typeof Envelope>> {
+  /** POST a JSON body; writes are never retried here (see the idempotency ledger). */
+  async post<T extends z.ZodType>(command: string, body: unknown, schema: T): Promise<z.infer<T>> {
+    const envelope = await this.#request(command, {}, body);
+    const data = schema.safeParse(envelope.data);
+    if (!data.success) throw new UpstreamError(`Unexpected ${command} answer from UserEcho.`);
+    return data.data;
+  }
+
+  async #request(
+    command: string,
+    query: UpstreamQuery,
+    body?: unknown,
+  ): Promise<z.infer<typeof Envelope>> {
     const url = new URL(`${this.#options.baseUrl}/${command}.json`);
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     url.searchParams.set("access_token", this.#options.accessToken);
+    if (this.#options.ssoToken !== undefined) {
+      url.searchParams.set("sso_token", this.#options.ssoToken);
+    }
 
     let response: Response;
     const started = Date.now();
     try {
       response = await this.#fetch(url, {
-        headers: { Accept: "application/json" },
+        method: body === undefined ? "GET" : "POST",
+        headers: {
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // Never follow a redirect blindly: it could carry the token elsewhere.
         redirect: "manual",
         signal: AbortSignal.timeout(this.#options.timeoutMs),
@@ -179,16 +237,16 @@ export class UserEchoClient {
       });
     }
 
-    let body: unknown;
+    let parsed: unknown;
     try {
-      body = await response.json();
+      parsed = await response.json();
     } catch (error) {
       if (error instanceof DOMException && error.name === "TimeoutError") {
         throw new UpstreamTimeoutError(this.#options.timeoutMs);
       }
       throw new UpstreamError(`UserEcho sent a body that is not JSON (HTTP ${response.status}).`);
     }
-    const envelope = Envelope.safeParse(body);
+    const envelope = Envelope.safeParse(parsed);
     if (!envelope.success) {
       throw new UpstreamError(`UserEcho sent no envelope (HTTP ${response.status}).`);
     }
@@ -197,7 +255,15 @@ export class UserEchoClient {
     // An error envelope. Its message is UserEcho's text: we log it, we do not forward it.
     const message = envelope.data.message ?? "";
     if (response.status === 401 || response.status === 403) {
-      throw new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
+      throw this.isUser
+        ? new MisconfiguredError(
+            "USERECHO_SSO_KEY",
+            "UserEcho rejected the anonymous token or the minted sso_token",
+          )
+        : new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
+    }
+    if (response.status === 400 || response.status === 422) {
+      throw new UpstreamRejectedError(message);
     }
     if (response.status === 404 || UPSTREAM_NOT_FOUND_MESSAGE.test(message)) {
       throw new NotFoundError();

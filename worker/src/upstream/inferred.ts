@@ -51,3 +51,13 @@ export const USERS_BY_RATING = "-rating";
  * Without it we cannot prove the topic is public, so it is treated as not found.
  */
 export const TOPIC_FORUM_FIELD = "forum_id";
+
+/**
+ * The vote endpoint. No stored source names one for v2; API v1 had `POST feedback/[id]/votes`
+ * with `{"value": 1|0|-1}`, so we assume `POST topics/[id]/votes` with the same body, answered
+ * with the updated topic. Used only when `VOTING=inline`; by default votes hand off to the
+ * community page.
+ */
+export function voteCommand(topicId: number): string {
+  return `topics/${topicId}/votes`;
+}

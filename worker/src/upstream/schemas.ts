@@ -24,6 +24,8 @@ export const UpstreamStatus = z.object({
 export const UpstreamNamed = z.object({ id: upstreamId, name: z.string().nullish() });
 
 export const UpstreamVote = z.object({
+  // The caller's own vote (1, -1, 0) on reads made with an sso_token (entities.md, inferred).
+  current_user: z.number().int().nullish(),
   diff: z.number().int().nullish(),
   positive: z.number().int().nullish(),
   negative: z.number().int().nullish(),

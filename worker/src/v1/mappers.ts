@@ -23,7 +23,15 @@ import type {
  * Upstream entities → our DTOs. Only what an end user may see is copied; everything else
  * (e-mails, staff flags, custom fields) stays behind.
  */
-export function toTopic(topic: UpstreamTopic, forumId: number, communityOrigin: string): Topic {
+/**
+ * @param personal The read was made as the signed-in user: include their own vote.
+ */
+export function toTopic(
+  topic: UpstreamTopic,
+  forumId: number,
+  communityOrigin: string,
+  personal = false,
+): Topic {
   const up = nonNegative(topic.vote?.positive);
   const down = nonNegative(topic.vote?.negative);
   return {
@@ -40,16 +48,22 @@ export function toTopic(topic: UpstreamTopic, forumId: number, communityOrigin: 
     votes: { score: topic.vote?.diff ?? up - down, up, down },
     commentCount: nonNegative(topic.comment_count),
     author: toAuthor(topic.author),
+    ...(personal ? { myVote: voteValue(topic.vote?.current_user) } : {}),
   };
+}
+
+function voteValue(value: number | null | undefined): -1 | 0 | 1 {
+  return value === 1 ? 1 : value === -1 ? -1 : 0;
 }
 
 export function toTopicDetail(
   topic: UpstreamTopic,
   forumId: number,
   communityOrigin: string,
+  personal = false,
 ): TopicDetail {
   return {
-    ...toTopic(topic, forumId, communityOrigin),
+    ...toTopic(topic, forumId, communityOrigin, personal),
     descriptionHtml: sanitizeHtml(topic.description ?? ""),
   };
 }

@@ -1,8 +1,9 @@
 import { Validator } from "@cfworker/json-schema";
 import { describe, it } from "vitest";
-import { worker } from "../testing/index.ts";
+import { siteToken, worker } from "../testing/index.ts";
 
 interface Operation {
+  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
   responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }>;
 }
 
@@ -10,7 +11,7 @@ async function loadDocument() {
   const response = await worker("/v1/openapi.json");
   return (await response.json()) as {
     openapi: string;
-    paths: Record<string, { get?: Operation }>;
+    paths: Record<string, { get?: Operation; post?: Operation }>;
     components: { schemas: Record<string, unknown> };
   };
 }
@@ -36,8 +37,12 @@ describe("GET /v1/openapi.json", () => {
         "/v1/topics/{topicId}/comments",
         "/v1/users/top",
         "/v1/health",
+        "/v1/sso/link",
+        "/v1/topics/{topicId}/votes",
       ]),
     );
+    expect(Object.keys(document.paths["/v1/forums/{forumId}/topics"]!)).toEqual(["get", "post"]);
+    expect(Object.keys(document.paths["/v1/topics/{topicId}/comments"]!)).toEqual(["get", "post"]);
   });
 
   it("describes the real responses of every route (checked against the document)", async ({
@@ -65,6 +70,43 @@ describe("GET /v1/openapi.json", () => {
       const result = validatorFor(document, schema.$ref).validate(await response.json());
       expect(result.errors, path).toEqual([]);
       expect(result.valid, path).toBe(true);
+    }
+  });
+
+  it("describes the real answers of the write routes", async ({ expect }) => {
+    const document = await loadDocument();
+    const token = await siteToken({ sub: `openapi-${crypto.randomUUID()}`, name: "Doc Checker" });
+    const samples: [string, string, unknown, string][] = [
+      [
+        "/v1/forums/{forumId}/topics",
+        "/v1/forums/2/topics",
+        { title: "Doc check", type: 5 },
+        "201",
+      ],
+      ["/v1/topics/{topicId}/comments", "/v1/topics/1004/comments", { text: "Doc check" }, "201"],
+      ["/v1/sso/link", "/v1/sso/link", {}, "200"],
+      ["/v1/forums/{forumId}/topics", "/v1/forums/2/topics", { title: "x" }, "400"],
+    ];
+    for (const [template, path, body, status] of samples) {
+      const operation = document.paths[template]!.post!;
+      const requestSchema = operation.requestBody!.content["application/json"]!.schema.$ref;
+      if (status !== "400") {
+        expect(validatorFor(document, requestSchema).validate(body).valid, path).toBe(true);
+      }
+      const response = await worker(path, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${token}`,
+          "Content-Type": "application/json",
+          Origin: "https://site.example",
+        },
+        body: JSON.stringify(body),
+      });
+      expect(String(response.status), path).toBe(status);
+      const content = operation.responses[status]!.content!;
+      const [, { schema }] = Object.entries(content)[0]!;
+      const result = validatorFor(document, schema.$ref).validate(await response.json());
+      expect(result.errors, path).toEqual([]);
     }
   });
 

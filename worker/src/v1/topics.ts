@@ -14,6 +14,7 @@ import { TOPIC_ORDER_BY, topicFilterParams } from "../upstream/inferred.ts";
 import { pageInfo, pageLinks } from "./links.ts";
 import { toComment, toTopic, toTopicDetail } from "./mappers.ts";
 import { parsePath, parseQuery } from "./validation.ts";
+import { readerClient } from "./user-client.ts";
 import { requireVisibleForum, visibleForums } from "./visibility.ts";
 
 export const topics = new Hono<AppEnv>();
@@ -26,7 +27,7 @@ topics.get("/forums/:forumId/topics", async (c) => {
     c,
     { route: "topics", params: { forumId, ...query }, scope: `forum:${forumId}` },
     async () => {
-      const upstream = c.get("upstream");
+      const upstream = await readerClient(c);
       const upstreamQuery = {
         page: query.page,
         limit: query.limit,
@@ -39,7 +40,7 @@ topics.get("/forums/:forumId/topics", async (c) => {
           : await upstream.searchTopics(forumId, { ...upstreamQuery, query: query.q });
       const origin = c.get("config").communityOrigin;
       const body: TopicPage = {
-        items: page.items.map((topic) => toTopic(topic, forumId, origin)),
+        items: page.items.map((topic) => toTopic(topic, forumId, origin, upstream.isUser)),
         page: pageInfo(query.page, query.limit, page.details.count),
       };
       const links = pageLinks(
@@ -92,11 +93,17 @@ function topicOptions(topicId: number) {
 }
 
 async function produceTopic(c: Parameters<typeof visibleForums>[0], topicId: number) {
-  const topic = await c.get("upstream").getTopic(topicId);
+  const upstream = await readerClient(c);
+  const topic = await upstream.getTopic(topicId);
   const { items } = await visibleForums(c);
   if (typeof topic.forum_id !== "number" || !items.some((forum) => forum.id === topic.forum_id)) {
     throw new NotFoundError("No such topic.");
   }
-  const detail = toTopicDetail(topic, topic.forum_id, c.get("config").communityOrigin);
+  const detail = toTopicDetail(
+    topic,
+    topic.forum_id,
+    c.get("config").communityOrigin,
+    upstream.isUser,
+  );
   return { body: TopicDetail.parse(detail) };
 }

@@ -14,7 +14,8 @@ import { toForum } from "./mappers.ts";
 export async function visibleForums(c: Context<AppEnv>): Promise<ForumList> {
   const allowed = c.get("config").allowedForums;
   const params = { allowed: allowedForumsKey(c) };
-  const { entry } = await cachedEntry(c, { route: "forums", params }, async () => {
+  const options = { route: "forums", params, sharedEvenIfPersonal: true } as const;
+  const { entry } = await cachedEntry(c, options, async () => {
     const forums = await c.get("upstream").listForums();
     const items = forums
       .filter((forum) => PUBLIC_FORUM_TYPES.has(forum.type?.name?.toUpperCase() ?? ""))

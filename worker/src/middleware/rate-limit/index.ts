@@ -28,3 +28,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
 export function clientIp(c: Context<AppEnv>): string {
   return `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
 }
+
+/** The partner's bucket, for requests that carry a verified `X-Api-Key`. */
+export function partnerKey(c: Context<AppEnv>): string | undefined {
+  const partner = c.get("partner");
+  return partner ? `partner:${partner.id}` : undefined;
+}

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+import { matchedRoutes } from "hono/route";
 import { cacheStatus } from "../../cache/index.ts";
 import type { AppEnv } from "../../env.ts";
 
@@ -12,6 +12,8 @@ export interface RequestLogLine {
   path: string;
   status: number;
   cache: string;
+  /** The partner's id (never its key), for partner requests. */
+  partner?: string;
   upstreamCalls: number;
   upstreamMs: number;
   durationMs: number;
@@ -49,14 +51,21 @@ export function requestLog(
         message: "request",
         requestId: c.get("requestId"),
         method: c.req.method,
-        route: routePath(c, -1),
+        route: handlerRoute(c),
         path: c.req.path,
         status: c.res.status,
         cache: outcome?.kind ?? "bypass",
+        ...(c.get("partner") ? { partner: c.get("partner")!.id } : {}),
         upstreamCalls: timing.calls,
         upstreamMs: timing.milliseconds,
         durationMs,
       });
     }
   };
+}
+
+/** The pattern of the route that handled the request; middleware (method ALL) does not count. */
+function handlerRoute(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  const routes = matchedRoutes(c).filter((route) => route.method !== "ALL");
+  return routes.at(-1)?.path ?? "(none)";
 }

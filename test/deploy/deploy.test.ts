@@ -1,0 +1,49 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, it } from "vitest";
+import { ROOT } from "../../scripts/stack.ts";
+import credentials from "../emulator/credentials.json" with { type: "json" };
+
+const run = promisify(execFile);
+
+/** Builds what `wrangler deploy` would upload, without uploading; returns the bundle's text. */
+async function dryRunBundle(extraArgs: string[] = []): Promise<string> {
+  const outdir = mkdtempSync(join(tmpdir(), "userecho-edge-deploy-"));
+  await run(
+    join(ROOT, "node_modules/.bin/wrangler"),
+    ["deploy", "--dry-run", "--outdir", outdir, ...extraArgs],
+    { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+  );
+  const bundles = readdirSync(outdir).filter((file) => file.endsWith(".js"));
+  return bundles.map((file) => readFileSync(join(outdir, file), "utf8")).join("\n");
+}
+
+describe("wrangler deploy --dry-run", () => {
+  it("builds the production bundle without the demo signer or any dev secret", async ({
+    expect,
+  }) => {
+    const bundle = await dryRunBundle();
+    expect(bundle).toContain("IdempotencyLedger");
+    expect(bundle).not.toContain("userecho-edge demo signer");
+    expect(bundle).not.toContain("/demo/login");
+    for (const secret of [
+      credentials.agentToken,
+      credentials.anonymousToken,
+      credentials.ssoKey,
+      credentials.siteJwtSecret,
+      credentials.partnerKey,
+    ]) {
+      expect(bundle).not.toContain(secret);
+    }
+  });
+
+  it("would contain the signer if the demo switch were on (so the check above can fail)", async ({
+    expect,
+  }) => {
+    const bundle = await dryRunBundle(["--define", "__USERECHO_DEMO__:true"]);
+    expect(bundle).toContain("userecho-edge demo signer");
+  });
+});

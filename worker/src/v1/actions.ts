@@ -1,0 +1,189 @@
+import { Hono, type Context } from "hono";
+import {
+  Comment,
+  CreateCommentRequest,
+  CreateTopicRequest,
+  IdPath,
+  TopicDetail,
+  VoteRequest,
+  VoteResult,
+} from "@userecho-edge/shared";
+import { generations } from "../cache/index.ts";
+import type { AppEnv } from "../env.ts";
+import {
+  ForbiddenOriginError,
+  InvalidBodyError,
+  NotFoundError,
+  RateLimitedError,
+  VotingHandoffError,
+} from "../errors/index.ts";
+import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
+import { sha256Hex } from "../partners/index.ts";
+import { sanitizeHtml } from "../sanitize/index.ts";
+import { readJsonBody } from "./body.ts";
+import { loadForumMeta } from "./forums.ts";
+import { toComment, toTopicDetail } from "./mappers.ts";
+import { requireIdentity, userClient } from "./user-client.ts";
+import { parsePath } from "./validation.ts";
+import { requireVisibleForum, visibleForums } from "./visibility.ts";
+
+/** Period of WRITE_RATE_LIMITER in wrangler.toml. */
+const WRITE_LIMIT_PERIOD_SECONDS = 60;
+
+export const actions = new Hono<AppEnv>();
+
+/**
+ * Every write: from an allowed origin (a CSRF defence on top of the bearer token), by a
+ * signed-in user, within the user's rate limit.
+ */
+actions.use("*", async function guardWrites(c, next) {
+  if (c.req.method !== "POST") return next();
+  const origin = c.req.header("Origin");
+  const sameOrigin = origin !== undefined && origin === new URL(c.req.url).origin;
+  if (!origin || !(sameOrigin || c.get("config").allowedOrigins(origin))) {
+    throw new ForbiddenOriginError();
+  }
+  const identity = requireIdentity(c);
+  const { success } = await c.env.WRITE_RATE_LIMITER.limit({ key: `user:${identity.subject}` });
+  if (!success) throw new RateLimitedError(WRITE_LIMIT_PERIOD_SECONDS);
+  await next();
+});
+
+actions.post("/forums/:forumId/topics", async (c) => {
+  const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
+  const { value: input, raw } = await readJsonBody(c, CreateTopicRequest);
+  await requireVisibleForum(c, forumId);
+  await checkAgainstMeta(c, forumId, input);
+  return write(c, `topics:${forumId}`, raw, async () => {
+    const user = await userClient(c);
+    const topic = await user.createTopic(forumId, {
+      header: input.title,
+      type: input.type,
+      ...(input.description ? { description: userHtml(input.description) } : {}),
+      ...(input.category === undefined ? {} : { category: input.category }),
+      ...(input.tags === undefined ? {} : { tags: input.tags }),
+    });
+    await bump(c, [`forum:${forumId}`, `topic:${topic.id}`]);
+    const body = TopicDetail.parse(
+      toTopicDetail(topic, forumId, c.get("config").communityOrigin, true),
+    );
+    return created(body, `/v1/topics/${topic.id}`);
+  });
+});
+
+actions.post("/topics/:topicId/comments", async (c) => {
+  const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
+  const { value: input, raw } = await readJsonBody(c, CreateCommentRequest);
+  const forumId = await visibleTopicForum(c, topicId);
+  return write(c, `comments:${topicId}`, raw, async () => {
+    const user = await userClient(c);
+    const comment = await user.createComment(topicId, userHtml(input.text));
+    await bump(c, [`forum:${forumId}`, `topic:${topicId}`]);
+    return created(Comment.parse(toComment(comment, topicId)), `/v1/topics/${topicId}/comments`);
+  });
+});
+
+actions.post("/topics/:topicId/votes", async (c) => {
+  const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
+  const { value: input, raw } = await readJsonBody(c, VoteRequest);
+  if (c.get("config").voting !== "inline") throw new VotingHandoffError();
+  const forumId = await visibleTopicForum(c, topicId);
+  return write(c, `votes:${topicId}`, raw, async () => {
+    const user = await userClient(c);
+    const topic = await user.vote(topicId, input.value);
+    await bump(c, [`forum:${forumId}`, `topic:${topicId}`]);
+    const detail = toTopicDetail(topic, forumId, c.get("config").communityOrigin, true);
+    const body = VoteResult.parse({ topicId, votes: detail.votes, myVote: detail.myVote ?? 0 });
+    return { status: 200, body: JSON.stringify(body), headers: {} };
+  });
+});
+
+/** Runs a write once per Idempotency-Key and answers with its (possibly replayed) result. */
+async function write(
+  c: Context<AppEnv>,
+  action: string,
+  rawBody: string,
+  perform: () => Promise<RecordedResponse>,
+): Promise<Response> {
+  const identity = requireIdentity(c);
+  const { response, replayed } = await idempotent(
+    c.env.IDEMPOTENCY,
+    {
+      scope: `${identity.subject}\n${action}`,
+      key: c.req.header("Idempotency-Key"),
+      fingerprint: await sha256Hex(`${action}\n${rawBody}`),
+    },
+    perform,
+  );
+  return new Response(response.body, {
+    status: response.status,
+    headers: {
+      ...response.headers,
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+    },
+  });
+}
+
+function created(body: unknown, location: string): RecordedResponse {
+  return { status: 201, body: JSON.stringify(body), headers: { Location: location } };
+}
+
+/** New generations for the written scopes: the next read of them misses and shows the write. */
+async function bump(c: Context<AppEnv>, scopes: string[]): Promise<void> {
+  const registry = generations(c.env);
+  await Promise.all(scopes.map((scope) => registry.bump(scope)));
+}
+
+/** The topic's forum, if the topic is in a visible forum; 404 otherwise. */
+async function visibleTopicForum(c: Context<AppEnv>, topicId: number): Promise<number> {
+  const topic = await c.get("upstream").getTopic(topicId);
+  const { items } = await visibleForums(c);
+  if (typeof topic.forum_id !== "number" || !items.some((f) => f.id === topic.forum_id)) {
+    throw new NotFoundError("No such topic.");
+  }
+  return topic.forum_id;
+}
+
+/** Type, category and tags must be the forum's own; saying so here beats UserEcho's 400. */
+async function checkAgainstMeta(
+  c: Context<AppEnv>,
+  forumId: number,
+  input: CreateTopicRequest,
+): Promise<void> {
+  const meta = await loadForumMeta(c, forumId);
+  if (!meta.types.some((t) => t.id === input.type)) {
+    throw new InvalidBodyError("type: is not a topic type of this forum", "type");
+  }
+  if (input.category !== undefined && !meta.categories.some((x) => x.id === input.category)) {
+    throw new InvalidBodyError("category: is not a category of this forum", "category");
+  }
+  const unknownTag = input.tags?.find((tag) => !meta.tags.some((t) => t.id === tag));
+  if (unknownTag !== undefined) {
+    throw new InvalidBodyError(`tags: ${unknownTag} is not a tag of this forum`, "tags");
+  }
+}
+
+/**
+ * Users write plain text or a small safe markup subset. Plain text becomes paragraphs; markup
+ * goes through the sanitiser's write subset (no images, tables or headings).
+ */
+function userHtml(text: string): string {
+  return /<[a-z][\s\S]*>/i.test(text)
+    ? sanitizeHtml(text, { subset: "write" })
+    : plainTextHtml(text);
+}
+
+function plainTextHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`)
+    .join("");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,30 @@
+import type { Context } from "hono";
+import { readIdentityConfig } from "../config/identity.ts";
+import type { AppEnv } from "../env.ts";
+import { UnauthorizedError } from "../errors/index.ts";
+import { toSsoPayload, type Identity } from "../identity/index.ts";
+import { encryptSsoPayload } from "../sso/index.ts";
+import type { UserEchoClient } from "../upstream/client.ts";
+
+/** The signed-in user, or 401. */
+export function requireIdentity(c: Context<AppEnv>): Identity {
+  const identity = c.get("identity");
+  if (!identity) throw new UnauthorizedError("Sign in: send Authorization: Bearer <site token>.");
+  return identity;
+}
+
+/**
+ * A client acting as the signed-in user: the anonymous token plus an `sso_token` minted here,
+ * expiring no later than the site's JWT. The agent token is never used for a user's call.
+ */
+export async function userClient(c: Context<AppEnv>): Promise<UserEchoClient> {
+  const identity = requireIdentity(c);
+  const config = readIdentityConfig(c.env);
+  const ssoToken = await encryptSsoPayload(toSsoPayload(identity), config.ssoKey);
+  return c.get("upstream").asUser(config.anonymousToken, ssoToken);
+}
+
+/** Whoever a read should be made as: the user for personal reads, the agent otherwise. */
+export function readerClient(c: Context<AppEnv>): Promise<UserEchoClient> | UserEchoClient {
+  return c.get("identity") ? userClient(c) : c.get("upstream");
+}
