@@ -45,5 +45,7 @@ export default defineConfig({
   test: {
     name: "worker",
     include: ["src/**/*.test.ts"],
+    // Every test: log output is checked for secrets (responses are checked by the helpers).
+    setupFiles: ["src/testing/setup.ts"],
   },
 });

@@ -7,7 +7,10 @@ import { startStack, type Stack } from "../../../scripts/stack.ts";
 let stack: Stack | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  stack = await startStack({ demo: true, persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-e2e-")) });
+  stack = await startStack({
+    demo: true,
+    persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-e2e-")),
+  });
   project.provide("workerUrl", stack.workerUrl);
   project.provide("emulatorUrl", stack.emulatorUrl);
 }

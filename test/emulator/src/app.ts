@@ -9,6 +9,7 @@ import { getPath } from "hono/utils/url";
 import { agentToken, alias, anonymousToken, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
 import { communityRoutes } from "./community.ts";
+import { FaultRegistry, faultRoutes, injectFaults } from "./faults.ts";
 import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
 import { failure } from "./envelope.ts";
@@ -29,10 +30,12 @@ export interface EmulatorOptions {
   /** Key `sso_token`s are decrypted with; defaults to `ssoKey` in `credentials.json`. */
   readonly ssoKey?: string;
   /**
-   * Middleware run after a request is counted and before format, auth and routing (e.g. fault
-   * injection). They never see `/__emulator/` requests.
+   * Middleware run after a request is counted and before format, auth and routing. They never
+   * see `/__emulator/` requests.
    */
   readonly middleware?: readonly MiddlewareHandler<EmulatorEnv>[];
+  /** Injected faults, set through `/__emulator/faults`; one registry per app by default. */
+  readonly faults?: FaultRegistry;
 }
 
 const API_PREFIX = "/api/v2";
@@ -75,17 +78,23 @@ function renderError(error: Error, c: Context): Response {
  */
 export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const stats = options.stats ?? new RequestStats();
+  const faults = options.faults ?? new FaultRegistry();
   const store = () => options.store ?? getDefaultStore();
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
   app.onError(renderError);
   app.notFound((c) => renderError(new NotFoundError("Unknown path"), c));
 
   // Registered first so that neither counting nor injected middleware ever touch it.
+  app.route(`${CONTROL_PREFIX}/faults`, faultRoutes(faults));
   app.route(
     CONTROL_PREFIX,
-    controlRoutes(stats, () => store().reset()),
+    controlRoutes(stats, () => {
+      store().reset();
+      faults.clear();
+    }),
   );
   app.use("*", countRequests(stats));
+  app.use("*", injectFaults(faults));
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
 
   app.use(`${API_PREFIX}/*`, requireJsonFormat);

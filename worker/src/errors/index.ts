@@ -150,8 +150,12 @@ export class RateLimitedError extends ApiError {
 
 /** UserEcho answered, but not with something we can use: an error envelope or a malformed body. */
 export class UpstreamError extends ApiError {
-  constructor(detail: string, cause?: unknown) {
-    super(502, ProblemType.upstreamError, "Upstream error", detail, { cause });
+  /** A 5xx of UserEcho's: another try may well succeed. */
+  readonly transient: boolean;
+
+  constructor(detail: string, options: { transient?: boolean } = {}) {
+    super(502, ProblemType.upstreamError, "Upstream error", detail);
+    this.transient = options.transient ?? false;
   }
 }
 

@@ -3,6 +3,9 @@ import { exports } from "cloudflare:workers";
 import { SignJWT, type JWTPayload } from "jose";
 import credentials from "../../../test/emulator/credentials.json" with { type: "json" };
 import { createApp, type AppOptions } from "../app.ts";
+import { assertNoSecrets } from "./secrets.ts";
+
+export { assertNoSecrets, findSecrets, SECRETS } from "./secrets.ts";
 
 /** The credentials the emulator accepts; the worker under test is configured with the same. */
 export { credentials };
@@ -25,8 +28,10 @@ function asClient(path: string, init?: RequestInit): Request {
 }
 
 /** Sends a request to the deployed-shape worker (wrangler.toml config), as a browser would. */
-export function worker(path: string, init?: RequestInit): Promise<Response> {
-  return exports.default.fetch(asClient(path, init));
+export async function worker(path: string, init?: RequestInit): Promise<Response> {
+  const response = await exports.default.fetch(asClient(path, init));
+  await assertNoSecrets(response, path);
+  return response;
 }
 
 /**
@@ -42,6 +47,7 @@ export function workerWith(vars: Partial<Env>, options: AppOptions = {}) {
       const ctx = createExecutionContext();
       const response = await app.fetch(asClient(path, init), testEnv, ctx);
       await waitOnExecutionContext(ctx);
+      await assertNoSecrets(response, path);
       return response;
     },
   };
@@ -92,4 +98,26 @@ export async function siteToken(
     .setIssuedAt(now)
     .setExpirationTime(now + (options.lifetimeSeconds ?? 300))
     .sign(new TextEncoder().encode(options.secret ?? credentials.siteJwtSecret));
+}
+
+/** A fault rule of the emulator (test/emulator/src/faults.ts). */
+export interface FaultRule {
+  match: { path?: string; method?: string };
+  fault:
+    | { kind: "latency"; ms: number }
+    | { kind: "status"; status: number; retryAfter?: number }
+    | { kind: "malformed" | "envelope-error" | "truncated" | "reset" | "hang" };
+  times?: number;
+}
+
+/** Makes the emulator misbehave until {@link clearFaults}. */
+export async function setFaults(...rules: FaultRule[]): Promise<void> {
+  await fetch(`${EMULATOR_ORIGIN}/__emulator/faults`, {
+    method: "POST",
+    body: JSON.stringify(rules),
+  });
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(`${EMULATOR_ORIGIN}/__emulator/faults`, { method: "DELETE" });
 }

@@ -189,7 +189,38 @@ export class UserEchoClient {
     return data.data;
   }
 
+  /**
+   * One logical upstream call. Reads (GET) that fail fast and transiently (connection lost,
+   * reset, HTTP 500/502/503/504 without a long Retry-After) are retried once after a jittered
+   * pause, while at least half the time budget is left; writes never are (the idempotency ledger
+   * covers those). After a 429, calls are not sent at all until its Retry-After has passed.
+   */
   async #request(
+    command: string,
+    query: UpstreamQuery,
+    body?: unknown,
+  ): Promise<z.infer<typeof Envelope>> {
+    const backoff = backoffRemaining(this.#options.baseUrl);
+    if (backoff > 0) {
+      throw new UpstreamUnavailableError("UserEcho asked us to slow down.", {
+        status: 503,
+        retryAfterSeconds: backoff,
+      });
+    }
+    const started = Date.now();
+    try {
+      return await this.#attempt(command, query, body);
+    } catch (error) {
+      const elapsed = Date.now() - started;
+      if (body !== undefined || !isTransient(error) || elapsed > this.#options.timeoutMs / 2) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
+      return this.#attempt(command, query, body);
+    }
+  }
+
+  async #attempt(
     command: string,
     query: UpstreamQuery,
     body?: unknown,
@@ -203,8 +234,11 @@ export class UserEchoClient {
       url.searchParams.set("sso_token", this.#options.ssoToken);
     }
 
-    let response: Response;
     const started = Date.now();
+    // One budget for the headers and the body: a response that never ends is a timeout too.
+    const signal = AbortSignal.timeout(this.#options.timeoutMs);
+    let response: Response;
+    let text: string;
     try {
       response = await this.#fetch(url, {
         method: body === undefined ? "GET" : "POST",
@@ -215,36 +249,35 @@ export class UserEchoClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // Never follow a redirect blindly: it could carry the token elsewhere.
         redirect: "manual",
-        signal: AbortSignal.timeout(this.#options.timeoutMs),
+        signal,
       });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "TimeoutError") {
-        throw new UpstreamTimeoutError(this.#options.timeoutMs);
+      if (response.status === 429 || response.status === 503) {
+        await response.body?.cancel();
+        const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
+        if (response.status === 429) startBackoff(this.#options.baseUrl, retryAfter);
+        throw new UpstreamUnavailableError("UserEcho is overloaded.", {
+          status: 503,
+          retryAfterSeconds:
+            retryAfter ?? (response.status === 429 ? DEFAULT_BACKOFF_S : undefined),
+        });
       }
-      throw new UpstreamUnavailableError("UserEcho could not be reached.", {
-        status: 502,
-        cause: error,
-      });
+      text = await response.text();
+    } catch (error) {
+      if (error instanceof UpstreamUnavailableError) throw error;
+      if (signal.aborted) throw new UpstreamTimeoutError(this.#options.timeoutMs);
+      // Refused, reset, or dropped mid-body: the cause may quote the URL, so it stays here.
+      throw new UpstreamUnavailableError("UserEcho could not be reached.", { status: 502 });
     } finally {
       this.#options.onTiming?.(Date.now() - started);
     }
 
-    if (response.status === 429 || response.status === 503) {
-      await response.body?.cancel();
-      throw new UpstreamUnavailableError("UserEcho is overloaded.", {
-        status: 503,
-        retryAfterSeconds: retryAfterSeconds(response.headers.get("Retry-After")),
-      });
-    }
-
     let parsed: unknown;
     try {
-      parsed = await response.json();
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "TimeoutError") {
-        throw new UpstreamTimeoutError(this.#options.timeoutMs);
-      }
-      throw new UpstreamError(`UserEcho sent a body that is not JSON (HTTP ${response.status}).`);
+      parsed = JSON.parse(text);
+    } catch {
+      throw new UpstreamError(`UserEcho sent a body that is not JSON (HTTP ${response.status}).`, {
+        transient: response.status >= 500,
+      });
     }
     const envelope = Envelope.safeParse(parsed);
     if (!envelope.success) {
@@ -268,8 +301,40 @@ export class UserEchoClient {
     if (response.status === 404 || UPSTREAM_NOT_FOUND_MESSAGE.test(message)) {
       throw new NotFoundError();
     }
-    throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, message);
+    throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, {
+      transient: response.status >= 500,
+    });
   }
+}
+
+/** Without a Retry-After, how long a 429 keeps us away. */
+const DEFAULT_BACKOFF_S = 30;
+/** However long UserEcho asks, we try again after at most this. */
+const MAX_BACKOFF_S = 600;
+
+// Per isolate and per upstream: after a 429 nobody in this isolate calls until it has passed.
+const backoffUntil = new Map<string, number>();
+
+function startBackoff(baseUrl: string, retryAfter: number | undefined): void {
+  const seconds = Math.min(MAX_BACKOFF_S, Math.max(1, retryAfter ?? DEFAULT_BACKOFF_S));
+  backoffUntil.set(baseUrl, Date.now() + seconds * 1000);
+}
+
+function backoffRemaining(baseUrl: string): number {
+  const until = backoffUntil.get(baseUrl);
+  if (until === undefined) return 0;
+  const remaining = Math.ceil((until - Date.now()) / 1000);
+  if (remaining <= 0) backoffUntil.delete(baseUrl);
+  return Math.max(0, remaining);
+}
+
+/** Worth one retry: the connection failed, or UserEcho had a passing 5xx. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof UpstreamUnavailableError) {
+    const retryAfter = Number(error.headers["Retry-After"] ?? 0);
+    return error.status === 502 || (error.status === 503 && retryAfter <= 1);
+  }
+  return error instanceof UpstreamError && error.transient;
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
