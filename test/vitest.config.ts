@@ -5,6 +5,7 @@ export default defineConfig({
     projects: [
       "./emulator/vitest.config.ts",
       "./deploy/vitest.config.ts",
+      "./faults/vitest.config.ts",
       "./e2e/vitest.config.ts",
     ],
   },

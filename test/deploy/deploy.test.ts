@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -45,5 +45,30 @@ describe("wrangler deploy --dry-run", () => {
   }) => {
     const bundle = await dryRunBundle(["--define", "__USERECHO_DEMO__:true"]);
     expect(bundle).toContain("userecho-edge demo signer");
+  });
+});
+
+describe("pnpm check", () => {
+  const wrangler = join(ROOT, "node_modules/.bin/wrangler");
+  const check = (config: string) =>
+    run(
+      wrangler,
+      ["types", "worker/worker-configuration.d.ts", "--strict-vars=false", "--check", "-c", config],
+      { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
+    );
+
+  it("passes while the generated Env types match wrangler.toml", async ({ expect }) => {
+    await expect(check("wrangler.toml")).resolves.toBeDefined();
+  });
+
+  it("fails once wrangler.toml changes without `pnpm types`", async ({ expect }) => {
+    const changed = join(ROOT, `wrangler.stale-check-${process.pid}.toml`);
+    const original = readFileSync(join(ROOT, "wrangler.toml"), "utf8");
+    writeFileSync(changed, original.replace("[vars]", '[vars]\nA_NEW_VARIABLE = "x"'));
+    try {
+      await expect(check(changed)).rejects.toThrow();
+    } finally {
+      rmSync(changed);
+    }
   });
 });

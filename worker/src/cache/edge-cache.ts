@@ -115,14 +115,18 @@ function isUpstreamFailure(error: unknown): error is ApiError {
   );
 }
 
-/** RFC 9211 `Cache-Status` value for an outcome. */
-export function cacheStatus(outcome: CacheOutcome | { kind: "bypass" }): string {
+/**
+ * RFC 9211 `Cache-Status` value for an outcome. `stored` is false when the forwarded request
+ * failed, so nothing was stored.
+ */
+export function cacheStatus(outcome: CacheOutcome | { kind: "bypass" }, stored = true): string {
   const name = "userecho-edge";
   switch (outcome.kind) {
     case "hit":
       return `${name}; hit; ttl=${outcome.ttl}`;
     case "miss":
-      return outcome.collapsed ? `${name}; fwd=miss; collapsed` : `${name}; fwd=miss; stored`;
+      if (outcome.collapsed) return `${name}; fwd=miss; collapsed`;
+      return stored ? `${name}; fwd=miss; stored` : `${name}; fwd=miss`;
     case "stale":
       return outcome.reason === "revalidating"
         ? `${name}; fwd=stale; ttl=${outcome.ttl}; detail=revalidating`

@@ -95,6 +95,16 @@ describe("the upstream client under faults", () => {
     expect(calls).toBe(2);
   });
 
+  it("retries a reset connection exactly once, then answers 502", async ({ expect }) => {
+    const worker = app();
+    await worker.fetch("/v1/forums");
+    await setFaults(only({ kind: "reset" }));
+    const calls = await countUpstreamCalls(async () => {
+      expect((await worker.fetch(topics(56))).status).toBe(502);
+    });
+    expect(calls).toBe(2);
+  });
+
   it("does not retry a timeout: the budget is spent", async ({ expect }) => {
     const worker = app();
     await worker.fetch("/v1/forums");

@@ -34,7 +34,7 @@ export function requestLog(
       await next();
     } finally {
       const outcome = c.get("cacheOutcome");
-      const status = cacheStatus(outcome ?? { kind: "bypass" });
+      const status = cacheStatus(outcome ?? { kind: "bypass" }, c.res.status < 400);
       const timing = c.get("upstreamTiming");
       const durationMs = Date.now() - started;
       if (!c.res.headers.has("Cache-Status")) c.res.headers.set("Cache-Status", status);
