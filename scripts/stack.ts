@@ -49,6 +49,8 @@ export function devVars(emulatorUrl: string): Record<string, string> {
     USERECHO_ANON_TOKEN: credentials.anonymousToken,
     USERECHO_SSO_KEY: credentials.ssoKey,
     SITE_JWT_SECRET: credentials.siteJwtSecret,
+    // The emulator implements the inferred vote endpoint, so local runs vote inline end to end.
+    VOTING: "inline",
     PARTNER_KEYS: `${credentials.partnerId}:${createHash("sha256").update(credentials.partnerKey).digest("hex")}`,
   };
 }

@@ -1,25 +1,53 @@
-import { defineConfig } from "vite";
+import { writeFileSync } from "node:fs";
+import { defineConfig, type Plugin } from "vite";
+import { minifyLiterals } from "./scripts/minify-literals.ts";
 
 /**
  * The script-tag build: one self-contained ES module with Lit inside, under a stable name
- * (`widget.js`) for the `<script>` tag, and hashed chunks for anything loaded lazily, which the
- * worker serves with immutable caching (see public/_headers).
+ * (`widget.js`) for the `<script>` tag, and hashed chunks for what loads lazily (topic detail,
+ * submit form, signed-in actions, non-English locales, `<userecho-top-users>`), which the worker
+ * serves with immutable caching (see public/_headers).
+ *
+ * Not Vite's library mode: that keeps the entry's export signature strict, which splits code
+ * shared with lazy chunks into an extra chunk `widget.js` must fetch before it can run.
  */
 export default defineConfig({
+  plugins: [minifyLiterals(), chunkGraph("dist/cdn-chunks.json")],
   build: {
     outDir: "dist/cdn",
     emptyOutDir: true,
     target: "es2022",
     minify: true,
-    lib: {
-      entry: "src/cdn.ts",
-      formats: ["es"],
-      fileName: () => "widget.js",
-    },
+    modulePreload: false,
     rollupOptions: {
+      input: { widget: "src/cdn.ts" },
+      preserveEntrySignatures: "allow-extension",
       output: {
+        entryFileNames: "widget.js",
         chunkFileNames: "chunks/[name]-[hash].js",
       },
     },
   },
 });
+
+/**
+ * Writes which chunks each chunk imports statically and dynamically, so `scripts/sizes.ts` can
+ * add up what the first render needs (the entry and its static imports) without guessing.
+ */
+function chunkGraph(file: string): Plugin {
+  return {
+    name: "userecho:chunk-graph",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const graph: Record<string, { imports: string[]; dynamicImports: string[] }> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== "chunk") continue;
+        graph[output.fileName] = {
+          imports: output.imports,
+          dynamicImports: output.dynamicImports,
+        };
+      }
+      writeFileSync(file, JSON.stringify(graph, null, 2));
+    },
+  };
+}

@@ -1,7 +1,9 @@
 import { UserEchoFeedback } from "./feedback/userecho-feedback.ts";
 import { defineElement } from "./internal/define.ts";
+import { UserEchoTopUsers } from "./top-users/userecho-top-users.ts";
 
-/** Registers every element; safe to call more than once. */
+/** Registers every public element; safe to call more than once, or from two copies. */
 export function defineElements(): void {
   defineElement("userecho-feedback", UserEchoFeedback);
+  defineElement("userecho-top-users", UserEchoTopUsers);
 }

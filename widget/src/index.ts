@@ -1,8 +1,29 @@
 /**
  * npm entry: the element classes, unregistered, plus `defineElements()` and `configure()`.
- * Importing this module touches no browser global, so it is safe in server-side rendering.
+ * Importing this module touches no browser global, so it is safe in server-side rendering;
+ * `import "@userecho-edge/widget/define"` registers the elements.
  */
-export { UserEchoFeedback } from "./feedback/userecho-feedback.ts";
-export { EdgeApi, ApiRequestError } from "./api/client.ts";
-export { configure, type WidgetConfig } from "./internal/config.ts";
+export { UserEchoFeedback, type PagingMode } from "./feedback/userecho-feedback.ts";
+export { UserEchoTopUsers } from "./top-users/userecho-top-users.ts";
+export { UserEchoElement, type Theme } from "./internal/userecho-element.ts";
+export {
+  EdgeApi,
+  ApiRequestError,
+  type TopicListRequest,
+  type RequestOptions,
+} from "./api/client.ts";
+export { createTopic, createComment, vote, ssoLink, type WriteOptions } from "./api/writes.ts";
+export { configure, type WidgetConfig, type TokenProvider } from "./internal/config.ts";
 export { defineElements } from "./elements.ts";
+export { LOCALES, matchLocale, type Locale, type Messages } from "./i18n/index.ts";
+export type {
+  UserAction,
+  UserEchoEventMap,
+  UserEchoEventName,
+  SignInRequestDetail,
+  VoteDetail,
+  TopicCreatedDetail,
+  CommentCreatedDetail,
+  LoadDetail,
+  ErrorDetail,
+} from "./internal/events.ts";

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /**
@@ -35,14 +36,76 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A 1×1 grey PNG, served in place of avatars: the test machines have no internet. */
+const PIXEL = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO8e/fufwAIwQOP3k0bJwAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/**
+ * Answers image requests to other hosts (Gravatar avatars, images in topic descriptions) with a
+ * local pixel, as a reachable CDN would. Without it every avatar is a failed request, which
+ * Chromium logs as a console error.
+ */
+export async function serveRemoteImages(page: Page): Promise<void> {
+  await page.route(
+    (url) => url.hostname !== "127.0.0.1" && url.hostname !== "localhost",
+    (route) =>
+      route.request().resourceType() === "image"
+        ? route.fulfill({ status: 200, contentType: "image/png", body: PIXEL })
+        : route.abort(),
+  );
+}
+
 /** Opens a page that records console errors and uncaught exceptions, so tests can assert none. */
-export async function openPage(browser: Browser, url: string) {
+export async function openPage(browser: Browser, url: string, options: { images?: boolean } = {}) {
   const page: Page = await browser.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
+    if (message.type() === "error") {
+      const { url } = message.location();
+      consoleErrors.push(url ? `${message.text()} (${url})` : message.text());
+    }
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
+  if (options.images !== false) await serveRemoteImages(page);
   await page.goto(url);
   return { page, consoleErrors };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+/**
+ * Runs axe-core in the page (shadow roots included) against WCAG 2.x A/AA and axe's best
+ * practices; returns the violations, each with the offending nodes.
+ */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe.run;
+    const result = (await run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    })) as { violations: AxeViolation[] };
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })),
+    }));
+  });
 }

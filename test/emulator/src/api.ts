@@ -12,7 +12,7 @@ import {
   type Tokens,
 } from "./auth.ts";
 import type { WriteKind } from "./control.ts";
-import { Presenter } from "./entities.ts";
+import { Presenter, siteOrigin } from "./entities.ts";
 import { success } from "./envelope.ts";
 import { BadRequestError, NotFoundError, UnauthorizedError } from "./errors.ts";
 import {
@@ -66,7 +66,7 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return {
       store,
       viewer,
-      present: new Presenter(store, viewer, alias),
+      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias)),
       params: new URL(c.req.url).searchParams,
     };
   };

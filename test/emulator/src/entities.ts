@@ -109,13 +109,14 @@ export interface ApiUser {
 /** Serialises records for one request's viewer. */
 export class Presenter {
   readonly #store: Store;
-  readonly #alias: string;
+  /** Origin of the community website the topic links point at. */
+  readonly #siteOrigin: string;
   readonly #showEmails: boolean;
   readonly #viewerId: number | null;
 
-  constructor(store: Store, viewer: Viewer, alias: string) {
+  constructor(store: Store, viewer: Viewer, siteOrigin: string) {
     this.#store = store;
-    this.#alias = alias;
+    this.#siteOrigin = siteOrigin;
     this.#showEmails = canReadEmails(viewer);
     this.#viewerId = viewerUserId(viewer);
   }
@@ -242,10 +243,10 @@ export class Presenter {
     return this.#showEmails || user.id === this.#viewerId ? user.email : "";
   }
 
-  /** `https://<alias>.userecho.com/topics/<id>-<slug>/`, the form real topic links take. */
+  /** `<site>/topics/<id>-<slug>/`, the form real topic links take. */
   topicUrl(topic: SeedTopic): string {
     const slug = slugify(topic.header);
-    return `https://${this.#alias}.userecho.com/topics/${topic.id}${slug === "" ? "" : `-${slug}`}/`;
+    return `${this.#siteOrigin}/topics/${topic.id}${slug === "" ? "" : `-${slug}`}/`;
   }
 }
 
@@ -253,4 +254,16 @@ export class Presenter {
 function required<T>(value: T | undefined, what: string, id: number): T {
   if (value === undefined) throw new Error(`seed inconsistency: ${what} ${id} is missing`);
   return value;
+}
+
+/**
+ * Where topic links point: `https://<alias>.userecho.com`, as on UserEcho, except when the
+ * emulator is reached on loopback (`pnpm dev`, the browser tests): then its own origin, where it
+ * serves the community pages (community.ts), so links work offline (inferred, see INFERRED.md).
+ */
+export function siteOrigin(requestUrl: string, alias: string): string {
+  const url = new URL(requestUrl);
+  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname)
+    ? url.origin
+    : `https://${alias}.userecho.com`;
 }

@@ -15,7 +15,7 @@ import {
   requiredText,
 } from "./body.ts";
 import type { WriteKind } from "./control.ts";
-import { Presenter } from "./entities.ts";
+import { Presenter, siteOrigin } from "./entities.ts";
 import { success } from "./envelope.ts";
 import { BadRequestError } from "./errors.ts";
 import type { VoteValue, Store } from "./store.ts";
@@ -48,7 +48,12 @@ export function writeRoutes({
     const viewer = c.get("viewer");
     const userId = actingUserId(viewer);
     const store = getStore();
-    return { viewer, userId, store, present: new Presenter(store, viewer, alias) };
+    return {
+      viewer,
+      userId,
+      store,
+      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias)),
+    };
   };
 
   writes.post("/forums/:forumId{[0-9]+}/topics", auth, async (c) => {

@@ -10,6 +10,7 @@ const lines: string[] = [];
 beforeEach(() => {
   lines.length = 0;
   for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    // eslint-disable-next-line no-console -- wrapping every level is the point here
     const original = console[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
       lines.push(args.map((arg) => (typeof arg === "string" ? arg : safeJson(arg))).join(" "));

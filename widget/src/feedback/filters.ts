@@ -1,0 +1,41 @@
+import { html, nothing } from "lit";
+import type { ForumMeta, Status } from "@userecho-edge/shared";
+import type { Translator } from "../i18n/index.ts";
+
+/** The filters a board can set, by their property names. */
+export type FilterName = "type" | "status" | "category" | "tag";
+
+/**
+ * The filter selects built from a forum's meta: type, status (of the chosen type, or of all
+ * types), category and tag, each with an "All" option; empty lists draw nothing. Loaded with
+ * the meta, since they cannot be drawn before it arrives.
+ */
+export function renderFilters(
+  t: Translator,
+  meta: ForumMeta,
+  current: Readonly<Record<FilterName, number | undefined>>,
+  onChange: (event: Event) => void,
+) {
+  const type = meta.types.find((candidate) => candidate.id === current.type);
+  const statuses = new Map<number, Status>();
+  for (const each of type ? [type] : meta.types) {
+    for (const status of each.statuses) if (status.name) statuses.set(status.id, status);
+  }
+  const select = (name: FilterName, options: readonly { id: number; name: string }[]) =>
+    options.length
+      ? html`<label>
+          <span>${t.t(name)}</span>
+          <select part="filter" data-filter=${name} @change=${onChange}>
+            <option value="" ?selected=${!current[name]}>${t.t("all")}</option>
+            ${options.map(
+              (option) =>
+                html`<option value=${option.id} ?selected=${current[name] === option.id}>
+                  ${option.name}
+                </option>`,
+            )}
+          </select>
+        </label>`
+      : nothing;
+  return html`${select("type", meta.types)} ${select("status", [...statuses.values()])}
+  ${select("category", meta.categories)} ${select("tag", meta.tags)}`;
+}

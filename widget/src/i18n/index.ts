@@ -1,0 +1,57 @@
+import en from "./locales/en.ts";
+import type { Messages } from "./messages.ts";
+
+export { Translator, fill, type Messages, type Plural } from "./messages.ts";
+
+/** Locales with their own strings. English ships in the main bundle, the others load on demand. */
+export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// One loader per locale, so each is its own hashed chunk (chunks/ru-[hash].js, …).
+const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Messages }>> = {
+  ru: () => import("./locales/ru.ts"),
+  es: () => import("./locales/es.ts"),
+  de: () => import("./locales/de.ts"),
+  fr: () => import("./locales/fr.ts"),
+  "pt-BR": () => import("./locales/pt-BR.ts"),
+};
+
+const loaded = new Map<Locale, Messages>([["en", en]]);
+const loading = new Map<Locale, Promise<Messages>>();
+
+/**
+ * The supported locale closest to a BCP 47 tag: an exact match, else the same language
+ * (`pt-PT` → `pt-BR`, `de-AT` → `de`), else English.
+ */
+export function matchLocale(tag: string | null | undefined): Locale {
+  const wanted = (tag ?? "").trim().toLowerCase();
+  const exact = LOCALES.find((locale) => locale.toLowerCase() === wanted);
+  if (exact) return exact;
+  const language = wanted.split(/[-_]/)[0];
+  return LOCALES.find((locale) => locale.toLowerCase().split("-")[0] === language) ?? "en";
+}
+
+/** The messages of a locale if already loaded (English always is). */
+export function loadedMessages(locale: Locale): Messages | undefined {
+  return loaded.get(locale);
+}
+
+/** Loads a locale's messages once; English on failure, so a missing chunk never blanks a board. */
+export function loadMessages(locale: Locale): Promise<Messages> {
+  const ready = loaded.get(locale);
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale as Exclude<Locale, "en">]()
+      .then((module) => {
+        loaded.set(locale, module.default);
+        return module.default;
+      })
+      .catch(() => {
+        loading.delete(locale);
+        return en;
+      });
+    loading.set(locale, pending);
+  }
+  return pending;
+}

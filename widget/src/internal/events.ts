@@ -1,0 +1,85 @@
+import type {
+  Comment,
+  PageInfo,
+  Problem,
+  TopicDetail,
+  VoteValue,
+  Votes,
+} from "@userecho-edge/shared";
+
+/** What the visitor tried to do when something needed a sign-in or failed. */
+export type UserAction = "vote" | "submit" | "comment" | "continue";
+
+/** `userecho-sign-in-request`: an action needs a signed-in visitor and there is no token. */
+export interface SignInRequestDetail {
+  action: UserAction;
+  /** The topic acted on, if any. */
+  topicId?: number;
+}
+
+/** `userecho-vote`: the worker accepted a vote. */
+export interface VoteDetail {
+  topicId: number;
+  value: VoteValue;
+  votes: Votes;
+}
+
+/** `userecho-topic-created`: the visitor posted a topic. */
+export interface TopicCreatedDetail {
+  topic: TopicDetail;
+}
+
+/** `userecho-comment-created`: the visitor posted a comment. */
+export interface CommentCreatedDetail {
+  topicId: number;
+  comment: Comment;
+}
+
+/** `userecho-load`: a page of data was drawn. */
+export interface LoadDetail {
+  page: PageInfo;
+}
+
+/** `userecho-error`: a load or an action failed; the element shows it too. */
+export interface ErrorDetail {
+  action: UserAction | "load";
+  /** HTTP status; 0 when there was no answer. */
+  status: number;
+  /** The worker's RFC 9457 problem, when it sent one. */
+  problem?: Problem;
+  message: string;
+}
+
+/** Every event the elements fire. All bubble and are composed (they leave the shadow root). */
+export interface UserEchoEventMap {
+  "userecho-sign-in-request": CustomEvent<SignInRequestDetail>;
+  "userecho-vote": CustomEvent<VoteDetail>;
+  "userecho-topic-created": CustomEvent<TopicCreatedDetail>;
+  "userecho-comment-created": CustomEvent<CommentCreatedDetail>;
+  "userecho-load": CustomEvent<LoadDetail>;
+  "userecho-error": CustomEvent<ErrorDetail>;
+}
+
+export type UserEchoEventName = keyof UserEchoEventMap;
+export type UserEchoEventDetail<K extends UserEchoEventName> =
+  UserEchoEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Dispatches a typed event from `target`; bubbles and composed. */
+export function emit<K extends UserEchoEventName>(
+  target: EventTarget,
+  name: K,
+  detail: UserEchoEventDetail<K>,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    "userecho-sign-in-request": CustomEvent<SignInRequestDetail>;
+    "userecho-vote": CustomEvent<VoteDetail>;
+    "userecho-topic-created": CustomEvent<TopicCreatedDetail>;
+    "userecho-comment-created": CustomEvent<CommentCreatedDetail>;
+    "userecho-load": CustomEvent<LoadDetail>;
+    "userecho-error": CustomEvent<ErrorDetail>;
+  }
+}

@@ -1,0 +1,110 @@
+import { LitElement, html, type PropertyDeclarations } from "lit";
+import { ApiRequestError, EdgeApi } from "../api/client.ts";
+import { defaultEndpoint } from "./config.ts";
+import {
+  emit,
+  type UserEchoEventDetail,
+  type UserEchoEventName,
+  type UserAction,
+} from "./events.ts";
+import { LocaleController } from "./locale-controller.ts";
+
+/** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
+export type Theme = "light" | "dark" | "auto";
+const THEMES: readonly string[] = ["light", "dark", "auto"];
+
+/**
+ * What every userecho element shares: the worker endpoint, theme, language, heading, a polite
+ * live region, and typed events.
+ *
+ * @attr lang - Language of the element's text (en, ru, es, de, fr, pt-BR; others fall back to
+ *   the closest match, then English). Without it the closest `lang` ancestor, then the document's.
+ */
+export class UserEchoElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    endpoint: { type: String },
+    theme: { type: String, reflect: true },
+    heading: { type: String },
+    headingLevel: { type: Number, attribute: "heading-level" },
+  };
+
+  /**
+   * Origin (and optional path prefix) of the userecho-edge worker. Defaults to `configure({
+   * endpoint })`, which the script-tag build sets to the origin `widget.js` was loaded from.
+   */
+  declare endpoint: string | undefined;
+  /** Colour theme. */
+  declare theme: Theme;
+  /** Replaces the default, localised heading text. */
+  declare heading: string | undefined;
+  /** `aria-level` of the heading, 1–6. */
+  declare headingLevel: number;
+
+  protected readonly locale = new LocaleController(this);
+  #api: EdgeApi | undefined;
+  #announcement = "";
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.endpoint = undefined;
+    this.theme = "light";
+    this.heading = undefined;
+    this.headingLevel = 2;
+  }
+
+  /** The client for the current endpoint; `undefined` when no endpoint is known. */
+  protected get api(): EdgeApi | undefined {
+    const endpoint = (this.endpoint || defaultEndpoint())?.replace(/\/+$/, "");
+    if (!endpoint) return undefined;
+    if (this.#api?.endpoint !== endpoint) this.#api = new EdgeApi(endpoint);
+    return this.#api;
+  }
+
+  /** `api`, or an error the element shows in its error state. */
+  protected requireApi(): EdgeApi {
+    const api = this.api;
+    if (!api) throw new Error(`${this.localName}: no endpoint (set the endpoint attribute)`);
+    return api;
+  }
+
+  protected get level(): number {
+    return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+  }
+
+  /** Classes of the root element: theme. */
+  protected rootClass(): string {
+    return `root ${THEMES.includes(this.theme) ? this.theme : "light"}`;
+  }
+
+  /** Says `message` through the polite live region. */
+  protected announce(message: string): void {
+    // Cleared first so that the same message twice is announced twice.
+    this.#announcement = "";
+    this.requestUpdate();
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      this.#announcement = message;
+      this.requestUpdate();
+    }, 100);
+  }
+
+  protected renderAnnouncer() {
+    return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+      ${this.#announcement}
+    </div>`;
+  }
+
+  protected emit<K extends UserEchoEventName>(name: K, detail: UserEchoEventDetail<K>): boolean {
+    return emit(this, name, detail);
+  }
+
+  /** Fires `userecho-error` for a failure; returns the worker's explanation, if any. */
+  protected reportError(action: UserAction | "load", error: unknown): string {
+    const status = error instanceof ApiRequestError ? error.status : 0;
+    const problem = error instanceof ApiRequestError ? error.problem : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    this.emit("userecho-error", { action, status, message, ...(problem ? { problem } : {}) });
+    return problem?.detail ?? problem?.title ?? message;
+  }
+}
