@@ -92,8 +92,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const vars = { ...devVars(emulatorUrl), ...options.vars };
     const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+    // Only pnpm dev and the browser tests compile in the demo-only site login.
+    const define = options.demo ? ["--define", "__USERECHO_DEMO__:true"] : [];
     children.push(
-      wranglerDev(["-c", "wrangler.toml", "--port", String(workerPort), ...varArgs], log),
+      wranglerDev(
+        ["-c", "wrangler.toml", "--port", String(workerPort), ...persist, ...define, ...varArgs],
+        log,
+      ),
     );
     await waitForHttp(`${workerUrl}/widget.js`, children[1]!);
   } catch (error) {

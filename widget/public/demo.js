@@ -1,11 +1,14 @@
-/* global document */
-// Demo page controls: theme and language switchers, and what a site does when the board asks
-// the visitor to sign in. The identity work will add a real sign-in button in #site-login and a
-// token callback (configure({ getToken })).
+/* global document, fetch */
+// Demo page controls: theme and language switchers, and the site's side of signing in. A real
+// site signs a short-lived JWT on its own backend for its logged-in user; here the demo-only
+// signer of `pnpm dev` (POST /demo/login) plays that backend. It does not exist in a deploy.
+import { configure } from "/widget.js";
+
 const elements = () => document.querySelectorAll("userecho-feedback, userecho-top-users");
 const theme = document.getElementById("theme");
 const lang = document.getElementById("lang");
 const message = document.getElementById("demo-message");
+const login = document.getElementById("site-login");
 
 theme.addEventListener("change", () => {
   for (const element of elements()) element.setAttribute("theme", theme.value);
@@ -14,6 +17,42 @@ theme.addEventListener("change", () => {
 lang.addEventListener("change", () => {
   for (const element of elements()) element.setAttribute("lang", lang.value);
 });
-document.addEventListener("userecho-sign-in-request", (event) => {
-  message.textContent = `The board asked the site to sign the visitor in (to ${event.detail.action}). The demo has no sign-in yet.`;
+
+let session; // { token, name } once signed in
+configure({ getToken: async () => session?.token });
+
+const button = document.createElement("button");
+button.type = "button";
+button.id = "demo-sign-in";
+const who = document.createElement("span");
+who.className = "who";
+login.append(who, button);
+
+function render() {
+  who.textContent = session ? `Signed in as ${session.name}` : "";
+  button.textContent = session ? "Sign out" : "Sign in (demo)";
+}
+
+button.addEventListener("click", async () => {
+  if (session) {
+    session = undefined;
+    render();
+    return;
+  }
+  const response = await fetch("/demo/login", { method: "POST" });
+  if (!response.ok) {
+    message.textContent = "The demo sign-in exists only under pnpm dev.";
+    return;
+  }
+  const { token, user } = await response.json();
+  session = { token, name: user.name };
+  message.textContent = `Signed in as ${user.name}: you can vote, post ideas and comment.`;
+  render();
 });
+
+document.addEventListener("userecho-sign-in-request", (event) => {
+  message.textContent = `Sign in first (to ${event.detail.action}): use "Sign in (demo)" at the top.`;
+  button.focus();
+});
+
+render();
