@@ -1,4 +1,4 @@
-/* global document, fetch */
+/* global document */
 // Demo page controls: theme and language switchers, and the site's side of signing in. A real
 // site signs a short-lived JWT on its own backend for its logged-in user; here the demo-only
 // signer of `pnpm dev` (POST /demo/login) plays that backend. It does not exist in a deploy.
