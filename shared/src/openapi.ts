@@ -213,7 +213,14 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
         },
       },
       "/v1/openapi.json": {
-        get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } },
+        get: {
+          summary: "This document",
+          responses: {
+            "200": { description: "OpenAPI 3.1" },
+            "401": problem("A partner key or site token was sent and is invalid"),
+            "429": problem("Rate limited; see Retry-After"),
+          },
+        },
       },
     },
     components: {

@@ -13,7 +13,7 @@ import { topics } from "./v1/topics.ts";
 import { users } from "./v1/users.ts";
 import { actions } from "./v1/actions.ts";
 import { ssoLink } from "./v1/sso-link.ts";
-import { authenticate } from "./auth/index.ts";
+import { authenticate, identityProblem } from "./auth/index.ts";
 
 /** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
 const READ_LIMIT_PERIOD_SECONDS = 60;
@@ -87,7 +87,8 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   if (options.extraRoutes) app.route("/", options.extraRoutes);
 
   app.notFound((c) => problemResponse(new NotFoundError("No such route."), c.get("requestId")));
-  app.onError(function renderError(error, c) {
+  app.onError(function renderError(thrown, c) {
+    const error = identityProblem(thrown);
     if (!(error instanceof ApiError)) {
       // Only the class name: messages of unexpected errors may quote URLs, and URLs carry tokens.
       console.error(

@@ -22,18 +22,21 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization)?.[1];
       if (!token) throw new UnauthorizedError("Use Authorization: Bearer <token>.");
       const { verifier } = readIdentityConfig(c.env);
-      try {
-        c.set("identity", await verifier(token));
-      } catch (error) {
-        if (error instanceof IdentityError) {
-          if (error.reason === IdentityErrorReason.keyUnavailable) {
-            throw new UpstreamUnavailableError("The site's signing keys could not be loaded.");
-          }
-          throw new UnauthorizedError(error.message);
-        }
-        throw error;
-      }
+      c.set("identity", await verifier(token));
     }
     await next();
   };
+}
+
+/**
+ * Identity errors, wherever they are thrown (verification here, or minting an sso_token from a
+ * token that expired within the clock-skew allowance), answer 401 — or 503 when the site's keys
+ * could not be loaded. Called by the app's one error renderer.
+ */
+export function identityProblem(error: Error): Error {
+  if (!(error instanceof IdentityError)) return error;
+  if (error.reason === IdentityErrorReason.keyUnavailable) {
+    return new UpstreamUnavailableError("The site's signing keys could not be loaded.");
+  }
+  return new UnauthorizedError(error.message);
 }

@@ -198,10 +198,16 @@ export function originMatcher(value: string | undefined): OriginMatcher {
   }
   return (origin) => {
     if (exact.has(origin)) return true;
-    const match = /^(https?):\/\/([^/]+)$/i.exec(origin);
-    if (!match) return false;
-    const scheme = match[1]!.toLowerCase();
-    const host = match[2]!.toLowerCase();
+    // Only a real serialised origin may match a wildcard: no userinfo, path, query or fragment.
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return false;
+    }
+    if (url.origin !== origin) return false;
+    const scheme = url.protocol.slice(0, -1);
+    const host = url.host.toLowerCase();
     return suffixes.some(
       (s) => s.scheme === scheme && host.endsWith(s.suffix) && host.length > s.suffix.length,
     );

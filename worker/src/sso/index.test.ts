@@ -106,7 +106,7 @@ describe("sso_token, current format (sso.md §3)", () => {
       { ...USER, display_name: "x".repeat(31) },
       { ...USER, expires: 1.5 },
       { ...USER, groups: [0] },
-      { ...USER, locale: "toolong" },
+      { ...USER, locale: "far-too-long" },
     ];
     for (const payload of bad) {
       await expect(mintSsoToken(payload, KEY)).rejects.toBeInstanceOf(RangeError);

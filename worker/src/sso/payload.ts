@@ -55,7 +55,9 @@ export function serialiseSsoPayload(payload: SsoPayload): string {
   }
   if (payload.email !== undefined) checkString(payload.email, "email", 255);
   if (payload.avatar_url !== undefined) checkString(payload.avatar_url, "avatar_url", 255);
-  if (payload.locale !== undefined) checkString(payload.locale, "locale", 5);
+  // sso.md §2 says "≤5" but lists `zh-hans` among the codes: the list is what UserEcho accepts,
+  // so the longest listed code sets the bound.
+  if (payload.locale !== undefined) checkString(payload.locale, "locale", 7);
   checkIds(payload.allowed_private_forums, "allowed_private_forums");
   checkIds(payload.groups, "groups");
 

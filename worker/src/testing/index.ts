@@ -5,7 +5,7 @@ import credentials from "../../../test/emulator/credentials.json" with { type: "
 import { createApp, type AppOptions } from "../app.ts";
 import { assertNoSecrets } from "./secrets.ts";
 
-export { assertNoSecrets, findSecrets, SECRETS } from "./secrets.ts";
+export { assertNoSecrets, assertNoSecretsIn, SECRETS } from "./secrets.ts";
 
 /** The credentials the emulator accepts; the worker under test is configured with the same. */
 export { credentials };

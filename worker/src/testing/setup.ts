@@ -3,7 +3,7 @@
  * is collected, and a test fails if any line carries a secret.
  */
 import { afterEach, beforeEach, vi } from "vitest";
-import { findSecrets } from "./secrets.ts";
+import { assertNoSecretsIn } from "./secrets.ts";
 
 const lines: string[] = [];
 
@@ -20,9 +20,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  const found = findSecrets(lines.join("\n"));
   vi.restoreAllMocks();
-  if (found.length > 0) throw new Error(`secret leak (${found.join(", ")}) in log output`);
+  assertNoSecretsIn(lines.join("\n"), "log output");
 });
 
 function safeJson(value: unknown): string {

@@ -1,4 +1,4 @@
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import {
   Comment,
   CreateCommentRequest,
@@ -36,8 +36,7 @@ export const actions = new Hono<AppEnv>();
  * Every write: from an allowed origin (a CSRF defence on top of the bearer token), by a
  * signed-in user, within the user's rate limit.
  */
-actions.use("*", async function guardWrites(c, next) {
-  if (c.req.method !== "POST") return next();
+export const guardWrites: MiddlewareHandler<AppEnv> = async function guardWrites(c, next) {
   const origin = c.req.header("Origin");
   const sameOrigin = origin !== undefined && origin === new URL(c.req.url).origin;
   if (!origin || !(sameOrigin || c.get("config").allowedOrigins(origin))) {
@@ -47,9 +46,9 @@ actions.use("*", async function guardWrites(c, next) {
   const { success } = await c.env.WRITE_RATE_LIMITER.limit({ key: `user:${identity.subject}` });
   if (!success) throw new RateLimitedError(WRITE_LIMIT_PERIOD_SECONDS);
   await next();
-});
+};
 
-actions.post("/forums/:forumId/topics", async (c) => {
+actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
   const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
   const { value: input, raw } = await readJsonBody(c, CreateTopicRequest);
   await requireVisibleForum(c, forumId);
@@ -71,7 +70,7 @@ actions.post("/forums/:forumId/topics", async (c) => {
   });
 });
 
-actions.post("/topics/:topicId/comments", async (c) => {
+actions.post("/topics/:topicId/comments", guardWrites, async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
   const { value: input, raw } = await readJsonBody(c, CreateCommentRequest);
   const forumId = await visibleTopicForum(c, topicId);
@@ -83,7 +82,7 @@ actions.post("/topics/:topicId/comments", async (c) => {
   });
 });
 
-actions.post("/topics/:topicId/votes", async (c) => {
+actions.post("/topics/:topicId/votes", guardWrites, async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
   const { value: input, raw } = await readJsonBody(c, VoteRequest);
   if (c.get("config").voting !== "inline") throw new VotingHandoffError();

@@ -6,6 +6,7 @@ import { InvalidBodyError } from "../errors/index.ts";
 import { toSsoPayload } from "../identity/index.ts";
 import { mintSsoToken } from "../sso/index.ts";
 import { readJsonBody } from "./body.ts";
+import { guardWrites } from "./actions.ts";
 import { requireIdentity } from "./user-client.ts";
 
 export const ssoLink = new Hono<AppEnv>();
@@ -15,7 +16,7 @@ export const ssoLink = new Hono<AppEnv>();
  * only: no open redirect) or the community's home, with a fresh `sso_token` that expires no
  * later than the site's JWT.
  */
-ssoLink.post("/sso/link", async (c) => {
+ssoLink.post("/sso/link", guardWrites, async (c) => {
   const identity = requireIdentity(c);
   const { value: input } = await readJsonBody(c, SsoLinkRequest);
   const config = readIdentityConfig(c.env);

@@ -35,7 +35,8 @@ export function readSsoClaims(
   if (expires <= nowSeconds) throw new SsoTokenError("sso_token has expired");
   const email = stringField(payload, "email", 255, false);
   const avatarUrl = stringField(payload, "avatar_url", 255, false);
-  const locale = stringField(payload, "locale", 5, false);
+  // sso.md §2 says "≤5" yet lists `zh-hans`; the list wins (inferred).
+  const locale = stringField(payload, "locale", 7, false);
   return {
     guid,
     displayName: displayName ?? "",

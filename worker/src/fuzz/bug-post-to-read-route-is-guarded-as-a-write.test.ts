@@ -1,0 +1,44 @@
+/**
+ * Bug (found by routes.test.ts): POST to any `/v1` path that has no POST route — /v1/forums,
+ * /v1/health, /v1/nope, /v1 itself — answers 403 `forbidden-origin` (or 401) instead of 404 or
+ * 405, and, with a valid token from an allowed origin, spends one of the user's 20 writes a
+ * minute before the 404.
+ *
+ * The write guard in v1/actions.ts is `actions.use("*")`, and `app.route("/v1", actions)` mounts
+ * it on every `/v1/*` request, not only on the write routes. Low severity: the status is wrong
+ * and a client (or a script on an allowed origin holding the user's token) can exhaust the
+ * user's write budget through a route that does not exist.
+ */
+import { describe, it } from "vitest";
+import { siteToken, worker } from "../testing/index.ts";
+
+describe("bug: POST to a read-only route is guarded as a write", () => {
+  it("answers 404 or 405, not 403", async ({ expect }) => {
+    for (const path of ["/v1/forums", "/v1/health", "/v1/no-such-route"]) {
+      const response = await worker(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
+      expect([404, 405], `${path}: ${response.status}`).toContain(response.status);
+    }
+  });
+
+  it("does not spend the user's write budget", async ({ expect }) => {
+    const token = await siteToken({ sub: `budget-${crypto.randomUUID()}` });
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      Origin: "https://site.example",
+      "Content-Type": "application/json",
+    };
+    for (let i = 0; i < 20; i++) {
+      await worker("/v1/health", { method: "POST", headers, body: "{}" });
+    }
+    const comment = await worker("/v1/topics/1001/comments", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ text: "My first write this minute." }),
+    });
+    expect(comment.status).toBe(201);
+  });
+});
