@@ -8,6 +8,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, startStack } from "../../scripts/stack.ts";
 import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
+import { loadMarkdown, sustainedLoad } from "./load.bench.ts";
+import { widgetBenchmarks, widgetMarkdown } from "./widget.bench.ts";
 
 const quick = process.argv.includes("--quick");
 const log = (line: string) => console.log(line);
@@ -18,6 +20,10 @@ try {
   log(`worker ${stack.workerUrl}, emulator ${stack.emulatorUrl}`);
   const cache = await cacheBenchmarks(stack, log, quick ? 10 : 60);
   sections.push(cacheMarkdown(cache));
+  const widget = await widgetBenchmarks(stack, log, quick ? 3 : 7);
+  sections.push(widgetMarkdown(widget));
+  const load = await sustainedLoad(stack, log, quick ? 10 : 60);
+  sections.push(loadMarkdown(load));
 } finally {
   await stack.stop();
 }

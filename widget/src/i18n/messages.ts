@@ -31,18 +31,16 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 export class Translator {
   readonly locale: string;
   readonly messages: Messages;
-  readonly #plurals: Intl.PluralRules;
-  readonly #numbers: Intl.NumberFormat;
-  readonly #relative: Intl.RelativeTimeFormat;
-  readonly #dates: Intl.DateTimeFormat;
+  // Built on first use: the first Intl formatter of a page loads ICU data, a cost the loading
+  // skeleton should not pay in the same task as the element's first render.
+  #plurals: Intl.PluralRules | undefined;
+  #numbers: Intl.NumberFormat | undefined;
+  #relative: Intl.RelativeTimeFormat | undefined;
+  #dates: Intl.DateTimeFormat | undefined;
 
   constructor(locale: string, messages: Messages) {
     this.locale = locale;
     this.messages = messages;
-    this.#plurals = new Intl.PluralRules(locale);
-    this.#numbers = new Intl.NumberFormat(locale);
-    this.#relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-    this.#dates = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" });
   }
 
   /** A plain message, placeholders filled. */
@@ -53,15 +51,18 @@ export class Translator {
   /** A plural message for `n`; `{n}` is the localised number. */
   plural(key: PluralKey, n: number): string {
     const forms = this.messages[key];
+    this.#plurals ??= new Intl.PluralRules(this.locale);
     return fill(forms[this.#plurals.select(n)] ?? forms.other, { n: this.number(n) });
   }
 
   number(n: number): string {
+    this.#numbers ??= new Intl.NumberFormat(this.locale);
     return this.#numbers.format(n);
   }
 
   /** An absolute date, for `title` attributes. */
   date(iso: string): string {
+    this.#dates ??= new Intl.DateTimeFormat(this.locale, { dateStyle: "long", timeStyle: "short" });
     return this.#dates.format(new Date(iso));
   }
 
@@ -70,6 +71,7 @@ export class Translator {
     const seconds = (new Date(iso).getTime() - now) / 1000;
     for (const [unit, size] of UNITS) {
       if (Math.abs(seconds) >= size || unit === "second") {
+        this.#relative ??= new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" });
         return this.#relative.format(Math.round(seconds / size), unit);
       }
     }
