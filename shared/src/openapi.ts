@@ -83,6 +83,7 @@ function ok(schema: string, description: string, headers: Record<string, unknown
     "400": problem("Invalid parameter; `parameter` names it"),
     "404": problem("Unknown forum or topic"),
     "429": problem("Rate limited; see Retry-After"),
+    "431": problem("Request headers over 16 KiB"),
     "502": problem("UserEcho answered with an error or an unusable body"),
     "503": problem("UserEcho unreachable or overloaded"),
     "504": problem("UserEcho did not answer in time"),
@@ -113,6 +114,7 @@ function write(request: string, response: string, status: "200" | "201", descrip
       "422": problem("Idempotency-Key reused with another body, or UserEcho refused the write"),
       "415": problem("Content-Type is not application/json"),
       "429": problem("Rate limited; see Retry-After"),
+      "431": problem("Request headers over 16 KiB"),
       "502": problem("UserEcho refused or failed"),
     },
   };
@@ -219,6 +221,7 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
             "200": { description: "OpenAPI 3.1" },
             "401": problem("A partner key or site token was sent and is invalid"),
             "429": problem("Rate limited; see Retry-After"),
+            "431": problem("Request headers over 16 KiB"),
           },
         },
       },

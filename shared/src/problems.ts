@@ -12,6 +12,7 @@ export const ProblemType = {
   forbiddenOrigin: `${PROBLEM_BASE}forbidden-origin`,
   notFound: `${PROBLEM_BASE}not-found`,
   payloadTooLarge: `${PROBLEM_BASE}payload-too-large`,
+  headersTooLarge: `${PROBLEM_BASE}headers-too-large`,
   unsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
   idempotencyConflict: `${PROBLEM_BASE}idempotency-conflict`,
   votingHandoff: `${PROBLEM_BASE}voting-handoff`,

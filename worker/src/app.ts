@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
-import { ApiError, NotFoundError, problemResponse } from "./errors/index.ts";
+import { ApiError, HeadersTooLargeError, NotFoundError, problemResponse } from "./errors/index.ts";
 import { cors } from "./middleware/cors/index.ts";
 import { clientIp, partnerKey, rateLimit } from "./middleware/rate-limit/index.ts";
 import { requestLog, type RequestLogLine } from "./middleware/request-log/index.ts";
@@ -14,6 +14,9 @@ import { users } from "./v1/users.ts";
 import { actions } from "./v1/actions.ts";
 import { ssoLink } from "./v1/sso-link.ts";
 import { authenticate, identityProblem } from "./auth/index.ts";
+
+/** Total request header size accepted on /v1 (Cloudflare itself stops at 32 KiB). */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
 const READ_LIMIT_PERIOD_SECONDS = 60;
@@ -42,6 +45,13 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   app.use(
     "/v1/*",
     cors({ allowed: (c) => readConfig(c.env).allowedOrigins }),
+    async function boundHeaders(c, next) {
+      // Nothing legitimate sends this much (a site JWT is at most 8 KiB); refuse before any work.
+      let size = 0;
+      for (const [name, value] of c.req.raw.headers) size += name.length + value.length + 4;
+      if (size > MAX_HEADER_BYTES) throw new HeadersTooLargeError(MAX_HEADER_BYTES);
+      await next();
+    },
     async function configuration(c, next) {
       const config = readConfig(c.env);
       const timing = c.get("upstreamTiming");

@@ -83,6 +83,17 @@ export class PayloadTooLargeError extends ApiError {
   }
 }
 
+export class HeadersTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super(
+      431,
+      ProblemType.headersTooLarge,
+      "Request header fields too large",
+      `Headers may total at most ${limitBytes} bytes.`,
+    );
+  }
+}
+
 export class UnsupportedMediaTypeError extends ApiError {
   constructor() {
     super(

@@ -109,11 +109,13 @@ export interface StatusOracle {
  * Builds the oracle from `/v1/openapi.json`:
  *
  * - a documented operation: its documented responses, plus 401 (bad credentials are refused on
- *   every `/v1` route, the document's global `security`) and 429 (the per-IP and per-partner read
- *   limits run before every route), minus every 5xx: the emulator is healthy, so a 502/503/504
+ *   every `/v1` route, the document's global `security`), 429 (the per-IP and per-partner read
+ *   limits run before every route) and 431 (headers over 16 KiB are refused before anything
+ *   else), minus every 5xx: the emulator is healthy, so a 502/503/504
  *   would be the worker's fault, and 500 `misconfigured` cannot happen with this configuration;
- * - an undocumented path or method under `/v1`: 404 or 405, or 401/429 from the same middleware;
- * - a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`): 204;
+ * - an undocumented path or method under `/v1`: 404 or 405, or 401/429/431 from the same
+ *   middleware;
+ * - a CORS preflight (`OPTIONS` with `Access-Control-Request-Method`): 204, or 431;
  * - outside `/v1`: 404.
  */
 export async function statusOracle(fetcher: Sender): Promise<StatusOracle> {
@@ -129,13 +131,13 @@ export async function statusOracle(fetcher: Sender): Promise<StatusOracle> {
       const path = url.pathname;
       if (!path.startsWith("/v1/") && path !== "/v1") return new Set([404]);
       if (method === "OPTIONS" && headers.has("Access-Control-Request-Method")) {
-        return new Set([204]);
+        return new Set([204, 431]);
       }
       const operation = routes.find((route) => route.pattern.test(path))?.operations[
         method === "HEAD" ? "get" : method.toLowerCase()
       ];
       const statuses = operation ? Object.keys(operation.responses).map(Number) : [404, 405];
-      return new Set([...statuses, 401, 429].filter((status) => status < 500));
+      return new Set([...statuses, 401, 429, 431].filter((status) => status < 500));
     },
   };
 }

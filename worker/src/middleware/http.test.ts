@@ -163,3 +163,14 @@ describe("bad configuration", () => {
     expect(text).not.toContain("revoked-token");
   });
 });
+
+describe("abuse", () => {
+  it("refuses huge headers with a clear 431 problem", async ({ expect }) => {
+    const response = await worker("/v1/forums", { headers: { "X-Padding": "x".repeat(20_000) } });
+    expect(response.status).toBe(431);
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ type: ProblemType.headersTooLarge, status: 431 });
+    const normal = await worker("/v1/forums", { headers: { "X-Padding": "x".repeat(2_000) } });
+    expect(normal.status).toBe(200);
+  });
+});
