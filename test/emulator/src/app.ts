@@ -10,6 +10,7 @@ import { agentToken, alias, anonymousToken, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
 import { communityRoutes } from "./community.ts";
 import { FaultRegistry, faultRoutes, injectFaults } from "./faults.ts";
+import { injectRoutes } from "./inject.ts";
 import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
 import { failure } from "./envelope.ts";
@@ -86,6 +87,7 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
 
   // Registered first so that neither counting nor injected middleware ever touch it.
   app.route(`${CONTROL_PREFIX}/faults`, faultRoutes(faults));
+  app.route(`${CONTROL_PREFIX}/inject`, injectRoutes(store));
   app.route(
     CONTROL_PREFIX,
     controlRoutes(stats, () => {

@@ -155,6 +155,9 @@ export interface SanitizeOptions {
 
 export function sanitizeHtml(input: string, options: SanitizeOptions = {}): string {
   const html = input.slice(0, options.maxLength ?? 100_000);
+  // Lower-cased once: dropped elements are found in it, and doing it per element would make
+  // a body of many dropped tags cost quadratic time.
+  const lower = html.toLowerCase();
   const writeSubset = options.subset === "write";
   const out: string[] = [];
   const open: string[] = [];
@@ -199,7 +202,7 @@ export function sanitizeHtml(input: string, options: SanitizeOptions = {}): stri
       continue;
     }
     if (DROP_WITH_CONTENT.has(tag.name)) {
-      if (!tag.selfClosing && !VOID.has(tag.name)) i = skipElement(html, i, tag.name);
+      if (!tag.selfClosing && !VOID.has(tag.name)) i = skipElement(lower, i, tag.name);
       continue;
     }
     const allowedAttributes = ALLOWED[tag.name];
@@ -271,22 +274,21 @@ function readTag(html: string, start: number): Tag | null {
 }
 
 /** Skips past the end of a dropped element, counting nested elements of the same name. */
-function skipElement(html: string, from: number, name: string): number {
-  const lower = html.toLowerCase();
+function skipElement(lower: string, from: number, name: string): number {
   if (RAW_TEXT.has(name)) {
-    if (name === "plaintext") return html.length;
+    if (name === "plaintext") return lower.length;
     const end = findEndTag(lower, from, name);
-    return end === -1 ? html.length : end;
+    return end === -1 ? lower.length : end;
   }
   let depth = 1;
   let i = from;
-  const opening = new RegExp(`<(/?)${name}(?=[\\s/>])`, "g");
+  const opening = patternFor(OPENING_PATTERNS, name, (n) => `<(/?)${n}(?=[\\s/>])`);
   while (depth > 0) {
     opening.lastIndex = i;
     const match = opening.exec(lower);
-    if (!match) return html.length;
+    if (!match) return lower.length;
     const close = lower.indexOf(">", match.index);
-    if (close === -1) return html.length;
+    if (close === -1) return lower.length;
     const selfClosing = lower[close - 1] === "/";
     if (match[1] === "/") depth -= 1;
     else if (!selfClosing) depth += 1;
@@ -296,10 +298,23 @@ function skipElement(html: string, from: number, name: string): number {
 }
 
 function findEndTag(lower: string, from: number, name: string): number {
-  const pattern = new RegExp(`</${name}(?=[\\s/>])[^>]*>`, "g");
+  const pattern = patternFor(END_TAG_PATTERNS, name, (n) => `</${n}(?=[\\s/>])[^>]*>`);
   pattern.lastIndex = from;
   const match = pattern.exec(lower);
   return match ? match.index + match[0].length : -1;
+}
+
+// One compiled pattern per element name, reused (names come from fixed sets above).
+const OPENING_PATTERNS = new Map<string, RegExp>();
+const END_TAG_PATTERNS = new Map<string, RegExp>();
+
+function patternFor(cache: Map<string, RegExp>, name: string, source: (n: string) => string) {
+  let pattern = cache.get(name);
+  if (!pattern) {
+    pattern = new RegExp(source(name), "g");
+    cache.set(name, pattern);
+  }
+  return pattern;
 }
 
 function closeElement(name: string, open: string[], out: string[]): void {

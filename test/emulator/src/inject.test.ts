@@ -1,0 +1,111 @@
+import { beforeEach, describe, it } from "vitest";
+import { createApp } from "./app.ts";
+import { RequestStats } from "./control.ts";
+import type { ApiComment, ApiTopic } from "./entities.ts";
+import { getSeed } from "./seed/index.ts";
+import { Store } from "./store.ts";
+import { data, getJson, postJson, UPSTREAM } from "./test-support.ts";
+
+// A store of its own: injected topics must not leak into other suites sharing the default one.
+const store = new Store(getSeed());
+const stats = new RequestStats();
+const app = createApp({ store, stats });
+
+const EMPTY_FORUM = 5;
+
+async function inject(body: unknown) {
+  const response = await app.request(`${UPSTREAM}/__emulator/inject`, {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+beforeEach(() => {
+  store.reset();
+  stats.reset();
+});
+
+describe("POST /__emulator/inject", () => {
+  it("stores header, description, names and comments exactly as sent", async ({ expect }) => {
+    const header = "  <b>bold</b> \u202Eevil\uD800 ";
+    const description = "plain <img src=x onerror=alert(1)> & text";
+    const injected = await inject({
+      forumId: EMPTY_FORUM,
+      header,
+      description,
+      author: "<i>Ann</i>",
+      comments: [
+        { text: "<svg onload=alert(2)>", author: "Bob\u200D" },
+        { text: "no markup at all", author: "<i>Ann</i>" },
+      ],
+    });
+    expect(injected.status).toBe(201);
+    const { topicId, commentIds } = injected.body as { topicId: number; commentIds: number[] };
+
+    const topic = data(await getJson<ApiTopic>(app, `topics/${topicId}.json`));
+    expect(topic).toMatchObject({
+      id: topicId,
+      forum_id: EMPTY_FORUM,
+      header,
+      description,
+      comment_count: 2,
+      author: { name: "<i>Ann</i>" },
+    });
+    const comments = data(await getJson<ApiComment[]>(app, `topics/${topicId}/comments.json`));
+    expect(comments.map((comment) => [comment.id, comment.text, comment.author.name])).toEqual([
+      [commentIds[0], "<svg onload=alert(2)>", "Bob\u200D"],
+      [commentIds[1], "no markup at all", "<i>Ann</i>"],
+    ]);
+    // One user per name: Ann wrote the topic and the second comment.
+    expect(comments[1]!.author.id).toBe(topic.author.id);
+    const listed = data(await getJson<ApiTopic[]>(app, `forums/${EMPTY_FORUM}/topics.json`));
+    expect(listed.map((t) => t.id)).toEqual([topicId]);
+  });
+
+  it("keeps the store consistent: ids continue, totals follow, reset forgets", async ({
+    expect,
+  }) => {
+    const before = store.topicsOf(1).length;
+    const usersBefore = store.users().length;
+    const last = Math.max(...store.topicsOf(1).map((topic) => topic.id));
+    const first = await inject({ forumId: 1, header: "one" });
+    const second = await inject({ forumId: 1, typeId: 2, header: "two", author: "Zed" });
+    expect(second.body["topicId"]).toBe((first.body["topicId"] as number) + 1);
+    expect(store.topicsOf(1)).toHaveLength(before + 2);
+    expect(store.topic(second.body["topicId"] as number)?.typeId).toBe(2);
+    expect(store.users()).toHaveLength(usersBefore + 1);
+    expect(first.body["topicId"]).toBeGreaterThan(last);
+    // A control request: never counted as API traffic or as an API write.
+    expect(stats.snapshot()).toMatchObject({ requests: 0, writes: { topics: 0, comments: 0 } });
+
+    await app.request(`${UPSTREAM}/__emulator/reset`, { method: "POST" });
+    expect(store.topicsOf(1)).toHaveLength(before);
+    expect(store.users()).toHaveLength(usersBefore);
+  });
+
+  it("answers 400 for unknown forums and types and for malformed bodies", async ({ expect }) => {
+    for (const body of [
+      "not json",
+      [],
+      { header: "no forum" },
+      { forumId: 99, header: "unknown forum" },
+      { forumId: EMPTY_FORUM, typeId: 1, header: "type of another forum" },
+      { forumId: EMPTY_FORUM, header: "" },
+      { forumId: EMPTY_FORUM, header: "x", comments: {} },
+      { forumId: EMPTY_FORUM, header: "x", comments: [{ text: 1 }] },
+      { forumId: EMPTY_FORUM, header: "x", author: 7 },
+    ]) {
+      const response = await inject(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body["status"]).toBe("error");
+    }
+    expect(store.topicsOf(EMPTY_FORUM)).toHaveLength(0);
+    // The public write API, by contrast, trims headers: the reason this endpoint exists.
+    const written = await postJson<ApiTopic>(app, `forums/${EMPTY_FORUM}/topics.json`, {
+      header: "  padded  ",
+      type: 12,
+    });
+    expect(data(written).header).toBe("padded");
+  });
+});

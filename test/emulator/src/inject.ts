@@ -1,0 +1,168 @@
+/**
+ * Content injection, for tests that need hostile data exactly as an attacker would store it:
+ * `POST /__emulator/inject` adds one topic with a raw header, a raw HTML description, raw author
+ * names and raw comments. The public write API (writes.ts) cannot: it trims the header, escapes
+ * a description without tags, and attributes every write to the signed-in user.
+ *
+ * ```json
+ * { "forumId": 5, "header": "<b>bold</b>", "description": "<p>hi <img src=x onerror=alert(1)></p>",
+ *   "author": "Ann <i>", "comments": [{ "text": "<svg onload=alert(1)>", "author": "Bob" }] }
+ * ```
+ *
+ * Answers 201 `{ "topicId": 181, "commentIds": [12001] }`. Authors are users found or created by
+ * name, like SSO users, so the store's indexes and totals stay consistent; `/__emulator/reset`
+ * forgets them with everything else.
+ */
+import { Hono } from "hono";
+import { ApiError, BadRequestError } from "./errors.ts";
+import type { Store } from "./store.ts";
+
+/** A comment to add under the injected topic, oldest first. */
+export interface InjectedComment {
+  /** HTML, stored as sent. */
+  readonly text: string;
+  /** Display name, stored as sent; the seed's first user when absent. */
+  readonly author?: string;
+  readonly isOfficial?: boolean;
+}
+
+export interface Injection {
+  readonly forumId: number;
+  /** A type of that forum; its first type when absent. */
+  readonly typeId?: number;
+  /** Plain text, stored as sent (not trimmed). */
+  readonly header: string;
+  /** HTML, stored as sent. */
+  readonly description?: string;
+  /** Display name, stored as sent; the seed's first user when absent. */
+  readonly author?: string;
+  readonly comments?: readonly InjectedComment[];
+}
+
+export interface Injected {
+  readonly topicId: number;
+  readonly commentIds: readonly number[];
+}
+
+/** Far above the API's own limits: tests inject 100 KB strings in several fields at once. */
+const MAX_INJECT_BYTES = 2 * 1024 * 1024;
+
+/** The guid prefix of users created here, so they never collide with a site's SSO users. */
+const GUID_PREFIX = "emulator-inject:";
+
+/** Control routes, mounted under `/__emulator/inject`. */
+export function injectRoutes(store: () => Store): Hono {
+  const routes = new Hono();
+  routes.post("/", async (c) => {
+    const text = await c.req.text();
+    if (new TextEncoder().encode(text).byteLength > MAX_INJECT_BYTES) {
+      throw new ApiError(413, "Injection too large");
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new BadRequestError("Injection body is not valid JSON");
+    }
+    return c.json(inject(store(), parseInjection(body)), 201);
+  });
+  return routes;
+}
+
+/**
+ * Adds the topic and its comments through the store's own write methods.
+ *
+ * @throws BadRequestError when the forum or type does not exist.
+ */
+export function inject(store: Store, injection: Injection): Injected {
+  const forum = store.forum(injection.forumId);
+  if (forum === undefined) throw new BadRequestError(`No forum ${injection.forumId}`);
+  const typeId = injection.typeId ?? store.typesOf(forum.id)[0]?.id;
+  if (typeId === undefined || store.type(typeId)?.forumId !== forum.id) {
+    throw new BadRequestError(`No type ${String(injection.typeId)} in forum ${forum.id}`);
+  }
+  const topic = store.createTopic({
+    forumId: forum.id,
+    typeId,
+    categoryId: null,
+    tagIds: [],
+    header: injection.header,
+    description: injection.description ?? "",
+    authorId: authorId(store, injection.author),
+  });
+  const commentIds = (injection.comments ?? []).map(
+    (comment) =>
+      store.createComment({
+        topicId: topic.id,
+        authorId: authorId(store, comment.author),
+        text: comment.text,
+        isOfficial: comment.isOfficial === true,
+      }).id,
+  );
+  return { topicId: topic.id, commentIds };
+}
+
+/** The user with this display name, created on first use; the seed's first user for none. */
+function authorId(store: Store, name: string | undefined): number {
+  if (name === undefined) return store.users()[0]!.id;
+  return store.signInWithSso({
+    guid: `${GUID_PREFIX}${name}`,
+    displayName: name,
+    forceUpdateAvatar: false,
+  }).user.id;
+}
+
+function parseInjection(body: unknown): Injection {
+  const value = object(body, "body");
+  const comments = value["comments"];
+  if (comments !== undefined && !Array.isArray(comments)) {
+    throw new BadRequestError("'comments' must be a list");
+  }
+  return {
+    forumId: id(value["forumId"], "forumId"),
+    ...(value["typeId"] === undefined ? {} : { typeId: id(value["typeId"], "typeId") }),
+    header: text(value["header"], "header", true)!,
+    description: text(value["description"], "description") ?? "",
+    ...optionalName(value["author"], "author"),
+    comments: ((comments as unknown[] | undefined) ?? []).map((item, index) => {
+      const comment = object(item, `comments[${index}]`);
+      const official = comment["isOfficial"];
+      if (official !== undefined && typeof official !== "boolean") {
+        throw new BadRequestError(`'comments[${index}].isOfficial' must be a boolean`);
+      }
+      return {
+        text: text(comment["text"], `comments[${index}].text`, true)!,
+        ...optionalName(comment["author"], `comments[${index}].author`),
+        ...(official === undefined ? {} : { isOfficial: official }),
+      };
+    }),
+  };
+}
+
+function object(value: unknown, name: string): Readonly<Record<string, unknown>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new BadRequestError(`'${name}' must be a JSON object`);
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+function id(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new BadRequestError(`'${name}' must be a positive integer id`);
+  }
+  return value;
+}
+
+/** A string; `required` ones must not be empty (whitespace alone is kept: it is content). */
+function text(value: unknown, name: string, required = false): string | undefined {
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== "string" || (required && value === "")) {
+    throw new BadRequestError(`'${name}' must be a${required ? " non-empty" : ""} string`);
+  }
+  return value;
+}
+
+function optionalName(value: unknown, name: string): { author?: string } {
+  const author = text(value, name);
+  return author === undefined ? {} : { author };
+}
