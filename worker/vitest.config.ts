@@ -27,7 +27,7 @@ export default defineConfig({
           ALLOWED_ORIGINS: "https://site.example, https://*.customer.example",
         },
         // The optional global cache tier, bound so its code path is tested too.
-        kvNamespaces: ["CACHE_KV"],
+        kvNamespaces: ["CACHE_KV", "PARTNER_KV"],
         outboundService: "userecho-emulator",
         workers: [
           {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { assertNoSecretsIn } from "../../../worker/src/testing/secrets.ts";
 
 /**
  * Debian's Chromium, driven by playwright-core. Test tools cannot download browsers here, so the
@@ -68,6 +69,17 @@ export async function openPage(browser: Browser, url: string, options: { images?
     }
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
+  // The leak check of the worker tests, on everything the browser receives: a leak shows up
+  // among the console errors every test asserts to be empty.
+  page.on("response", async (response) => {
+    const body = await response.text().catch(() => "");
+    const headers = Object.entries(response.headers()).map(([n, v]) => `${n}: ${v}`);
+    try {
+      assertNoSecretsIn([...headers, body].join("\n"), response.url());
+    } catch (leak) {
+      consoleErrors.push(String(leak));
+    }
+  });
   if (options.images !== false) await serveRemoteImages(page);
   await page.goto(url);
   return { page, consoleErrors };

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors/index.ts";
+import { ApiError, UpstreamTimeoutError } from "../errors/index.ts";
 import { ageSeconds, type CachedEntry } from "./entry.ts";
 import type { EntryStore } from "./store.ts";
 
@@ -30,15 +30,31 @@ export interface CacheResult {
 }
 
 /**
+ * A fetch of one key under way in this isolate. Plain data only: requests that join it poll
+ * these fields from their own context instead of awaiting the fetching request's promise, since
+ * in workerd a continuation of another request's promise can end up doing its I/O in that
+ * request's context ("Cannot perform I/O on behalf of a different request", seen under load).
+ */
+interface Flight {
+  readonly startedAt: number;
+  done: boolean;
+  entry?: CachedEntry;
+  error?: unknown;
+}
+
+/** How long a joining request waits for another one's fetch before giving up on it. */
+const JOIN_TIMEOUT_MS = 20_000;
+const JOIN_POLL_MS = 5;
+
+/**
  * Freshness, revalidation and request coalescing on top of an {@link EntryStore}.
  *
- * Coalescing is per isolate: while one call for a key is under way, every other request for the
- * same key awaits that call instead of making its own. The promise settles with plain data, so
- * sharing it across requests is safe in workerd.
+ * Coalescing is per isolate: while one request fetches a key, every other request for the same
+ * key waits for that fetch's result instead of calling upstream itself.
  */
 export class EdgeCache {
   readonly #store: EntryStore;
-  readonly #inflight = new Map<string, Promise<CachedEntry>>();
+  readonly #inflight = new Map<string, Flight>();
 
   constructor(store: EntryStore) {
     this.#store = store;
@@ -50,8 +66,8 @@ export class EdgeCache {
     produce: () => Promise<CachedEntry>,
     waitUntil: (promise: Promise<unknown>) => void,
   ): Promise<CacheResult> {
-    const inflight = this.#inflight.get(key);
-    if (inflight) return { entry: await inflight, outcome: { kind: "miss", collapsed: true } };
+    const flight = this.#inflight.get(key);
+    if (flight) return { entry: await join(flight), outcome: { kind: "miss", collapsed: true } };
 
     const cached = await this.#store.get(key).catch(() => undefined);
     if (!cached) {
@@ -65,7 +81,10 @@ export class EdgeCache {
     if (ttl > 0) return { entry: cached, outcome: { kind: "hit", age, ttl } };
 
     if (age < policy.freshSeconds + policy.revalidateSeconds) {
-      waitUntil(this.#refresh(key, policy, produce, waitUntil).catch(() => undefined));
+      // One background refresh per key: when one is under way, there is nothing to add.
+      if (!this.#inflight.has(key)) {
+        waitUntil(this.#refresh(key, policy, produce, waitUntil).catch(() => undefined));
+      }
       return { entry: cached, outcome: { kind: "stale", age, ttl, reason: "revalidating" } };
     }
 
@@ -91,20 +110,43 @@ export class EdgeCache {
     waitUntil: (promise: Promise<unknown>) => void,
   ): Promise<CachedEntry> {
     const existing = this.#inflight.get(key);
-    if (existing) return existing;
-    const call = produce();
-    this.#inflight.set(key, call);
-    const settle = call
-      .then((entry) => this.#store.put(key, entry, policy.staleIfErrorSeconds))
-      .catch(() => undefined)
-      // Only forget the call once the entry is readable from the store, so a request arriving
-      // in between neither misses nor calls upstream again.
-      .finally(() => {
-        if (this.#inflight.get(key) === call) this.#inflight.delete(key);
-      });
-    waitUntil(settle);
+    if (existing) return join(existing);
+    const flight: Flight = { startedAt: Date.now(), done: false };
+    this.#inflight.set(key, flight);
+    const call = produce().then(
+      (entry) => {
+        Object.assign(flight, { entry, done: true });
+        return entry;
+      },
+      (error: unknown) => {
+        Object.assign(flight, { error, done: true });
+        throw error;
+      },
+    );
+    waitUntil(
+      call
+        .then((entry) => this.#store.put(key, entry, policy.staleIfErrorSeconds))
+        .catch(() => undefined)
+        // Only forget the flight once the entry is readable from the store, so a request
+        // arriving in between neither misses nor calls upstream again.
+        .finally(() => {
+          if (this.#inflight.get(key) === flight) this.#inflight.delete(key);
+        }),
+    );
     return call;
   }
+}
+
+/** Waits, in the caller's own context, for another request's fetch to finish. */
+async function join(flight: Flight): Promise<CachedEntry> {
+  while (!flight.done) {
+    if (Date.now() - flight.startedAt > JOIN_TIMEOUT_MS) {
+      throw new UpstreamTimeoutError(JOIN_TIMEOUT_MS);
+    }
+    await new Promise((resolve) => setTimeout(resolve, JOIN_POLL_MS));
+  }
+  if (flight.error !== undefined) throw flight.error;
+  return flight.entry!;
 }
 
 /** Failures that stale content may cover for: the upstream is down, slow or misbehaving. */

@@ -411,6 +411,18 @@ describe("partner keys", () => {
     expect(text).not.toContain("not-a-real-partner-key-123");
   });
 
+  it("finds keys stored as hashes in PARTNER_KV too", async ({ expect }) => {
+    const key = `kv-partner-key-${crypto.randomUUID()}`;
+    const app = workerWith({});
+    await app.env.PARTNER_KV!.put(`partner-key:${await sha256(key)}`, "kv-partner");
+    const lines: unknown[] = [];
+    const logged = workerWith({}, { log: (line) => lines.push(line) });
+    expect((await logged.fetch("/v1/forums", { headers: { "X-Api-Key": key } })).status).toBe(200);
+    expect(lines[0]).toMatchObject({ partner: "kv-partner" });
+    const unknown = await app.fetch("/v1/forums", { headers: { "X-Api-Key": `${key}-x` } });
+    expect(unknown.status).toBe(401);
+  });
+
   it("logs the partner's id, never the key", async ({ expect }) => {
     const lines: unknown[] = [];
     const app = workerWith({}, { log: (line) => lines.push(line) });
