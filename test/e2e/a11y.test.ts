@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axe, launchBrowser, openPage, serveRemoteImages } from "./support/browser.ts";
+import { axe, launchBrowser, openPage } from "./support/browser.ts";
 import { mount } from "./support/board.ts";
 
 /**
@@ -19,7 +19,6 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await page.unrouteAll({ behavior: "wait" });
-  await serveRemoteImages(page);
   await page.emulateMedia({ colorScheme: "light" });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage, serveRemoteImages } from "./support/browser.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
 import { announcement, events, isNetworkLog, mount, recordEvents } from "./support/board.ts";
 import { siteJwt } from "./support/jwt.ts";
 
@@ -27,7 +27,6 @@ afterAll(async () => {
 beforeEach(async () => {
   consoleErrors.length = 0;
   await page.unrouteAll({ behavior: "wait" });
-  await serveRemoteImages(page);
   await recordEvents(page);
 });
 

@@ -34,8 +34,6 @@ afterAll(async () => {
 beforeEach(async () => {
   consoleErrors.length = 0;
   await page.unrouteAll({ behavior: "wait" });
-  const { serveRemoteImages } = await import("./support/browser.ts");
-  await serveRemoteImages(page);
   await recordEvents(page);
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage, serveRemoteImages } from "./support/browser.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
 import { mount, titles } from "./support/board.ts";
 
 /** Theming (custom properties, parts, light/dark/auto) and localisation of the board. */
@@ -21,7 +21,6 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   consoleErrors.length = 0;
-  await serveRemoteImages(page);
   await page.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => {
     document.documentElement.lang = "en";

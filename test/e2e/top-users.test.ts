@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage, serveRemoteImages } from "./support/browser.ts";
+import { launchBrowser, openPage } from "./support/browser.ts";
 import { isNetworkLog, mount } from "./support/board.ts";
 
 let browser: Browser;
@@ -21,7 +21,6 @@ afterAll(async () => {
 beforeEach(async () => {
   consoleErrors.length = 0;
   await page.unrouteAll({ behavior: "wait" });
-  await serveRemoteImages(page);
 });
 
 const rows = () =>

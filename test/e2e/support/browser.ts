@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { assertNoSecretsIn } from "../../../worker/src/testing/secrets.ts";
 
 /**
@@ -45,11 +45,15 @@ const PIXEL = Buffer.from(
 
 /**
  * Answers image requests to other hosts (Gravatar avatars, images in topic descriptions) with a
- * local pixel, as a reachable CDN would. Without it every avatar is a failed request, which
- * Chromium logs as a console error.
+ * local pixel, as a reachable CDN would, and aborts anything else bound off the machine. Without
+ * it every avatar is a failed request, which Chromium logs as a console error.
+ *
+ * It is a route of the browser context, not of the page: tests stub worker answers with page
+ * routes and clear them with `page.unrouteAll()` between tests, and a page-level image route
+ * cleared that way left a gap in which lazy avatars reached the network (a CI failure).
  */
-export async function serveRemoteImages(page: Page): Promise<void> {
-  await page.route(
+async function serveRemoteImages(context: BrowserContext): Promise<void> {
+  await context.route(
     (url) => url.hostname !== "127.0.0.1" && url.hostname !== "localhost",
     (route) =>
       route.request().resourceType() === "image"
@@ -58,9 +62,14 @@ export async function serveRemoteImages(page: Page): Promise<void> {
   );
 }
 
-/** Opens a page that records console errors and uncaught exceptions, so tests can assert none. */
+/**
+ * Opens a page, in a context of its own, that records console errors and uncaught exceptions so
+ * tests can assert none. `images: false` lets remote requests fail (the CSP test wants that).
+ */
 export async function openPage(browser: Browser, url: string, options: { images?: boolean } = {}) {
-  const page: Page = await browser.newPage();
+  const context = await browser.newContext();
+  if (options.images !== false) await serveRemoteImages(context);
+  const page: Page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") {
@@ -80,7 +89,6 @@ export async function openPage(browser: Browser, url: string, options: { images?
       consoleErrors.push(String(leak));
     }
   });
-  if (options.images !== false) await serveRemoteImages(page);
   await page.goto(url);
   return { page, consoleErrors };
 }
