@@ -68,10 +68,6 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const emulatorPort = options.emulatorPort || (await freePort());
-  const workerPort = options.workerPort || (await freePort());
-  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-  const workerUrl = `http://127.0.0.1:${workerPort}`;
   const children: ChildProcess[] = [];
   const output: string[] = [];
   const log = options.log ?? ((line: string) => output.push(line));
@@ -82,31 +78,73 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
   try {
-    children.push(
-      wranglerDev(
-        ["-c", "test/emulator/wrangler.toml", "--port", String(emulatorPort), ...persist],
-        log,
-      ),
+    const emulator = await startWrangler(
+      options.emulatorPort,
+      (port) => ["-c", "test/emulator/wrangler.toml", "--port", String(port), ...persist],
+      "/__emulator/stats",
+      log,
     );
-    await waitForHttp(`${emulatorUrl}/__emulator/stats`, children[0]!);
+    children.push(emulator.child);
 
-    const vars = { ...devVars(emulatorUrl), ...options.vars };
+    const vars = { ...devVars(emulator.url), ...options.vars };
     const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
     // Only pnpm dev and the browser tests compile in the demo-only site login.
     const define = options.demo ? ["--define", "__USERECHO_DEMO__:true"] : [];
-    children.push(
-      wranglerDev(
-        ["-c", "wrangler.toml", "--port", String(workerPort), ...persist, ...define, ...varArgs],
-        log,
-      ),
+    const worker = await startWrangler(
+      options.workerPort,
+      (port) => ["-c", "wrangler.toml", "--port", String(port), ...persist, ...define, ...varArgs],
+      "/widget.js",
+      log,
     );
-    await waitForHttp(`${workerUrl}/widget.js`, children[1]!);
+    children.push(worker.child);
+    return {
+      workerUrl: worker.url,
+      emulatorUrl: emulator.url,
+      stop,
+      pids: () => children.map((child) => child.pid!),
+    };
   } catch (error) {
     await stop();
     if (!options.log) process.stderr.write(output.join(""));
     throw error;
   }
-  return { workerUrl, emulatorUrl, stop, pids: () => children.map((child) => child.pid!) };
+}
+
+/**
+ * Starts one `wrangler dev` and waits until `readyPath` answers. With no fixed port it picks a
+ * free one, and picks again if wrangler finds it taken: a port is only free until somebody
+ * binds it, and the other wrangler of the stack (or of a suite running beside) opens ephemeral
+ * ports of its own while starting. CI once lost a run to exactly that.
+ */
+async function startWrangler(
+  fixedPort: number | undefined,
+  args: (port: number) => string[],
+  readyPath: string,
+  log: (line: string) => void,
+): Promise<{ child: ChildProcess; url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = fixedPort || (await freePort());
+    let portTaken = false;
+    const child = wranglerDev(args(port), (line) => {
+      if (line.includes("Address already in use")) portTaken = true;
+      log(line);
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${url}${readyPath}`, child, () => portTaken);
+      return { child, url };
+    } catch (error) {
+      await stopProcess(child);
+      // Its last output (the "Address already in use") may arrive after the exit event.
+      await new Promise((resolve) => {
+        if (child.stdout?.readableEnded && child.stderr?.readableEnded) resolve(undefined);
+        else child.once("close", resolve);
+        setTimeout(resolve, 1_000).unref();
+      });
+      if (portTaken && !fixedPort && attempt < 5) continue;
+      throw error;
+    }
+  }
 }
 
 function wranglerDev(args: string[], log: (line: string) => void): ChildProcess {
@@ -135,13 +173,20 @@ function wranglerDev(args: string[], log: (line: string) => void): ChildProcess 
   return child;
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  portTaken: () => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`wrangler exited (${child.exitCode}) before ${url} answered`);
+    if (portTaken()) throw new Error(`${url}: the port is already in use`);
     try {
-      const response = await fetch(url);
+      // A port held by something that accepts but never answers must not hang the start-up.
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       await response.body?.cancel();
       if (response.ok) return;
     } catch {
