@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import credentials from "../emulator/credentials.json" with { type: "json" };
 import { launchBrowser, openPage } from "./support/browser.ts";
+import { settled } from "./support/board.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,6 +17,7 @@ describe("the demo page", () => {
     const { page, consoleErrors } = await openPage(browser, `${inject("workerUrl")}/`);
     const titles = page.locator("userecho-feedback li[part=topic] .title");
     await titles.first().waitFor({ timeout: 15_000 });
+    await settled(page);
 
     // The same page, asked of UserEcho (the emulator) directly: the board must show exactly it.
     const upstream = await fetch(

@@ -124,6 +124,47 @@ describe("<userecho-feedback>", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("draws a long page ten topics per task, then its paging, and only then fires userecho-load", async ({
+    expect,
+  }) => {
+    // Every state the board passes through, caught by a MutationObserver (a microtask after
+    // each render), and the number of rows when userecho-load fires.
+    const states = await page.evaluate(async () => {
+      const seen: { rows: number; busy: string | null; pager: boolean }[] = [];
+      const rowsAtLoad: number[] = [];
+      document.getElementById("root")!.innerHTML =
+        '<userecho-feedback forum="1" page-size="50"></userecho-feedback>';
+      const board = document.querySelector("userecho-feedback")!;
+      const root = board.shadowRoot!;
+      const state = () => ({
+        rows: root.querySelectorAll("li[part=topic]").length,
+        busy: root.querySelector("[aria-busy]")?.getAttribute("aria-busy") ?? null,
+        pager: !!root.querySelector("[part=pagination]"),
+      });
+      new MutationObserver(() => {
+        const now = state();
+        const last = seen.at(-1);
+        if (now.rows && (!last || JSON.stringify(last) !== JSON.stringify(now))) seen.push(now);
+      }).observe(root, { childList: true, subtree: true, attributes: true });
+      board.addEventListener("userecho-load", () => rowsAtLoad.push(state().rows));
+      await new Promise<void>((resolve) => {
+        const check = () => (rowsAtLoad.length ? resolve() : setTimeout(check, 20));
+        check();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { seen, rowsAtLoad };
+    });
+    expect([...new Set(states.seen.map((s) => s.rows))]).toEqual([10, 20, 30, 40, 50]);
+    for (const s of states.seen.filter((s) => s.rows < 50)) {
+      expect(s, "while drawing").toMatchObject({ busy: "true", pager: false });
+    }
+    expect(states.seen.at(-1)).toEqual({ rows: 50, busy: "false", pager: true });
+    expect(states.rowsAtLoad).toEqual([50]);
+    const expected = await api.topics(1, { limit: 50, sort: "top" });
+    expect(await titles(page)).toEqual(expected.items.map((topic) => topic.title));
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("sorts, and filters with selects built from the forum's meta", async ({ expect }) => {
     await mount(page, board('page-size="8"'));
     await topics().first().waitFor();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Topic } from "@userecho-edge/shared";
 import { api } from "./support/api.ts";
-import { mount } from "./support/board.ts";
+import { mount, settled } from "./support/board.ts";
 import { launchBrowser, openPage } from "./support/browser.ts";
 import { XSS_CORPUS, type XssPayload } from "./support/xss-corpus.ts";
 
@@ -432,6 +432,7 @@ function rendered(): Promise<Rendered> {
     const topics = page.locator("userecho-feedback li[part=topic]");
     const total = titleTopics.size + batches.length;
     await topics.first().waitFor();
+    await settled(page);
     while ((await topics.count()) < total) {
       const shown = await topics.count();
       await page.locator("userecho-feedback [part=more-button]").click();
@@ -442,6 +443,7 @@ function rendered(): Promise<Rendered> {
             .shadowRoot!.querySelectorAll("li[part=topic]").length > n,
         shown,
       );
+      await settled(page);
     }
     for (const batch of batches) {
       await page

@@ -18,6 +18,21 @@ export async function mount(page: Page, markup: string): Promise<void> {
   }, markup);
 }
 
+/**
+ * Waits until a board has loaded and drawn every topic of its listing: it draws ten per task,
+ * and keeps `aria-busy="true"` on the results until the last is in.
+ */
+export async function settled(page: Page, selector = "userecho-feedback"): Promise<void> {
+  await page.waitForFunction(
+    (host) =>
+      document
+        .querySelector(host)
+        ?.shadowRoot?.querySelector("[aria-busy]")
+        ?.getAttribute("aria-busy") === "false",
+    selector,
+  );
+}
+
 /** Titles of the topics on the board, in order. */
 export function titles(page: Page, selector = "userecho-feedback"): Promise<string[]> {
   return page.locator(`${selector} li[part=topic] [part=title]`).allTextContents();

@@ -1,5 +1,8 @@
 import { css } from "lit";
 
+// Topics out of view skip layout and paint (content-visibility); their inline padding, given
+// back by the margin, leaves room for focus rings, which the containment would otherwise clip.
+// (Comments inside css`` ship in the bundle, hence here.)
 export const feedbackStyles = css`
   .head,
   .actions,
@@ -33,8 +36,12 @@ export const feedbackStyles = css`
   }
   .topic {
     display: grid;
-    grid-template-columns: 2.5rem 1fr;
+    grid-template-columns: 2.5rem minmax(0, 1fr);
     gap: 0.75rem;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5rem;
+    padding-inline: 0.35rem;
+    margin-inline: -0.35rem;
   }
   .vote {
     display: grid;

@@ -25,6 +25,13 @@ const SORTS = {
 
 const SEARCH_DELAY_MS = 300;
 
+/**
+ * Topics drawn per task. Fifty topics drawn at once made one task of 60–170 ms (render, then
+ * style and layout) on a slow machine; ten at a time keeps every task well under 50 ms, and a
+ * page of ten or fewer still appears at once.
+ */
+const ROWS_PER_TASK = 10;
+
 interface Listing {
   page: PageInfo;
   items: Topic[];
@@ -151,6 +158,12 @@ export class UserEchoFeedback extends UserEchoElement {
   #focusTarget: string | undefined;
   /** What to announce once the list has settled. */
   #afterLoad: ((listing: Listing) => string) | undefined;
+  /** The listing whose rows are being drawn, how many are drawn, and the next batch's timer. */
+  #drawnListing: Listing | undefined;
+  #drawn = 0;
+  #drawTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A loaded listing whose `userecho-load` (and announcement) waits until all rows are drawn. */
+  #loaded: Listing | undefined;
 
   constructor() {
     super();
@@ -199,10 +212,7 @@ export class UserEchoFeedback extends UserEchoElement {
         this.paging === "more",
       ] as const,
     onComplete: (listing) => {
-      const announce = this.#afterLoad;
-      this.#afterLoad = undefined;
-      if (announce) this.announce(announce(listing));
-      this.emit("userecho-load", { page: listing.page });
+      this.#loaded = listing;
     },
     onError: (error) => {
       this.#afterLoad = undefined;
@@ -213,9 +223,35 @@ export class UserEchoFeedback extends UserEchoElement {
   protected override willUpdate(changed: PropertyValues): void {
     const query = ["forum", "pageSize", "sort", "type", "status", "category", "tag", "paging"];
     if (this.hasUpdated && query.some((name) => changed.has(name))) this.#page = 1;
+    const listing = this.#topics.value;
+    if (listing !== this.#drawnListing) {
+      // "Show more" appends: the rows already on screen stay, the new ones are drawn in batches.
+      const previous = this.#drawnListing;
+      const appended =
+        this.paging === "more" && previous && listing?.items[0] === previous.items[0];
+      this.#drawnListing = listing;
+      this.#drawn = (appended ? this.#drawn : 0) + ROWS_PER_TASK;
+    }
   }
 
   protected override updated(): void {
+    if (this.#drawing) {
+      // The next batch of rows, in a task of its own so the browser can paint in between.
+      this.#drawTimer ??= setTimeout(() => {
+        this.#drawTimer = undefined;
+        this.#drawn += ROWS_PER_TASK;
+        this.requestUpdate();
+      });
+      return;
+    }
+    const loaded = this.#loaded;
+    if (loaded && loaded === this.#topics.value) {
+      this.#loaded = undefined;
+      const announce = this.#afterLoad;
+      this.#afterLoad = undefined;
+      if (announce) this.announce(announce(loaded));
+      this.emit("userecho-load", { page: loaded.page });
+    }
     if (this.#focusTarget && !this.#topics.pending) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
       this.#focusTarget = undefined;
@@ -223,9 +259,32 @@ export class UserEchoFeedback extends UserEchoElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the document while rows were still being drawn: draw the rest.
+    if (this.hasUpdated && this.#drawing) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    clearTimeout(this.#drawTimer);
+    this.#drawTimer = undefined;
+  }
+
+  /** The topics of the board: the visitor's new ones first (on the first page), then the page's. */
+  #items(listing: Listing): Topic[] {
+    const created = listing.page.number === 1 || this.paging === "more" ? this.#created : [];
+    return [
+      ...created.filter((topic) => !listing.items.some((item) => item.id === topic.id)),
+      ...listing.items,
+    ];
+  }
+
+  /** Some rows of the current listing are not drawn yet. */
+  get #drawing(): boolean {
+    const listing = this.#topics.value;
+    return !!listing && !this.#topics.failed && this.#drawn < this.#items(listing).length;
   }
 
   override render() {
@@ -275,7 +334,9 @@ export class UserEchoFeedback extends UserEchoElement {
           : nothing
       }
       ${this.#renderToolbar(t)}
-      <div aria-busy=${this.#topics.pending ? "true" : "false"}>${this.#renderResults(t)}</div>
+      <div aria-busy=${this.#topics.pending || this.#drawing ? "true" : "false"}>
+        ${this.#renderResults(t)}
+      </div>
       ${this.renderAnnouncer()}
     </section>`;
   }
@@ -326,22 +387,25 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   #renderListing(t: Translator, listing: Listing, pending: boolean) {
-    const created = listing.page.number === 1 || this.paging === "more" ? this.#created : [];
-    const items = [
-      ...created.filter((topic) => !listing.items.some((item) => item.id === topic.id)),
-      ...listing.items,
-    ];
+    const items = this.#items(listing);
     if (items.length === 0) {
       return html`<p class="state" part="empty">
         ${this.#query ? t.t("emptySearch") : t.t("empty")}
       </p>`;
     }
-    const { number, totalPages } = listing.page;
-    const forumHome = new URL(items[0]!.url).origin + "/";
+    // Paging and the forum link come once every row is drawn, so the keyboard never reaches
+    // them before the topics they follow.
+    const drawing = this.#drawing;
     return html`<ol class="list ${pending ? "stale" : ""}" part="list" aria-labelledby="heading">
-        ${items.map((topic) => this.#renderTopic(t, topic))}
+        ${items.slice(0, drawing ? this.#drawn : undefined).map((topic) => this.#renderTopic(t, topic))}
       </ol>
-      ${
+      ${drawing ? nothing : this.#renderPaging(t, listing.page, items, pending)}`;
+  }
+
+  #renderPaging(t: Translator, page: PageInfo, items: Topic[], pending: boolean) {
+    const { number, totalPages } = page;
+    const forumHome = new URL(items[0]!.url).origin + "/";
+    return html` ${
         this.paging === "more"
           ? number < totalPages
             ? html`<div class="row">
@@ -355,7 +419,7 @@ export class UserEchoFeedback extends UserEchoElement {
                 </button>
               </div>`
             : nothing
-          : pager(t, listing.page, t.t("pages"), this.#goTo)
+          : pager(t, page, t.t("pages"), this.#goTo)
       }
       <div class="row">
         <a

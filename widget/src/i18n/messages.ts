@@ -38,9 +38,40 @@ export class Translator {
   #relative: Intl.RelativeTimeFormat | undefined;
   #dates: Intl.DateTimeFormat | undefined;
 
+  /** A locale of a language we ship, with no `-u-nu-` numbering system asked for. */
+  readonly #latinDigits: boolean;
+
   constructor(locale: string, messages: Messages) {
     this.locale = locale;
     this.messages = messages;
+    this.#latinDigits =
+      SHIPPED_LANGUAGES.includes(locale.split("-")[0]!.toLowerCase()) && !/-u-.*nu-/i.test(locale);
+  }
+
+  /**
+   * Builds the formatters now. The page's first Intl object starts ICU, a one-time cost of
+   * 20–60 ms on a slow machine that no code can split; called in a task of its own while the
+   * first request is in flight, it does not add to the task that draws the topics.
+   */
+  warm(): void {
+    this.#pluralRules();
+    this.#relativeFormat();
+    this.#dateFormat();
+  }
+
+  #pluralRules(): Intl.PluralRules {
+    return (this.#plurals ??= new Intl.PluralRules(this.locale));
+  }
+
+  #relativeFormat(): Intl.RelativeTimeFormat {
+    return (this.#relative ??= new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" }));
+  }
+
+  #dateFormat(): Intl.DateTimeFormat {
+    return (this.#dates ??= new Intl.DateTimeFormat(this.locale, {
+      dateStyle: "long",
+      timeStyle: "short",
+    }));
   }
 
   /** A plain message, placeholders filled. */
@@ -51,19 +82,22 @@ export class Translator {
   /** A plural message for `n`; `{n}` is the localised number. */
   plural(key: PluralKey, n: number): string {
     const forms = this.messages[key];
-    this.#plurals ??= new Intl.PluralRules(this.locale);
-    return fill(forms[this.#plurals.select(n)] ?? forms.other, { n: this.number(n) });
+    return fill(forms[this.#pluralRules().select(n)] ?? forms.other, { n: this.number(n) });
   }
 
   number(n: number): string {
+    // A page's first Intl.NumberFormat took 20–90 ms in Chromium on a slow machine, a long task
+    // by itself. Vote and comment counts are nearly always small integers, which
+    // every locale of the languages we ship writes as plain ASCII digits (no grouping below
+    // 1,000, a hyphen-minus; messages.test.ts checks this against ICU), so they skip it.
+    if (Number.isInteger(n) && Math.abs(n) < 1000 && this.#latinDigits) return String(n);
     this.#numbers ??= new Intl.NumberFormat(this.locale);
     return this.#numbers.format(n);
   }
 
   /** An absolute date, for `title` attributes. */
   date(iso: string): string {
-    this.#dates ??= new Intl.DateTimeFormat(this.locale, { dateStyle: "long", timeStyle: "short" });
-    return this.#dates.format(new Date(iso));
+    return this.#dateFormat().format(new Date(iso));
   }
 
   /** "3 days ago", "yesterday", "in 2 hours"… relative to `now`. */
@@ -71,13 +105,15 @@ export class Translator {
     const seconds = (new Date(iso).getTime() - now) / 1000;
     for (const [unit, size] of UNITS) {
       if (Math.abs(seconds) >= size || unit === "second") {
-        this.#relative ??= new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" });
-        return this.#relative.format(Math.round(seconds / size), unit);
+        return this.#relativeFormat().format(Math.round(seconds / size), unit);
       }
     }
     return "";
   }
 }
+
+/** The languages of `LOCALES` (see `./index.ts`), whatever the region. */
+export const SHIPPED_LANGUAGES: readonly string[] = ["en", "ru", "es", "de", "fr", "pt"];
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400],

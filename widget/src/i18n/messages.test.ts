@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "./index.ts";
+import en from "./locales/en.ts";
+import { SHIPPED_LANGUAGES, Translator } from "./messages.ts";
+
+/** Every tag a board can end up formatting with: our locales, other regions, odd extensions. */
+const TAGS = [
+  ...LOCALES,
+  ...["en-GB", "en-IN", "de-CH", "de-AT", "es-MX", "es-419", "fr-CA", "fr-CH", "pt-PT", "ru-UA"],
+  ...["ar-EG", "hi-IN-u-nu-deva", "en-u-nu-arab", "fa", "th-TH-u-nu-thai", "bn", "mr"],
+];
+const NUMBERS = [
+  ...Array.from({ length: 2401 }, (_, i) => i - 1200),
+  12_345,
+  -98_765,
+  1_234_567,
+  0.5,
+  -2.25,
+  999.9,
+];
+
+describe("Translator.number", () => {
+  it("matches Intl.NumberFormat for every tag and number, fast path or not", () => {
+    for (const tag of TAGS) {
+      const t = new Translator(tag, en);
+      const intl = new Intl.NumberFormat(tag);
+      const wrong = NUMBERS.filter((n) => t.number(n) !== intl.format(n));
+      expect(wrong, tag).toEqual([]);
+    }
+  });
+
+  it("ships exactly the languages of LOCALES", () => {
+    expect([...SHIPPED_LANGUAGES].sort()).toEqual(
+      [...new Set(LOCALES.map((locale) => locale.split("-")[0]))].sort(),
+    );
+  });
+});
