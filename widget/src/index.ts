@@ -27,3 +27,20 @@ export type {
   LoadDetail,
   ErrorDetail,
 } from "./internal/events.ts";
+// The worker's /v1 shapes. In the published declarations they are plain types
+// (scripts/dts-api-types.ts), so a consumer needs nothing but lit.
+export type {
+  Comment,
+  CommentPage,
+  ForumMeta,
+  PageInfo,
+  Problem,
+  Topic,
+  TopicDetail,
+  TopicPage,
+  TopicSort,
+  TopUserPage,
+  VoteResult,
+  VoteValue,
+  Votes,
+} from "@userecho-edge/shared";
