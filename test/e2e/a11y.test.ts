@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { axe, launchBrowser, openPage } from "./support/browser.ts";
+import { beforeEach, describe, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { axe, useTestPage } from "./support/browser.ts";
 import { mount } from "./support/board.ts";
 
 /**
  * axe-core in every state the elements can be in (shadow DOM included), and keyboard use.
  * WCAG 2.x A/AA plus axe's best practices; zero violations allowed.
  */
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page } = await openPage(browser, `${inject("workerUrl")}/test-pages/blank.html`));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTestPage((opened) => ({ page } = opened));
 beforeEach(async () => {
-  await page.unrouteAll({ behavior: "wait" });
   await page.emulateMedia({ colorScheme: "light" });
 });
 

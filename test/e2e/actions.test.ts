@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import type { Browser, Page, Request } from "playwright-core";
+import { beforeEach, describe, inject, it } from "vitest";
+import type { Page, Request } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { useTestPage } from "./support/browser.ts";
 import { announcement, events, isNetworkLog, mount, recordEvents } from "./support/board.ts";
 import { siteJwt } from "./support/jwt.ts";
 
@@ -10,23 +10,10 @@ import { siteJwt } from "./support/jwt.ts";
  * and the signed-in forum link, end to end through the worker and the emulator. A few tests stub
  * one answer of the worker (a refused vote, a 401) to reach states the real stack does not give.
  */
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openPage(
-    browser,
-    `${inject("workerUrl")}/test-pages/blank.html`,
-  ));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTestPage((opened) => ({ page, consoleErrors } = opened));
 beforeEach(async () => {
-  consoleErrors.length = 0;
-  await page.unrouteAll({ behavior: "wait" });
   await recordEvents(page);
 });
 

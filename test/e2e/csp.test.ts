@@ -47,7 +47,18 @@ describe("strict CSP", () => {
         .locator(`userecho-feedback li[data-topic-id="${withStatus.id}"] [part=status]`)
         .evaluate((el) => getComputedStyle(el).backgroundColor),
     ).toBe(rgb);
-    await page.waitForTimeout(300);
+    // Blocked avatars give way to initials once their error event has fired: wait for one.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [
+            ...document
+              .querySelector("userecho-feedback")!
+              .shadowRoot!.querySelectorAll<HTMLImageElement>("[part=avatar] img"),
+          ].some((image) => image.hidden),
+        ),
+      )
+      .toBe(true);
 
     const violations = await page.evaluate(
       () =>

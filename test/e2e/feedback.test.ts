@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeEach, describe, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { useTestPage } from "./support/browser.ts";
 import {
   type BoardElement,
   announcement,
@@ -17,23 +17,10 @@ import {
  * <userecho-feedback> against the worker and the emulator: what it shows is compared with what
  * the worker's /v1 API returns for the same query.
  */
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openPage(
-    browser,
-    `${inject("workerUrl")}/test-pages/blank.html`,
-  ));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTestPage((opened) => ({ page, consoleErrors } = opened));
 beforeEach(async () => {
-  consoleErrors.length = 0;
-  await page.unrouteAll({ behavior: "wait" });
   await recordEvents(page);
 });
 

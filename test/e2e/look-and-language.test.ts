@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeEach, describe, it } from "vitest";
+import type { Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { useTestPage } from "./support/browser.ts";
 import { mount, titles } from "./support/board.ts";
 
 /** Theming (custom properties, parts, light/dark/auto) and localisation of the board. */
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openPage(
-    browser,
-    `${inject("workerUrl")}/test-pages/blank.html`,
-  ));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useTestPage((opened) => ({ page, consoleErrors } = opened));
 beforeEach(async () => {
-  consoleErrors.length = 0;
   await page.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => {
     document.documentElement.lang = "en";

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, it } from "vitest";
+import type { Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { useTestPage } from "./support/browser.ts";
 import { isNetworkLog, mount } from "./support/board.ts";
 
-let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ page, consoleErrors } = await openPage(
-    browser,
-    `${inject("workerUrl")}/test-pages/blank.html`,
-  ));
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  consoleErrors.length = 0;
-  await page.unrouteAll({ behavior: "wait" });
-});
+useTestPage((opened) => ({ page, consoleErrors } = opened));
 
 const rows = () =>
   page.evaluate(() =>

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 import { assertNoSecretsIn } from "../../../worker/src/testing/secrets.ts";
 
 /**
@@ -91,6 +92,34 @@ export async function openPage(browser: Browser, url: string, options: { images?
   });
   await page.goto(url);
   return { page, consoleErrors };
+}
+
+export interface TestPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and leaks seen since the current test began. */
+  consoleErrors: string[];
+}
+
+/**
+ * One Chromium and one blank test page for a whole test file, which mounts elements into it.
+ * Before each test the console errors are cleared and the previous test's route stubs removed.
+ * `opened` receives the page once it is open (call from the file's top level).
+ */
+export function useTestPage(opened: (testPage: TestPage) => void): void {
+  let browser: Browser | undefined;
+  let current: TestPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    current = await openPage(browser, `${inject("workerUrl")}/test-pages/blank.html`);
+    opened(current);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current!.consoleErrors.length = 0;
+    await current!.page.unrouteAll({ behavior: "wait" });
+  });
 }
 
 const axeSource = readFileSync(
