@@ -6,7 +6,7 @@ import { type Context, Hono, type MiddlewareHandler, type Next } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { getPath } from "hono/utils/url";
 // Named imports let the bundler drop the file's other secret (the site JWT secret).
-import { agentToken, alias, anonymousToken, ssoKey } from "../credentials.json";
+import { agentToken, alias, anonymousToken, sitePublicJwk, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
 import { communityRoutes } from "./community.ts";
 import { FaultRegistry, faultRoutes, injectFaults } from "./faults.ts";
@@ -40,6 +40,8 @@ export interface EmulatorOptions {
 }
 
 const API_PREFIX = "/api/v2";
+/** Where the emulator serves the site's public keys (credentials.json `sitePublicJwk`). */
+export const SITE_JWKS_PATH = "/__site/jwks.json";
 const JSON_SUFFIX = ".json";
 
 /**
@@ -98,6 +100,12 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   app.use("*", countRequests(stats));
   app.use("*", injectFaults(faults));
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
+
+  // Not UserEcho: the key set of a customer site that signs its users with ES256, so the
+  // worker's SITE_JWKS_URL path is tested over HTTP (counted, and faults apply, like any call).
+  app.get(SITE_JWKS_PATH, (c) =>
+    c.json({ keys: [sitePublicJwk] }, 200, { "Cache-Control": "max-age=300" }),
+  );
 
   app.use(`${API_PREFIX}/*`, requireJsonFormat);
   app.route(

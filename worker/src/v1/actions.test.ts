@@ -8,8 +8,17 @@ import {
   TopicPage,
   VoteResult,
 } from "@userecho-edge/shared";
-import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
-import { credentials, EMULATOR_ORIGIN, siteToken, worker, workerWith } from "../testing/index.ts";
+import { generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK } from "jose";
+import {
+  clearFaults,
+  credentials,
+  EMULATOR_ORIGIN,
+  emulatorStats,
+  setFaults,
+  siteToken,
+  worker,
+  workerWith,
+} from "../testing/index.ts";
 
 const ORIGIN = "https://site.example";
 
@@ -288,6 +297,92 @@ describe("POST /v1/sso/link", () => {
       expect(response.status, returnTo).toBe(400);
       expect(await response.json(), returnTo).toMatchObject({ parameter: "returnTo" });
     }
+  });
+});
+
+describe("a site that signs with ES256 and publishes a JWKS (SITE_JWKS_URL)", () => {
+  const jwksPath = "/__site/jwks.json";
+  /** A worker set up for JWKS only; each call is a fresh verifier with an empty key cache. */
+  const jwksWorker = () =>
+    workerWith({ SITE_JWT_SECRET: "", SITE_JWKS_URL: `${EMULATOR_ORIGIN}${jwksPath}` });
+  const jwksFetches = async () => (await emulatorStats()).byPath[`GET ${jwksPath}`] ?? 0;
+
+  async function es256Token(key: JWK | CryptoKey = credentials.sitePrivateJwk) {
+    const now = Math.floor(Date.now() / 1000);
+    const signingKey = "kty" in key ? await importJWK(key, "ES256") : key;
+    return new SignJWT({ name: "Grace Hopper" })
+      .setProtectedHeader({ alg: "ES256", kid: credentials.sitePrivateJwk.kid })
+      .setSubject(`grace-${crypto.randomUUID()}`)
+      .setAudience("userecho-edge")
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(signingKey);
+  }
+
+  it("accepts the site's tokens on writes and personal reads, fetching the keys once", async ({
+    expect,
+  }) => {
+    const app = jwksWorker();
+    const before = await jwksFetches();
+    const token = await es256Token();
+    const created = await post(
+      "/v1/topics/1004/comments",
+      { text: "Signed by a JWKS key" },
+      { token },
+      app,
+    );
+    expect(created.status).toBe(201);
+    expect(Comment.parse(await created.json()).html).toContain("Signed by a JWKS key");
+    const personal = await app.fetch("/v1/forums/1/topics?limit=3", {
+      headers: { Authorization: `Bearer ${await es256Token()}` },
+    });
+    expect(personal.status).toBe(200);
+    expect(personal.headers.get("Cache-Control")).toContain("private");
+    expect(await jwksFetches()).toBe(before + 1);
+  });
+
+  it("refuses a token of another key under the same kid, and HS256 tokens", async ({ expect }) => {
+    const app = jwksWorker();
+    const { privateKey } = await generateKeyPair("ES256");
+    const forged = await post(
+      "/v1/topics/1004/comments",
+      { text: "forged" },
+      { token: await es256Token(privateKey) },
+      app,
+    );
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ type: ProblemType.unauthorized });
+    const hs256 = await post(
+      "/v1/topics/1004/comments",
+      { text: "hs256" },
+      { token: await siteToken() },
+      app,
+    );
+    expect(hs256.status).toBe(401);
+  });
+
+  it("answers 503 when the key set cannot be fetched, and recovers", async ({ expect }) => {
+    const app = jwksWorker();
+    await setFaults({ match: { path: jwksPath }, fault: { kind: "status", status: 500 } });
+    try {
+      const down = await post(
+        "/v1/topics/1004/comments",
+        { text: "keys down" },
+        { token: await es256Token() },
+        app,
+      );
+      expect(down.status).toBe(503);
+      expect(await down.text()).not.toContain(jwksPath);
+    } finally {
+      await clearFaults();
+    }
+    const up = await post(
+      "/v1/topics/1004/comments",
+      { text: "keys back" },
+      { token: await es256Token() },
+      app,
+    );
+    expect(up.status).toBe(201);
   });
 });
 
