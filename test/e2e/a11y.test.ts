@@ -131,4 +131,42 @@ describe("accessibility", () => {
       await page.locator("userecho-feedback [part=title]").first().getAttribute("aria-expanded"),
     ).toBe("false");
   });
+
+  it("never clips a focus ring: rows that skip layout off screen leave room for it", async ({
+    expect,
+  }) => {
+    await mount(page, both());
+    await loaded();
+    // For each focusable control in a topic row: how far its focus ring reaches past the edges
+    // of every ancestor row that clips painting (paint containment, content-visibility), and
+    // how much room that row leaves (its distance to the control plus overflow-clip-margin).
+    const shortfalls = await page.evaluate(() => {
+      const root = document.querySelector("userecho-feedback")!.shadowRoot!;
+      const found: string[] = [];
+      for (const control of root.querySelectorAll<HTMLElement>("li[part=topic] button")) {
+        control.focus();
+        const ring = getComputedStyle(control);
+        const reach = parseFloat(ring.outlineWidth) + parseFloat(ring.outlineOffset);
+        const box = control.getBoundingClientRect();
+        for (let row = control.parentElement; row; row = row.parentElement) {
+          const style = getComputedStyle(row);
+          const clips =
+            /paint|strict|content/.test(style.contain) || style.contentVisibility === "auto";
+          if (!clips) continue;
+          const edge = row.getBoundingClientRect();
+          const margin = parseFloat(style.overflowClipMargin) || 0;
+          const room = Math.min(
+            box.left - edge.left,
+            edge.right - box.right,
+            box.top - edge.top,
+            edge.bottom - box.bottom,
+          );
+          if (room + margin < reach)
+            found.push(`${control.getAttribute("part")}: ${room + margin} < ${reach}`);
+        }
+      }
+      return found;
+    });
+    expect(shortfalls).toEqual([]);
+  });
 });

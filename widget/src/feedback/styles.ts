@@ -1,7 +1,7 @@
 import { css } from "lit";
 
-// Topics out of view skip layout and paint (content-visibility); their inline padding, given
-// back by the margin, leaves room for focus rings, which the containment would otherwise clip.
+// Topics out of view skip layout and paint (content-visibility). Its paint containment clips
+// at the row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
 // (Comments inside css`` ship in the bundle, hence here.)
 export const feedbackStyles = css`
   .head,
@@ -40,8 +40,7 @@ export const feedbackStyles = css`
     gap: 0.75rem;
     content-visibility: auto;
     contain-intrinsic-size: auto 5rem;
-    padding-inline: 0.35rem;
-    margin-inline: -0.35rem;
+    overflow-clip-margin: 0.35rem;
   }
   .vote {
     display: grid;
