@@ -72,8 +72,9 @@ for (const file of files) {
   const text = readFileSync(path, "utf8");
   let target = relative(dirname(path), `${dir}api-types.js`);
   if (!target.startsWith(".")) target = `./${target}`;
-  const fixed = text
-    .replace(IMPORT, (_, kind: string, list: string) => `${kind} type {${list}} from "${target}";`)
-    .replace("(shapes: `@userecho-edge/shared`)", "(shapes: `api-types.d.ts`)");
+  const fixed = text.replace(
+    IMPORT,
+    (_, kind: string, list: string) => `${kind} type {${list}} from "${target}";`,
+  );
   if (fixed !== text) writeFileSync(path, fixed);
 }

@@ -49,8 +49,9 @@ export interface RequestOptions {
 }
 
 /**
- * Talks to the worker's public `/v1` API (shapes: `@userecho-edge/shared`). Holds no secret:
- * there is none in a browser; writes carry the visitor's own site JWT.
+ * Talks to the worker's public `/v1` API (its shapes, `Topic`, `TopicPage`, …, are exported by
+ * this package). Holds no secret: there is none in a browser; writes carry the visitor's own
+ * site JWT.
  */
 export class EdgeApi {
   readonly endpoint: string;

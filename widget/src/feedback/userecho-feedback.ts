@@ -27,8 +27,8 @@ const SEARCH_DELAY_MS = 300;
 
 /**
  * Topics drawn per task. Fifty topics drawn at once made one task of 60–170 ms (render, then
- * style and layout) on a slow machine; ten at a time keeps every task well under 50 ms, and a
- * page of ten or fewer still appears at once.
+ * style and layout) on a slow machine; ten at a time keeps the widget's own tasks short (see
+ * docs/BENCHMARKS.md), and a page of ten or fewer still appears at once.
  */
 const ROWS_PER_TASK = 10;
 
@@ -158,8 +158,12 @@ export class UserEchoFeedback extends UserEchoElement {
   #focusTarget: string | undefined;
   /** What to announce once the list has settled. */
   #afterLoad: ((listing: Listing) => string) | undefined;
-  /** The listing whose rows are being drawn, how many are drawn, and the next batch's timer. */
+  /**
+   * The listing whose rows are drawn, its topics (`#items`, worked out once per update), how
+   * many of them are drawn, and the next batch's timer.
+   */
   #drawnListing: Listing | undefined;
+  #rows: Topic[] = [];
   #drawn = 0;
   #drawTimer: ReturnType<typeof setTimeout> | undefined;
   /** A loaded listing whose `userecho-load` (and announcement) waits until all rows are drawn. */
@@ -232,6 +236,7 @@ export class UserEchoFeedback extends UserEchoElement {
       this.#drawnListing = listing;
       this.#drawn = (appended ? this.#drawn : 0) + ROWS_PER_TASK;
     }
+    this.#rows = listing ? this.#items(listing) : [];
   }
 
   protected override updated(): void {
@@ -283,8 +288,7 @@ export class UserEchoFeedback extends UserEchoElement {
 
   /** Some rows of the current listing are not drawn yet. */
   get #drawing(): boolean {
-    const listing = this.#topics.value;
-    return !!listing && !this.#topics.failed && this.#drawn < this.#items(listing).length;
+    return !this.#topics.failed && this.#drawn < this.#rows.length;
   }
 
   override render() {
@@ -387,7 +391,7 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   #renderListing(t: Translator, listing: Listing, pending: boolean) {
-    const items = this.#items(listing);
+    const items = this.#rows;
     if (items.length === 0) {
       return html`<p class="state" part="empty">
         ${this.#query ? t.t("emptySearch") : t.t("empty")}

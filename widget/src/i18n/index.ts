@@ -1,11 +1,7 @@
 import en from "./locales/en.ts";
-import type { Messages } from "./messages.ts";
+import { LOCALES, type Locale, type Messages } from "./messages.ts";
 
-export { Translator, fill, type Messages, type Plural } from "./messages.ts";
-
-/** Locales with their own strings. English ships in the main bundle, the others load on demand. */
-export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, Translator, fill, type Locale, type Messages, type Plural } from "./messages.ts";
 
 // One loader per locale, so each is its own hashed chunk (chunks/ru-[hash].js, …).
 const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Messages }>> = {

@@ -1,5 +1,12 @@
 import type en from "./locales/en.ts";
 
+/** Locales with their own strings. English ships in the main bundle, the others load on demand. */
+export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The languages of `LOCALES`, whatever the region. */
+const SHIPPED_LANGUAGES: readonly string[] = LOCALES.map((locale) => locale.split("-")[0]!);
+
 /** Plural forms keyed by `Intl.PluralRules` category; `other` is always required. */
 export type Plural = { readonly other: string } & Partial<
   Readonly<Record<Intl.LDMLPluralRule, string>>
@@ -50,7 +57,7 @@ export class Translator {
 
   /**
    * Builds the formatters now. The page's first Intl object starts ICU, a one-time cost of
-   * 20–60 ms on a slow machine that no code can split; called in a task of its own while the
+   * 20–130 ms on a slow machine that no code can split; called in a task of its own while the
    * first request is in flight, it does not add to the task that draws the topics.
    */
   warm(): void {
@@ -111,9 +118,6 @@ export class Translator {
     return "";
   }
 }
-
-/** The languages of `LOCALES` (see `./index.ts`), whatever the region. */
-export const SHIPPED_LANGUAGES: readonly string[] = ["en", "ru", "es", "de", "fr", "pt"];
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400],
