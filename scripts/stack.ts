@@ -80,7 +80,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const emulator = await startWrangler(
       options.emulatorPort,
-      (port) => ["-c", "test/emulator/wrangler.toml", "--port", String(port), ...persist],
+      (port) => [
+        "-c",
+        "test/emulator/wrangler.toml",
+        "--port",
+        String(port),
+        "--var",
+        "EMULATOR_PROFILE:extended",
+        ...persist,
+      ],
       "/__emulator/stats",
       log,
     );

@@ -37,6 +37,8 @@ export default defineConfig({
             // workerd refuses module paths that climb out of the root with "..".
             modulesRoot: emulatorDist,
             compatibilityDate: "2026-10-01",
+            // Until the worker copes with the documented shapes, its tests use the richer profile.
+            bindings: { EMULATOR_PROFILE: "extended" },
           },
         ],
       },

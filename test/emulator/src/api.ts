@@ -20,11 +20,13 @@ import {
   commentListSpec,
   forumListSpec,
   idOnlyListSpec,
+  searchListSpec,
   topicListSpec,
   userListSpec,
 } from "./lists.ts";
 import { paginate, parsePaging } from "./paging.ts";
-import { applyListQuery, type ListSpec } from "./query.ts";
+import type { ListKind, Profile } from "./profile.ts";
+import { applyListQuery, attestedOnly, type ListSpec } from "./query.ts";
 import type { Store } from "./store.ts";
 import { writeRoutes } from "./writes.ts";
 
@@ -40,7 +42,7 @@ export interface ApiDeps {
   readonly recordWrite?: (kind: WriteKind) => void;
 }
 
-export type ApiEnv = { Variables: AuthVariables };
+export type ApiEnv = { Variables: AuthVariables & { profile: Profile } };
 type ApiContext = Context<ApiEnv>;
 
 // Numeric ids only, so `users/current` and `topics/search` can never be taken for an id.
@@ -51,7 +53,7 @@ const TOPIC = ":topicId{[0-9]+}";
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store: getStore, tokens, alias, ssoKey, recordWrite } = deps;
   const api = new Hono<ApiEnv>();
-  const auth = authenticate({
+  const auth = authenticate<ApiEnv>({
     tokens,
     ssoKey,
     alias,
@@ -59,75 +61,83 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     onUserWritten: () => recordWrite?.("users"),
   });
 
-  /** Per-request helpers: the store, a presenter for the viewer, the query string. */
+  /** Per-request helpers: the store, a presenter for the viewer, the query string, lists. */
   const scope = (c: ApiContext) => {
     const store = getStore();
     const viewer = c.get("viewer");
+    const profile = c.get("profile");
+    const params = new URL(c.req.url).searchParams;
     return {
       store,
       viewer,
-      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias)),
-      params: new URL(c.req.url).searchParams,
+      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias), profile),
+      params,
+      list: <T, R>(kind: ListKind, items: readonly T[], spec: ListSpec<T>, show: (item: T) => R) =>
+        list(kind, items, params, spec, show, profile),
     };
   };
 
   api.get("/forums", auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forums = store.forums().filter((forum) => canReadForum(viewer, forum));
-    return c.json(list(forums, params, forumListSpec(store), (f) => present.forum(f)));
+    return c.json(list("forums", forums, forumListSpec(store), (f) => present.forum(f)));
   });
 
   api.get(`/forums/${FORUM}/types`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
-    return c.json(list(store.typesOf(forum.id), params, idOnlyListSpec(), (t) => present.type(t)));
+    return c.json(list("types", store.typesOf(forum.id), idOnlyListSpec(), (t) => present.type(t)));
   });
 
   api.get(`/forums/${FORUM}/types/:typeId{[0-9]+}/statuses`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
     const type = store.type(Number(c.req.param("typeId")));
     if (type === undefined || type.forumId !== forum.id) throw new NotFoundError("Type not found");
-    return c.json(list(store.statusesOf(type), params, idOnlyListSpec(), (s) => present.status(s)));
+    return c.json(
+      list("statuses", store.statusesOf(type), idOnlyListSpec(), (s) => present.status(s)),
+    );
   });
 
   api.get(`/forums/${FORUM}/categories`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
     return c.json(
-      list(store.categoriesOf(forum.id), params, categoryListSpec(store), (k) =>
+      list("categories", store.categoriesOf(forum.id), categoryListSpec(store), (k) =>
         present.category(k),
       ),
     );
   });
 
   api.get(`/forums/${FORUM}/tags`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
-    return c.json(list(store.tagsOf(forum.id), params, idOnlyListSpec(), (t) => present.tag(t)));
+    return c.json(list("tags", store.tagsOf(forum.id), idOnlyListSpec(), (t) => present.tag(t)));
   });
 
   api.get(`/forums/${FORUM}/topics/search`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, params, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
     const terms = (params.get("query") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
     // An empty query is refused rather than matching everything (inferred).
     if (terms.length === 0) throw new BadRequestError("Parameter 'query' is required");
     const found = store.topicsOf(forum.id).filter((topic) => store.matchesSearch(topic, terms));
-    return c.json(list(found, params, topicListSpec, (t) => present.topic(t)));
+    return c.json(list("search", found, searchListSpec, (t) => present.topic(t, "list")));
   });
 
   api.get(`/forums/${FORUM}/topics`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const forum = readableForum(store, viewer, c.req.param("forumId"));
-    return c.json(list(store.topicsOf(forum.id), params, topicListSpec, (t) => present.topic(t)));
+    return c.json(
+      list("topics", store.topicsOf(forum.id), topicListSpec, (t) => present.topic(t, "list")),
+    );
   });
 
   api.get(`/topics/${TOPIC}/comments`, auth, (c) => {
-    const { store, viewer, present, params } = scope(c);
+    const { store, viewer, present, list } = scope(c);
     const topic = readableTopic(store, viewer, c.req.param("topicId"));
     return c.json(
-      list(store.commentsOf(topic.id), params, commentListSpec, (k) => present.comment(k)),
+      list("comments", store.commentsOf(topic.id), commentListSpec, (k) => present.comment(k)),
     );
   });
 
@@ -137,8 +147,8 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   api.get("/users", auth, (c) => {
-    const { store, present, params } = scope(c);
-    return c.json(list(store.users(), params, userListSpec, (u) => present.user(u)));
+    const { store, present, list } = scope(c);
+    return c.json(list("users", store.users(), userListSpec, (u) => present.user(u)));
   });
 
   api.get("/users/current", auth, (c) => {
@@ -170,14 +180,20 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
   return api;
 }
 
-/** Filters, orders and pages a list, then wraps the page in the success envelope. */
+/**
+ * Filters, orders and pages a list, then wraps the page in the success envelope, with `details`
+ * where the profile has them for this kind of list.
+ */
 function list<T, R>(
+  kind: ListKind,
   items: readonly T[],
   params: URLSearchParams,
   spec: ListSpec<T>,
   present: (item: T) => R,
+  profile: Profile,
 ) {
   const paging = parsePaging(params);
-  const { data, details } = paginate(applyListQuery(items, params, spec), paging);
-  return success(data.map(present), details);
+  const query = attestedOnly(params, spec, profile.unattested);
+  const { data, details } = paginate(applyListQuery(items, query, spec), paging);
+  return success(data.map(present), profile.details.has(kind) ? details : undefined);
 }

@@ -5,7 +5,8 @@ import { AGENT_USER_ID, getSeed, ssoGuidFor } from "./seed/index.ts";
 import { htmlToText } from "./text.ts";
 import { AGENT_TOKEN, ANONYMOUS_TOKEN, UPSTREAM, data, getJson } from "./test-support.ts";
 
-const app = createApp();
+// The richer profile: these tests pin the guesses the extended emulator implements.
+const app = createApp({ profile: "extended" });
 const seed = getSeed();
 const get = <T>(command: string, token: string | null = AGENT_TOKEN) =>
   getJson<T>(app, command, token);
@@ -265,7 +266,11 @@ describe("topic filters and ordering", () => {
     );
     const expected = forumTopics.filter((t) => t.statusId === 1 || t.statusId === 17);
     expect(response.body).toMatchObject({ details: { count: expected.length } });
-    expect(data(response).every((t) => t.status.id === 1 || t.status.id === 17)).toBe(true);
+    expect(
+      data(response).every(
+        (t) => (t.status as ApiStatus).id === 1 || (t.status as ApiStatus).id === 17,
+      ),
+    ).toBe(true);
   });
 
   it("filters by id__gt (polling for new topics)", async ({ expect }) => {
@@ -278,7 +283,7 @@ describe("topic filters and ordering", () => {
   it("filters by type and by tags", async ({ expect }) => {
     const problems = data(await get<ApiTopic[]>("forums/1/topics.json?limit=100&filter__type=2"));
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((t) => t.type.id === 2)).toBe(true);
+    expect(problems.every((t) => (t.type as ApiIdName).id === 2)).toBe(true);
     const tagged = data(
       await get<ApiTopic[]>("forums/1/topics.json?limit=100&filter__tags__in=3,4"),
     );

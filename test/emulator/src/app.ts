@@ -15,9 +15,17 @@ import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
 import { failure } from "./envelope.ts";
 import { ApiError, MethodNotAllowedError, NotAcceptableError, NotFoundError } from "./errors.ts";
+import {
+  DEFAULT_PROFILE,
+  PROFILES,
+  isProfileName,
+  meaninglessMessage,
+  splitProfilePrefix,
+  type Profile,
+} from "./profile.ts";
 import { getDefaultStore, type Store } from "./store.ts";
 
-export type EmulatorEnv = ApiEnv;
+export type EmulatorEnv = ApiEnv & { Bindings: { EMULATOR_PROFILE?: string } };
 
 export interface EmulatorOptions {
   /** Data to serve; defaults to the shared seed. */
@@ -37,6 +45,11 @@ export interface EmulatorOptions {
   readonly middleware?: readonly MiddlewareHandler<EmulatorEnv>[];
   /** Injected faults, set through `/__emulator/faults`; one registry per app by default. */
   readonly faults?: FaultRegistry;
+  /**
+   * The profile of requests without a `/profile/<name>` prefix. Defaults to the worker's
+   * `EMULATOR_PROFILE` variable, then to `documented` (see profile.ts).
+   */
+  readonly profile?: Profile["name"];
 }
 
 const API_PREFIX = "/api/v2";
@@ -45,14 +58,22 @@ export const SITE_JWKS_PATH = "/__site/jwks.json";
 const JSON_SUFFIX = ".json";
 
 /**
- * Routes on the path without its `.json` suffix, so handlers read `/api/v2/users/current`.
- * Any host is accepted: tests send the worker's `https://demo.userecho.com/…` fetches here.
+ * Routes on the path without its profile prefix and `.json` suffix, so handlers read
+ * `/api/v2/users/current`. Any host is accepted: tests send the worker's
+ * `https://demo.userecho.com/…` fetches here.
  */
 function routingPath(request: Request): string {
-  const path = getPath(request);
+  const path = splitProfilePrefix(getPath(request)).rest;
   return path.startsWith(`${API_PREFIX}/`) && path.endsWith(JSON_SUFFIX)
     ? path.slice(0, -JSON_SUFFIX.length)
     : path;
+}
+
+/** The profile a request is served under: its path prefix, else the app's default. */
+function profileOf(c: Context<EmulatorEnv>, fallback: Profile["name"] | undefined): Profile {
+  const prefixed = splitProfilePrefix(getPath(c.req.raw)).name;
+  const configured = isProfileName(c.env?.EMULATOR_PROFILE) ? c.env.EMULATOR_PROFILE : undefined;
+  return PROFILES[prefixed ?? fallback ?? configured ?? DEFAULT_PROFILE];
 }
 
 /** Only `.json` is served: `.xml` is a known but unemulated format; no suffix is no command. */
@@ -65,9 +86,18 @@ async function requireJsonFormat(c: Context, next: Next): Promise<void> {
   await next();
 }
 
-/** The one place errors become responses: the API's error envelope. */
-function renderError(error: Error, c: Context): Response {
-  if (error instanceof ApiError) return c.json(failure(error.message), error.status);
+/**
+ * The one place errors become responses: the API's error envelope. Under an `envelope` profile
+ * every API error is HTTP 200 with a text that says nothing (profile.ts).
+ */
+function renderError(error: Error, c: Context<EmulatorEnv>, fallback?: Profile["name"]): Response {
+  if (error instanceof ApiError) {
+    const profile = profileOf(c, fallback);
+    if (profile.errors === "envelope" && getPath(c.req.raw).includes(`${API_PREFIX}/`)) {
+      return c.json(failure(meaninglessMessage()), 200);
+    }
+    return c.json(failure(error.message), error.status);
+  }
   if (error instanceof HTTPException) {
     return error.res ?? c.json(failure(error.message || "HTTP error"), error.status);
   }
@@ -84,8 +114,8 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const faults = options.faults ?? new FaultRegistry();
   const store = () => options.store ?? getDefaultStore();
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
-  app.onError(renderError);
-  app.notFound((c) => renderError(new NotFoundError("Unknown path"), c));
+  app.onError((error, c) => renderError(error, c, options.profile));
+  app.notFound((c) => renderError(new NotFoundError("Unknown path"), c, options.profile));
 
   // Registered first so that neither counting nor injected middleware ever touch it.
   app.route(`${CONTROL_PREFIX}/faults`, faultRoutes(faults));
@@ -99,6 +129,10 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   );
   app.use("*", countRequests(stats));
   app.use("*", injectFaults(faults));
+  app.use("*", async function selectProfile(c, next) {
+    c.set("profile", profileOf(c, options.profile));
+    await next();
+  });
   for (const middleware of options.middleware ?? []) app.use("*", middleware);
 
   // Not UserEcho: the key set of a customer site that signs its users with ES256, so the

@@ -72,7 +72,9 @@ export async function resolveViewer(params: URLSearchParams, deps: AuthDeps): Pr
  * Per-route middleware (not app-wide, so an unknown path is a 404 even without a token, as in a
  * Django app that routes before it authenticates (inferred)).
  */
-export function authenticate(deps: AuthDeps): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function authenticate<E extends { Variables: AuthVariables }>(
+  deps: AuthDeps,
+): MiddlewareHandler<E> {
   return async function authenticate(c, next) {
     c.set("viewer", await resolveViewer(new URL(c.req.url).searchParams, deps));
     await next();

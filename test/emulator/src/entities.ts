@@ -13,6 +13,7 @@ import type {
   SeedType,
   SeedUser,
 } from "./seed/index.ts";
+import type { Profile } from "./profile.ts";
 import type { Store } from "./store.ts";
 import { isoTimestamp, slugify } from "./text.ts";
 
@@ -50,7 +51,8 @@ export interface ApiAuthor {
   readonly name: string;
   readonly title: string;
   readonly avatar_url: string;
-  readonly email: string;
+  /** Only `extended`: one third-party client reads it, no document shows it. */
+  readonly email?: string;
 }
 
 export interface ApiVote {
@@ -61,32 +63,43 @@ export interface ApiVote {
   readonly current_user: number;
 }
 
+/**
+ * A topic. The documented shape is the topic-create sample (`status`, `type` objects, `tags`,
+ * `vote`, `custom_fields`), plus `url` on list and search items where third-party clients read
+ * it. The optional fields are the `extended` profile's guesses.
+ */
 export interface ApiTopic {
   readonly id: number;
   readonly header: string;
   readonly description: string;
   readonly created: string;
   readonly updated: string;
-  readonly status: ApiStatus;
-  readonly type: ApiIdName;
-  readonly category: ApiIdName | null;
+  /** A bare status id in the older format some clients cope with. */
+  readonly status: ApiStatus | number;
+  /** A bare type id in the older format. */
+  readonly type: ApiIdName | number;
+  readonly category?: ApiIdName | null;
   readonly tags: readonly ApiIdName[];
   readonly comment_count: number;
   readonly author: ApiAuthor;
   readonly vote: ApiVote;
   readonly custom_fields: readonly unknown[];
-  readonly url: string;
-  readonly forum_id: number;
+  readonly url?: string;
+  readonly forum_id?: number;
 }
 
 export interface ApiComment {
   readonly id: number;
   readonly text: string;
-  readonly comment: string;
+  /** Only `extended`: the export's name for the text. */
+  readonly comment?: string;
   readonly is_official: boolean;
   readonly created: string;
   readonly author: ApiAuthor;
 }
+
+/** Where a topic is shown: on its own (and as a write's answer), or as an item of a list. */
+export type TopicContext = "single" | "list";
 
 export interface ApiUser {
   readonly id: number;
@@ -106,19 +119,21 @@ export interface ApiUser {
   readonly date_joined: string;
 }
 
-/** Serialises records for one request's viewer. */
+/** Serialises records for one request's viewer, in the shapes of one profile. */
 export class Presenter {
   readonly #store: Store;
   /** Origin of the community website the topic links point at. */
   readonly #siteOrigin: string;
   readonly #showEmails: boolean;
   readonly #viewerId: number | null;
+  readonly #profile: Profile;
 
-  constructor(store: Store, viewer: Viewer, siteOrigin: string) {
+  constructor(store: Store, viewer: Viewer, siteOrigin: string, profile: Profile) {
     this.#store = store;
     this.#siteOrigin = siteOrigin;
     this.#showEmails = canReadEmails(viewer);
     this.#viewerId = viewerUserId(viewer);
+    this.#profile = profile;
   }
 
   forum(forum: SeedForum): ApiForum {
@@ -150,7 +165,9 @@ export class Presenter {
     };
   }
 
-  category(category: SeedCategory): ApiCategory {
+  category(category: SeedCategory): ApiIdName | ApiCategory {
+    // `topic_count` is seen only in UserEcho's export.
+    if (!this.#profile.richTopics) return { id: category.id, name: category.name };
     return {
       id: category.id,
       name: category.name,
@@ -162,24 +179,32 @@ export class Presenter {
     return { id: tag.id, name: tag.name };
   }
 
-  topic(topic: SeedTopic): ApiTopic {
+  topic(topic: SeedTopic, context: TopicContext = "single"): ApiTopic {
     const store = this.#store;
+    const rich = this.#profile.richTopics;
     const status = required(store.status(topic.statusId), "status", topic.statusId);
     const type = required(store.type(topic.typeId), "type", topic.typeId);
     const category = topic.categoryId === null ? undefined : store.category(topic.categoryId);
+    // Some old topics in the older format: bare ids, which a real v2 client copes with.
+    const legacy = this.#profile.legacyTopics && topic.id % 6 === 0 && store.isSeeded(topic.id);
     return {
       id: topic.id,
       header: topic.header,
       description: topic.description,
       created: isoTimestamp(topic.created),
       updated: isoTimestamp(topic.updated),
-      status: this.status(status, topic.statusUpdated),
-      type: this.type(type),
-      category: category === undefined ? null : { id: category.id, name: category.name },
-      tags: topic.tagIds.flatMap((id) => {
-        const tag = store.tag(id);
-        return tag === undefined ? [] : [this.tag(tag)];
-      }),
+      status: legacy ? status.id : this.status(status, topic.statusUpdated),
+      type: legacy ? type.id : this.type(type),
+      ...(rich
+        ? { category: category === undefined ? null : { id: category.id, name: category.name } }
+        : {}),
+      // The documented sample shows `tags: []`; the shape of an element is shown nowhere.
+      tags: rich
+        ? topic.tagIds.flatMap((id) => {
+            const tag = store.tag(id);
+            return tag === undefined ? [] : [this.tag(tag)];
+          })
+        : [],
       comment_count: topic.commentCount,
       author: this.author(topic.authorId),
       vote: {
@@ -191,8 +216,9 @@ export class Presenter {
         current_user: store.voteOf(topic.id, this.#viewerId),
       },
       custom_fields: [],
-      url: this.topicUrl(topic),
-      forum_id: topic.forumId,
+      // Third-party clients read `url` from list and search items only.
+      ...(rich || context === "list" ? { url: this.topicUrl(topic) } : {}),
+      ...(rich ? { forum_id: topic.forumId } : {}),
     };
   }
 
@@ -200,7 +226,7 @@ export class Presenter {
     return {
       id: comment.id,
       text: comment.text,
-      comment: comment.text,
+      ...(this.#profile.richTopics ? { comment: comment.text } : {}),
       is_official: comment.isOfficial,
       created: isoTimestamp(comment.created),
       author: this.author(comment.authorId),
@@ -234,7 +260,7 @@ export class Presenter {
       name: user.name,
       title: user.title,
       avatar_url: user.avatarUrl,
-      email: this.#emailOf(user),
+      ...(this.#profile.richTopics ? { email: this.#emailOf(user) } : {}),
     };
   }
 

@@ -5,7 +5,7 @@ import { AGENT_TOKEN, UPSTREAM } from "./test-support.ts";
 const forums = `${UPSTREAM}/api/v2/forums.json?access_token=${AGENT_TOKEN}`;
 
 async function withFault(fault: unknown, times?: number) {
-  const app = createApp();
+  const app = createApp({ profile: "extended" });
   await app.request(`${UPSTREAM}/__emulator/faults`, {
     method: "POST",
     body: JSON.stringify({ match: { path: "/forums" }, fault, ...(times ? { times } : {}) }),

@@ -4,12 +4,24 @@ import { describe, it } from "vitest";
 import { AGENT_TOKEN, ANONYMOUS_TOKEN, UPSTREAM, ssoToken } from "./test-support.ts";
 
 describe("worker entry", () => {
-  it("answers the worker's upstream URLs", async ({ expect }) => {
+  it("answers the worker's upstream URLs, as documented by default (wrangler.toml)", async ({
+    expect,
+  }) => {
     const response = await exports.default.fetch(
       `${UPSTREAM}/api/v2/forums.json?access_token=${AGENT_TOKEN}`,
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = (await response.json()) as { status: string; data: unknown[] };
+    expect(body).toMatchObject({ status: "success" });
+    expect(body.data).toHaveLength(5);
+    expect(body).not.toHaveProperty("details"); // attested only on topic and user lists
+  });
+
+  it("serves another profile under /profile/<name>/", async ({ expect }) => {
+    const response = await exports.default.fetch(
+      `${UPSTREAM}/profile/extended/api/v2/forums.json?access_token=${AGENT_TOKEN}`,
+    );
     expect(await response.json()).toMatchObject({ status: "success", details: { count: 5 } });
   });
 
@@ -43,6 +55,8 @@ describe("worker entry", () => {
     const gone = await exports.default.fetch(
       `${UPSTREAM}/api/v2/topics/${topic.id}.json?access_token=${AGENT_TOKEN}`,
     );
-    expect(gone.status).toBe(404);
+    // The documented profile: an error is an HTTP 200 envelope.
+    expect(gone.status).toBe(200);
+    expect(await gone.json()).toMatchObject({ status: "error" });
   });
 });

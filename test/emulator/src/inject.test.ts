@@ -9,7 +9,7 @@ import { data, getJson, postJson, UPSTREAM } from "./test-support.ts";
 // A store of its own: injected topics must not leak into other suites sharing the default one.
 const store = new Store(getSeed());
 const stats = new RequestStats();
-const app = createApp({ store, stats });
+const app = createApp({ store, stats, profile: "extended" });
 
 const EMPTY_FORUM = 5;
 

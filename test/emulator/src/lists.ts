@@ -16,6 +16,7 @@ import type {
 import type { Store } from "./store.ts";
 
 const byId = <T extends { readonly id: number }>(item: T): number => item.id;
+const NONE_ATTESTED = { filters: [], orderings: [] } as const;
 
 export const topicListSpec: ListSpec<SeedTopic> = {
   filters: {
@@ -41,6 +42,14 @@ export const topicListSpec: ListSpec<SeedTopic> = {
   // Newest first (inferred: the real default order is unknown).
   defaultOrder: "-created",
   id: byId,
+  // Seen in third-party clients of the real API.
+  attested: { filters: ["status__in", "id__gt"], orderings: ["-created", "created"] },
+};
+
+/** Search takes the topic list's fields; no source shows it filtered or sorted. */
+export const searchListSpec: ListSpec<SeedTopic> = {
+  ...topicListSpec,
+  attested: { filters: [], orderings: [] },
 };
 
 export const commentListSpec: ListSpec<SeedComment> = {
@@ -56,6 +65,7 @@ export const commentListSpec: ListSpec<SeedComment> = {
   },
   defaultOrder: "created",
   id: byId,
+  attested: { filters: [], orderings: ["created", "-created"] },
 };
 
 export const userListSpec: ListSpec<SeedUser> = {
@@ -75,6 +85,7 @@ export const userListSpec: ListSpec<SeedUser> = {
   },
   defaultOrder: "id",
   id: byId,
+  attested: NONE_ATTESTED,
 };
 
 export function forumListSpec(store: Store): ListSpec<SeedForum> {
@@ -87,6 +98,7 @@ export function forumListSpec(store: Store): ListSpec<SeedForum> {
     },
     defaultOrder: "id",
     id: byId,
+    attested: NONE_ATTESTED,
   };
 }
 
@@ -99,6 +111,7 @@ export function categoryListSpec(store: Store): ListSpec<SeedCategory> {
     },
     defaultOrder: "id",
     id: byId,
+    attested: NONE_ATTESTED,
   };
 }
 
@@ -109,5 +122,6 @@ export function idOnlyListSpec<T extends SeedType | SeedStatus | SeedTag>(): Lis
     orderings: { id: { kind: "integer", get: byId } },
     defaultOrder: "id",
     id: byId,
+    attested: NONE_ATTESTED,
   };
 }

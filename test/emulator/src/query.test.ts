@@ -67,6 +67,7 @@ const spec: ListSpec<Item> = {
   },
   defaultOrder: "id",
   id: (i) => i.id,
+  attested: { filters: ["status__in"], orderings: ["-created"] },
 };
 
 const ids = (query: string) =>

@@ -29,12 +29,43 @@ export interface ListSpec<T> {
   readonly defaultOrder: string;
   /** Final tie-breaker: higher id first, so equal keys still come out in a stable order. */
   readonly id: (item: T) => number;
+  /**
+   * The parameters a source shows UserEcho accepting on this list: filter keys as sent after
+   * `filter__` (`status__in`) and `order_by` values (`-created`). The `documented` profiles
+   * refuse or ignore everything else (profile.ts).
+   */
+  readonly attested: { readonly filters: readonly string[]; readonly orderings: readonly string[] };
 }
 
 const OPERATORS = ["in", "gt", "lt", "gte", "lte"] as const;
 type Operator = (typeof OPERATORS)[number] | "exact";
 
 const FILTER_PREFIX = "filter__";
+
+/**
+ * The query with unattested `filter__…` and `order_by` parameters handled as the profile says:
+ * kept (`accept`), dropped (`ignore`), or refused with a 400 (`refuse`).
+ *
+ * @throws BadRequestError naming the first unattested parameter, under `refuse`.
+ */
+export function attestedOnly<T>(
+  params: URLSearchParams,
+  spec: ListSpec<T>,
+  mode: "accept" | "refuse" | "ignore",
+): URLSearchParams {
+  if (mode === "accept") return params;
+  const kept = new URLSearchParams();
+  for (const [key, value] of params) {
+    const attested = key.startsWith(FILTER_PREFIX)
+      ? spec.attested.filters.includes(key.slice(FILTER_PREFIX.length))
+      : key === "order_by"
+        ? value.split(",").every((part) => spec.attested.orderings.includes(part.trim()))
+        : true;
+    if (attested) kept.append(key, value);
+    else if (mode === "refuse") throw new BadRequestError(`Unsupported parameter '${key}'`);
+  }
+  return kept;
+}
 
 /**
  * Applies every `filter__…` parameter (ANDed) and then `order_by`.

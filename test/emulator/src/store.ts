@@ -176,6 +176,12 @@ export class Store {
     return this.#state.topicsById.get(id);
   }
 
+  /** The topic comes from the seed, not from a write. */
+  isSeeded(topicId: number): boolean {
+    const last = this.seed.topics[this.seed.topics.length - 1];
+    return last !== undefined && topicId <= last.id && this.seed.topics[0]!.id <= topicId;
+  }
+
   topicsOf(forumId: number): readonly SeedTopic[] {
     return this.#state.topicsByForum.get(forumId) ?? [];
   }

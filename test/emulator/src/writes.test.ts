@@ -18,7 +18,7 @@ import {
 // A store of its own: writes here must not leak into other suites sharing the default one.
 const store = new Store(getSeed());
 const stats = new RequestStats();
-const app = createApp({ store, stats });
+const app = createApp({ store, stats, profile: "extended" });
 
 const PUBLIC_FORUM = 1;
 const PRIVATE_FORUM = 3;

@@ -17,11 +17,12 @@ import {
 import type { WriteKind } from "./control.ts";
 import { Presenter, siteOrigin } from "./entities.ts";
 import { success } from "./envelope.ts";
-import { BadRequestError } from "./errors.ts";
+import { BadRequestError, NotFoundError } from "./errors.ts";
+import type { Profile } from "./profile.ts";
 import type { VoteValue, Store } from "./store.ts";
 import { escapeHtml } from "./text.ts";
 
-type WriteEnv = { Variables: AuthVariables };
+type WriteEnv = { Variables: AuthVariables & { profile: Profile } };
 
 export interface WriteDeps {
   readonly auth: MiddlewareHandler<WriteEnv>;
@@ -52,7 +53,8 @@ export function writeRoutes({
       viewer,
       userId,
       store,
-      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias)),
+      present: new Presenter(store, viewer, siteOrigin(c.req.url, alias), c.get("profile")),
+      profile: c.get("profile"),
     };
   };
 
@@ -92,7 +94,7 @@ export function writeRoutes({
   });
 
   writes.post("/topics/:topicId{[0-9]+}/comments", auth, async (c) => {
-    const { viewer, userId, store, present } = scope(c);
+    const { viewer, userId, store, present, profile } = scope(c);
     const topic = readableTopic(store, viewer, c.req.param("topicId"));
     const body = await readJsonObject(c);
     const text = toHtml(requiredText(body, "text", MAX_HTML));
@@ -105,11 +107,14 @@ export function writeRoutes({
       isOfficial: official,
     });
     recordWrite?.("comments");
-    return c.json(success(present.comment(comment)));
+    // A third-party client reads only `data.id` of the answer; nothing shows more of it.
+    return c.json(success(profile.richTopics ? present.comment(comment) : { id: comment.id }));
   });
 
   writes.post("/topics/:topicId{[0-9]+}/votes", auth, async (c) => {
-    const { viewer, userId, store, present } = scope(c);
+    const { viewer, userId, store, present, profile } = scope(c);
+    // No source names a vote endpoint for v2: only the extended profile guesses one.
+    if (!profile.votes) throw new NotFoundError("Unknown API path");
     const topic = readableTopic(store, viewer, c.req.param("topicId"));
     const body = await readJsonObject(c);
     const voted = store.vote(topic.id, userId, voteValue(body["value"]));
