@@ -16,14 +16,25 @@ export const PageInfo = z
   .object({
     number: z.number().int().min(1).describe("1-based number of this page"),
     size: z.number().int().min(1).max(100).describe("Requested page size"),
-    total: z.number().int().min(0).describe("Number of items over all pages"),
-    totalPages: z.number().int().min(0).describe("Number of pages; 0 when there are no items"),
+    total: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .describe("Number of items over all pages; null when UserEcho does not say"),
+    totalPages: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .describe("Number of pages; 0 when there are no items, null when the total is unknown"),
+    hasNext: z.boolean().describe("Whether a next page may hold more items"),
   })
   .register(contract, { id: "PageInfo", description: "Where this page sits in the whole list." });
 
 export const Author = z
   .object({
-    id,
+    id: id.nullable().describe("null when UserEcho does not say"),
     name: z.string(),
     avatarUrl: z.url().nullable(),
   })
@@ -59,7 +70,11 @@ export const Votes = z
 export const Topic = z
   .object({
     id,
-    forumId: id,
+    forumId: id
+      .nullable()
+      .describe(
+        "The topic's forum. null only on a single topic when UserEcho does not say and every forum is visible",
+      ),
     title: z.string(),
     url: z.url().describe("The topic's page on the community"),
     createdAt: isoDate,
@@ -107,9 +122,21 @@ export const TopicTypeWithStatuses = TopicType.extend({ statuses: z.array(Status
   { id: "TopicTypeWithStatuses" },
 );
 
+/** Filters of the topic list, by query parameter name. */
+export const TopicFilter = z
+  .enum(["type", "status", "category", "tag"])
+  .register(contract, { id: "TopicFilter" });
+
 export const ForumMeta = z
   .object({
     forumId: id,
+    communityUrl: z.url().describe("The community's home page, for 'continue on the forum'"),
+    sorts: z
+      .array(z.enum(["top", "new", "updated", "discussed"]))
+      .describe("The sorts UserEcho honours for this worker; offer only these"),
+    filters: z
+      .array(TopicFilter)
+      .describe("The filters UserEcho honours for this worker; offer only these"),
     voting: z
       .enum(["inline", "community"])
       .describe(
@@ -138,18 +165,46 @@ export const Health = z
   .object({ status: z.literal("ok"), version: z.string() })
   .register(contract, { id: "Health" });
 
-function listOf<T extends z.ZodType>(item: T, name: string) {
+function listOf<T extends z.ZodType, E extends z.ZodRawShape>(item: T, name: string, extra: E) {
   return z
-    .object({ items: z.array(item), page: PageInfo })
+    .object({ items: z.array(item), page: PageInfo, ...extra })
     .register(contract, { id: name, description: `A page of ${item.meta()?.id ?? "items"}.` });
 }
 
 export const ForumList = z
   .object({ items: z.array(Forum) })
   .register(contract, { id: "ForumList" });
-export const TopicPage = listOf(Topic, "TopicPage");
-export const CommentPage = listOf(Comment, "CommentPage");
-export const TopUserPage = listOf(TopUser, "TopUserPage");
+
+/** What a topic list actually applied: UserEcho may refuse or ignore a sort or a filter. */
+export const AppliedQuery = z
+  .object({
+    sort: z
+      .enum(["top", "new", "updated", "discussed"])
+      .optional()
+      .describe(
+        "The sort applied: `new` when UserEcho does not honour the one asked for; absent for a search, which keeps UserEcho's own order",
+      ),
+    type: id.optional(),
+    status: id.optional(),
+    category: id.optional(),
+    tag: id.optional(),
+    q: z.string().optional(),
+  })
+  .register(contract, {
+    id: "AppliedQuery",
+    description:
+      "The sort and filters this page was built with. A filter UserEcho refuses or ignores is absent, and a search is neither sorted nor filtered.",
+  });
+
+export const TopicPage = listOf(Topic, "TopicPage", { applied: AppliedQuery });
+export const CommentPage = listOf(Comment, "CommentPage", {});
+export const TopUserPage = listOf(TopUser, "TopUserPage", {
+  exact: z
+    .boolean()
+    .describe(
+      "false when UserEcho cannot sort users by rating and the community is larger than the worker ranks itself",
+    ),
+});
 
 /* Writes, as the signed-in end user (Authorization: Bearer <site-signed JWT>). */
 
@@ -221,6 +276,8 @@ export type TopicDetail = z.infer<typeof TopicDetail>;
 export type Comment = z.infer<typeof Comment>;
 export type Forum = z.infer<typeof Forum>;
 export type ForumMeta = z.infer<typeof ForumMeta>;
+export type TopicFilter = z.infer<typeof TopicFilter>;
+export type AppliedQuery = z.infer<typeof AppliedQuery>;
 export type TopUser = z.infer<typeof TopUser>;
 export type Health = z.infer<typeof Health>;
 export type ForumList = z.infer<typeof ForumList>;

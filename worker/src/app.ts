@@ -96,7 +96,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   app.route("/v1", ssoLink);
   if (options.extraRoutes) app.route("/", options.extraRoutes);
 
-  app.notFound((c) => problemResponse(new NotFoundError("No such route."), c.get("requestId")));
+  app.notFound((c) => problemResponse(new NotFoundError(), c.get("requestId")));
   app.onError(function renderError(thrown, c) {
     const error = identityProblem(thrown);
     if (!(error instanceof ApiError)) {

@@ -312,7 +312,11 @@ export class UserEchoFeedback extends UserEchoElement {
           ${this.heading || t.t("heading")}
         </div>
         <span class="count muted" part="count"
-          >${listing ? t.plural("topicCount", listing.page.total) : nothing}</span
+          >${
+            listing && listing.page.total !== null
+              ? t.plural("topicCount", listing.page.total)
+              : nothing
+          }</span
         >
         <div class="actions">
           <slot name="actions"></slot>
@@ -407,11 +411,11 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   #renderPaging(t: Translator, page: PageInfo, items: Topic[], pending: boolean) {
-    const { number, totalPages } = page;
+    const { hasNext } = page;
     const forumHome = new URL(items[0]!.url).origin + "/";
     return html` ${
         this.paging === "more"
-          ? number < totalPages
+          ? hasNext
             ? html`<div class="row">
                 <button
                   class="btn"
@@ -514,8 +518,7 @@ export class UserEchoFeedback extends UserEchoElement {
       if (query === this.#query) return;
       this.#query = query;
       this.#page = 1;
-      this.#afterLoad = (listing) =>
-        this.locale.translator.plural("topicCount", listing.page.total);
+      this.#afterLoad = (listing) => this.#countOrPage(listing);
       this.requestUpdate();
     }, SEARCH_DELAY_MS);
   };
@@ -528,19 +531,29 @@ export class UserEchoFeedback extends UserEchoElement {
       this[name] = select.value ? Number(select.value) : undefined;
       if (name === "type") this.status = undefined; // statuses belong to a type
     }
-    this.#afterLoad = (listing) => this.locale.translator.plural("topicCount", listing.page.total);
+    this.#afterLoad = (listing) => this.#countOrPage(listing);
   };
 
   #goTo = (page: number) => {
     this.#page = page;
     this.#focusTarget = "#heading";
     this.#afterLoad = (listing) =>
-      this.locale.translator.t("pageOf", {
-        page: listing.page.number,
-        total: listing.page.totalPages,
-      });
+      listing.page.totalPages === null
+        ? this.locale.translator.t("pageN", { page: listing.page.number })
+        : this.locale.translator.t("pageOf", {
+            page: listing.page.number,
+            total: listing.page.totalPages,
+          });
     this.requestUpdate();
   };
+
+  /** "12 topics", or the page number when UserEcho did not give a total. */
+  #countOrPage(listing: Listing): string {
+    const t = this.locale.translator;
+    return listing.page.total === null
+      ? t.t("pageN", { page: listing.page.number })
+      : t.plural("topicCount", listing.page.total);
+  }
 
   #more(shown: number) {
     this.#page += 1;

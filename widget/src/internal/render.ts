@@ -40,13 +40,15 @@ export function pager(
   label: string,
   go: (page: number) => void,
 ): TemplateResult | typeof nothing {
-  if (page.totalPages <= 1) return nothing;
-  const { number, totalPages } = page;
+  const { number, totalPages, hasNext } = page;
+  if (totalPages === null ? number <= 1 && !hasNext : totalPages <= 1) return nothing;
+  // Without a total (UserEcho did not say), there are no page numbers: previous and next only.
+  const numbers = totalPages === null ? [number] : pageWindow(number, totalPages);
   return html`<nav class="row" part="pagination" aria-label=${label}>
     <button class="btn" ?disabled=${number <= 1} @click=${() => go(number - 1)}>
       ${t.t("previous")}
     </button>
-    ${pageWindow(number, totalPages).map((n) =>
+    ${numbers.map((n) =>
       n
         ? html`<button
             class="btn"
@@ -59,9 +61,7 @@ export function pager(
           </button>`
         : html`<span aria-hidden="true">…</span>`,
     )}
-    <button class="btn" ?disabled=${number >= totalPages} @click=${() => go(number + 1)}>
-      ${t.t("next")}
-    </button>
+    <button class="btn" ?disabled=${!hasNext} @click=${() => go(number + 1)}>${t.t("next")}</button>
   </nav>`;
 }
 

@@ -26,6 +26,11 @@ export interface CachedRouteOptions {
    * the agent client, e.g. the list of visible forums), so it may use the shared cache anyway.
    */
   sharedEvenIfPersonal?: boolean;
+  /**
+   * Called with every entry before it is used, fresh or cached: throw to refuse it. For what
+   * may change without the entry's key changing (a topic whose forum is hidden since).
+   */
+  accept?: (entry: CachedEntry) => Promise<void> | void;
 }
 
 interface IsolateCache {
@@ -75,6 +80,7 @@ export async function cachedEntry(
   if (isPersonal(c) && !options.sharedEvenIfPersonal) {
     const representation = await produce();
     const entry = await createEntry(JSON.stringify(representation.body), representation.headers);
+    await options.accept?.(entry);
     return { entry, outcome: undefined, policy };
   }
   const generation = options.scope ? await generations.get(options.scope) : 0;
@@ -88,6 +94,7 @@ export async function cachedEntry(
     },
     (promise) => c.executionCtx.waitUntil(promise),
   );
+  await options.accept?.(entry);
   return { entry, outcome, policy };
 }
 

@@ -1,3 +1,4 @@
+import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import { MisconfiguredError } from "../errors/index.ts";
 import type { FreshnessPolicy } from "../cache/edge-cache.ts";
 
@@ -23,7 +24,21 @@ export interface Config {
   readonly voting: "inline" | "community";
   /** Freshness per cached route. */
   readonly cache: Readonly<Record<CacheRoute, FreshnessPolicy>>;
+  /** Sorts the board may offer (`TOPIC_SORTS`); probed at run time unless listed explicitly. */
+  readonly topicSorts: Choice<TopicSort>;
+  /** Filters the board may offer (`TOPIC_FILTERS`), likewise. */
+  readonly topicFilters: Choice<TopicFilter>;
 }
+
+/** A set of guessed features and whether the worker should find out at run time which work. */
+export interface Choice<T extends string> {
+  readonly values: ReadonlySet<T>;
+  /** True when the variable is empty: every value, each tried before it is offered. */
+  readonly detect: boolean;
+}
+
+const TOPIC_SORTS: readonly TopicSort[] = ["top", "new", "updated", "discussed"];
+const TOPIC_FILTERS: readonly TopicFilter[] = ["type", "status", "category", "tag"];
 
 export type OriginMatcher = (origin: string) => boolean;
 
@@ -75,6 +90,8 @@ export function readConfig(env: Env): Config {
     allowedOrigins: originMatcher(env.ALLOWED_ORIGINS),
     voting: votingMode(env.VOTING),
     cache,
+    topicSorts: choice(env.TOPIC_SORTS, "TOPIC_SORTS", TOPIC_SORTS),
+    topicFilters: choice(env.TOPIC_FILTERS, "TOPIC_FILTERS", TOPIC_FILTERS),
   };
   parsed.set(env, config);
   return config;
@@ -109,6 +126,24 @@ function upstreamUrls(env: Env): Pick<Config, "upstreamBaseUrl" | "communityOrig
     upstreamBaseUrl: url.href.replace(/\/+$/, ""),
     communityOrigin: aliasOrigin ?? url.origin,
   };
+}
+
+/** A comma-separated subset of `all`; empty means all of them, detected at run time. */
+function choice<T extends string>(
+  value: string | undefined,
+  variable: string,
+  all: readonly T[],
+): Choice<T> {
+  const parts = (value ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return { values: new Set(all), detect: true };
+  const unknown = parts.find((part) => !(all as readonly string[]).includes(part));
+  if (unknown !== undefined) {
+    throw new MisconfiguredError(variable, `expects a comma-separated subset of ${all.join(", ")}`);
+  }
+  return { values: new Set(parts as T[]), detect: false };
 }
 
 function votingMode(value: string | undefined): Config["voting"] {

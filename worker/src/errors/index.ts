@@ -137,9 +137,13 @@ export class UpstreamRejectedError extends ApiError {
   }
 }
 
+/**
+ * 404. Every not-found answer of the API has the same body, whatever was missing and whether it
+ * exists but is hidden: a different text would let anyone tell hidden topics from missing ones.
+ */
 export class NotFoundError extends ApiError {
-  constructor(detail = "No such resource.") {
-    super(404, ProblemType.notFound, "Not found", detail);
+  constructor() {
+    super(404, ProblemType.notFound, "Not found", "No such resource.");
   }
 }
 
@@ -186,6 +190,20 @@ export class UpstreamUnavailableError extends ApiError {
           ? {}
           : { "Retry-After": String(options.retryAfterSeconds) },
     });
+  }
+}
+
+/**
+ * UserEcho answered a read with an error although the worker's credentials work: a parameter
+ * was refused, or the object does not exist or is hidden from the token. UserEcho's error codes
+ * and texts are unknown (docs/USERECHO.md, "Errors"), so this is all the worker can tell. A
+ * single object refused is a 404 (the client says so); a list of something known to exist is
+ * UserEcho failing (502), unless the caller can fall back from a refused guess
+ * (upstream/topic-list.ts).
+ */
+export class UpstreamRefusedError extends UpstreamError {
+  constructor(command: string) {
+    super(`UserEcho refused ${command}.`);
   }
 }
 

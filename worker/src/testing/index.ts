@@ -13,6 +13,15 @@ export { credentials };
 /** The emulator's own address space. Any host works: outbound fetches are routed to it. */
 export const EMULATOR_ORIGIN = `https://${credentials.alias}.userecho.com`;
 
+/** The emulator's profiles (test/emulator/src/profile.ts). */
+export const PROFILES = ["documented", "documented-ignore", "extended"] as const;
+export type ProfileName = (typeof PROFILES)[number];
+
+/** `USERECHO_BASE_URL` of the emulator serving one profile. */
+export function profileBaseUrl(profile: ProfileName): string {
+  return `${EMULATOR_ORIGIN}/profile/${profile}/api/v2`;
+}
+
 let clients = 0;
 
 /**

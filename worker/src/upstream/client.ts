@@ -1,15 +1,18 @@
 import { z } from "zod";
+import type { ApiError } from "../errors/index.ts";
 import {
   MisconfiguredError,
   NotFoundError,
   UpstreamError,
+  UpstreamRefusedError,
   UpstreamRejectedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "../errors/index.ts";
-import { UPSTREAM_NOT_FOUND_MESSAGE, voteCommand } from "./inferred.ts";
+import { voteCommand } from "./inferred.ts";
 import {
   UpstreamComment,
+  UpstreamCreated,
   UpstreamDetails,
   UpstreamForum,
   UpstreamNamed,
@@ -18,8 +21,8 @@ import {
   UpstreamUser,
 } from "./schemas.ts";
 
-/** The largest page UserEcho is known to serve (README §4: third-party tools use 100). */
-const ALL_PAGE_SIZE = 100;
+/** The largest page UserEcho is known to serve: third-party tools ask for 100. */
+export const ALL_PAGE_SIZE = 100;
 
 export interface UserEchoClientOptions {
   /** `https://{alias}.userecho.com/api/v2`, no trailing slash. */
@@ -36,13 +39,19 @@ export interface UserEchoClientOptions {
 }
 
 export interface UpstreamPage<T> {
+  /** The items that passed their schema; the others were logged and dropped. */
   items: T[];
-  details: UpstreamDetails;
+  /** `details.count`: the total over all pages, when UserEcho says. */
+  total: number | undefined;
+  /** How many items UserEcho sent, before any was dropped. */
+  received: number;
+  /** The id of the first item UserEcho sent, valid or not (to notice a page sent twice). */
+  firstId: unknown;
 }
 
 export type UpstreamQuery = Record<string, string | number | undefined>;
 
-/** Body of `POST forums/[id]/topics` (endpoints.md §2.6). */
+/** Body of `POST forums/[id]/topics` (docs/USERECHO.md, "Writes"). */
 export interface UpstreamTopicInput {
   header: string;
   description?: string;
@@ -54,13 +63,23 @@ export interface UpstreamTopicInput {
 const Envelope = z.object({
   status: z.string(),
   data: z.unknown().optional(),
-  message: z.string().optional(),
   details: z.unknown().optional(),
 });
+type Envelope = z.infer<typeof Envelope>;
+
+/** Whose credentials a call carries: the agent token, the anonymous token, or a user's. */
+type Credentials = "agent" | "anonymous" | "user";
 
 /**
- * A typed client for the read side of UserEcho API v2. It is the only code that builds upstream
- * URLs, and therefore the only code that sees the access token.
+ * A typed client for UserEcho API v2. It is the only code that builds upstream URLs, and
+ * therefore the only code that sees the access token.
+ *
+ * It trusts only what UserEcho documents (docs/USERECHO.md): an envelope whose `status` is
+ * `"success"` carries `data`; anything else is an error whose text and HTTP code mean nothing
+ * reliable. Such an error is classified by asking UserEcho a question whose answer is known
+ * (the forum list, with the same credentials): if that fails too, the credentials are wrong
+ * (500 naming the secret); if not, the request itself was refused (a missing topic is a 404, a
+ * refused list an upstream error, a refused write a 422).
  */
 export class UserEchoClient {
   readonly #options: UserEchoClientOptions;
@@ -72,8 +91,8 @@ export class UserEchoClient {
   }
 
   /**
-   * The same client acting as an end user: the anonymous token plus the user's `sso_token`
-   * (README §5 of the API notes), never the agent token.
+   * The same client acting as an end user: the anonymous token plus the user's `sso_token`,
+   * never the agent token.
    */
   asUser(anonymousToken: string, ssoToken: string): UserEchoClient {
     return new UserEchoClient({ ...this.#options, accessToken: anonymousToken, ssoToken });
@@ -84,17 +103,23 @@ export class UserEchoClient {
     return this.#options.ssoToken !== undefined;
   }
 
-  createTopic(forumId: number, body: UpstreamTopicInput): Promise<UpstreamTopic> {
-    return this.post(`forums/${forumId}/topics`, body, UpstreamTopic);
+  /** The upstream this client talks to; what the worker learns about it is kept per base. */
+  get baseUrl(): string {
+    return this.#options.baseUrl;
   }
 
-  createComment(topicId: number, text: string): Promise<UpstreamComment> {
-    return this.post(`topics/${topicId}/comments`, { text }, UpstreamComment);
+  /** Creates a topic; only the new id is certain in the answer (docs/USERECHO.md). */
+  async createTopic(forumId: number, body: UpstreamTopicInput): Promise<Written<UpstreamTopic>> {
+    return this.#write(`forums/${forumId}/topics`, body, UpstreamTopic);
+  }
+
+  async createComment(topicId: number, text: string): Promise<Written<UpstreamComment>> {
+    return this.#write(`topics/${topicId}/comments`, { text }, UpstreamComment);
   }
 
   /** The vote endpoint is inferred from API v1 (see inferred.ts); it answers with the topic. */
-  vote(topicId: number, value: -1 | 0 | 1): Promise<UpstreamTopic> {
-    return this.post(voteCommand(topicId), { value }, UpstreamTopic);
+  async vote(topicId: number, value: -1 | 0 | 1): Promise<Written<UpstreamTopic>> {
+    return this.#write(voteCommand(topicId), { value }, UpstreamTopic);
   }
 
   listForums(): Promise<UpstreamForum[]> {
@@ -109,8 +134,14 @@ export class UserEchoClient {
     return this.getPage(`forums/${forumId}/topics/search`, query, UpstreamTopic);
   }
 
-  getTopic(topicId: number): Promise<UpstreamTopic> {
-    return this.getOne(`topics/${topicId}`, {}, UpstreamTopic);
+  /** One topic; 404 when UserEcho refuses it (missing, or hidden from these credentials). */
+  async getTopic(topicId: number): Promise<UpstreamTopic> {
+    try {
+      return await this.getOne(`topics/${topicId}`, {}, UpstreamTopic);
+    } catch (error) {
+      if (error instanceof UpstreamRefusedError) throw new NotFoundError();
+      throw error;
+    }
   }
 
   listComments(topicId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamComment>> {
@@ -138,8 +169,9 @@ export class UserEchoClient {
   }
 
   /**
-   * Every item of a short list (types, categories, forums): pages of 100 until the count is
-   * reached, bounded so a misbehaving upstream cannot keep us looping.
+   * Every item of a short list (forums, types, categories): pages of 100 until the count is
+   * reached or, where UserEcho gives no count, until a page comes back empty, is refused, or
+   * repeats an earlier one (in case `page` is ignored). At most `maxPages` calls.
    */
   async getAll<T extends z.ZodType>(
     command: string,
@@ -147,26 +179,45 @@ export class UserEchoClient {
     maxPages = 10,
   ): Promise<z.infer<T>[]> {
     const items: z.infer<T>[] = [];
+    const firstIds = new Set<unknown>();
     for (let page = 1; page <= maxPages; page++) {
-      const result = await this.getPage(command, { page, limit: ALL_PAGE_SIZE }, item);
+      let result: UpstreamPage<z.infer<T>>;
+      try {
+        result = await this.getPage(command, { page, limit: ALL_PAGE_SIZE }, item);
+      } catch (error) {
+        // Past the last page some APIs answer with an error rather than an empty page.
+        if (page > 1 && error instanceof UpstreamRefusedError) break;
+        throw error;
+      }
+      if (result.received === 0 || firstIds.has(result.firstId)) break;
+      firstIds.add(result.firstId);
       items.push(...result.items);
-      if (result.items.length === 0 || items.length >= result.details.count) break;
+      if (result.total !== undefined && page * ALL_PAGE_SIZE >= result.total) break;
     }
     return items;
   }
 
-  /** GET a list endpoint and validate each item and the paging details. */
+  /**
+   * GET a list endpoint. Items are validated one by one: one that fails its schema is dropped
+   * and logged by id and field (never its content), and the rest is served. `details` is
+   * optional: without it the total is unknown.
+   */
   async getPage<T extends z.ZodType>(
     command: string,
     query: UpstreamQuery,
     item: T,
   ): Promise<UpstreamPage<z.infer<T>>> {
-    const envelope = await this.#request(command, query);
-    const data = z.array(item).safeParse(envelope.data);
+    const envelope = await this.#request("GET", command, query);
+    if (!Array.isArray(envelope.data)) {
+      throw new UpstreamError(`Unexpected ${command} list from UserEcho.`);
+    }
     const details = UpstreamDetails.safeParse(envelope.details);
-    if (!data.success) throw new UpstreamError(`Unexpected ${command} list from UserEcho.`);
-    if (!details.success) throw new UpstreamError(`Missing paging details from UserEcho.`);
-    return { items: data.data, details: details.data };
+    return {
+      items: parseItems(envelope.data, item, command),
+      total: details.success ? details.data.count : undefined,
+      received: envelope.data.length,
+      firstId: idOf(envelope.data[0]),
+    };
   }
 
   /** GET a single-object endpoint and validate it. */
@@ -175,18 +226,30 @@ export class UserEchoClient {
     query: UpstreamQuery,
     schema: T,
   ): Promise<z.infer<T>> {
-    const envelope = await this.#request(command, query);
+    const envelope = await this.#request("GET", command, query);
     const data = schema.safeParse(envelope.data);
-    if (!data.success) throw new UpstreamError(`Unexpected ${command} object from UserEcho.`);
+    if (!data.success) {
+      logDropped(command, envelope.data, data.error);
+      throw new UpstreamError(`Unexpected ${command} object from UserEcho.`);
+    }
     return data.data;
   }
 
-  /** POST a JSON body; writes are never retried here (see the idempotency ledger). */
-  async post<T extends z.ZodType>(command: string, body: unknown, schema: T): Promise<z.infer<T>> {
-    const envelope = await this.#request(command, {}, body);
-    const data = schema.safeParse(envelope.data);
-    if (!data.success) throw new UpstreamError(`Unexpected ${command} answer from UserEcho.`);
-    return data.data;
+  /**
+   * POST a JSON body; writes are never retried here (see the idempotency ledger). Of the answer
+   * only `data.id` is certain; the whole object comes back when it passes its schema.
+   */
+  async #write<T extends z.ZodType>(
+    command: string,
+    body: unknown,
+    schema: T,
+  ): Promise<Written<z.infer<T>>> {
+    const envelope = await this.#request("POST", command, {}, body);
+    const full = schema.safeParse(envelope.data);
+    if (full.success) return { id: (full.data as { id: number }).id, object: full.data };
+    const created = UpstreamCreated.safeParse(envelope.data);
+    if (!created.success) throw new UpstreamError(`Unexpected ${command} answer from UserEcho.`);
+    return { id: created.data.id, object: undefined };
   }
 
   /**
@@ -196,10 +259,11 @@ export class UserEchoClient {
    * covers those). After a 429, calls are not sent at all until its Retry-After has passed.
    */
   async #request(
+    method: "GET" | "POST",
     command: string,
     query: UpstreamQuery,
     body?: unknown,
-  ): Promise<z.infer<typeof Envelope>> {
+  ): Promise<Envelope> {
     const backoff = backoffRemaining(this.#options.baseUrl);
     if (backoff > 0) {
       throw new UpstreamUnavailableError("UserEcho asked us to slow down.", {
@@ -207,36 +271,95 @@ export class UserEchoClient {
         retryAfterSeconds: backoff,
       });
     }
+    const attempt = async () => {
+      const answer = await this.#send(command, query, body);
+      const { response, envelope } = answer;
+      if (response.status >= 500 && !(response.ok && envelope.status === "success")) {
+        throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, {
+          transient: true,
+        });
+      }
+      return answer;
+    };
     const started = Date.now();
+    let answer: Answer;
     try {
-      return await this.#attempt(command, query, body);
+      answer = await attempt();
     } catch (error) {
       const elapsed = Date.now() - started;
-      if (body !== undefined || !isTransient(error) || elapsed > this.#options.timeoutMs / 2) {
+      if (method !== "GET" || !isTransient(error) || elapsed > this.#options.timeoutMs / 2) {
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
-      return this.#attempt(command, query, body);
+      answer = await attempt();
     }
+    const { response, envelope } = answer;
+    if (envelope.status === "success" && response.ok) return envelope;
+    throw await this.#classify(method, command, response.status);
   }
 
-  async #attempt(
+  /**
+   * An error answer, told apart by what can be known: an explicit 401/403 blames the
+   * credentials; anything else (an HTTP-200 error envelope included) is checked against them.
+   */
+  async #classify(method: "GET" | "POST", command: string, status: number): Promise<ApiError> {
+    const credentialsWork =
+      status === 401 || status === 403 ? false : await this.#credentialsWork(this.#credentials);
+    if (!credentialsWork) return this.#misconfigured();
+    return method === "GET" ? new UpstreamRefusedError(command) : new UpstreamRejectedError();
+  }
+
+  get #credentials(): Credentials {
+    return this.isUser ? "user" : "agent";
+  }
+
+  /**
+   * Whether these credentials can read the forum list, the cheapest question with a known
+   * answer. Remembered for a minute per upstream (ten seconds when they failed, so a fixed
+   * secret is noticed soon).
+   */
+  async #credentialsWork(credentials: Credentials): Promise<boolean> {
+    const key = `${this.#options.baseUrl}\n${credentials}`;
+    const known = credentialChecks.get(key);
+    if (known && known.until > Date.now()) return known.works;
+    const { ssoToken, ...anonymous } = this.#options;
+    const options =
+      credentials === "anonymous" || ssoToken === undefined ? anonymous : this.#options;
+    const { response, envelope } = await this.#send("forums", { page: 1, limit: 1 }, undefined, {
+      options,
+    });
+    const works = response.ok && envelope.status === "success";
+    credentialChecks.set(key, { works, until: Date.now() + (works ? 60_000 : 10_000) });
+    return works;
+  }
+
+  /** The secret to blame when UserEcho refuses the credentials themselves. */
+  async #misconfigured(): Promise<MisconfiguredError> {
+    if (!this.isUser) {
+      return new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
+    }
+    return (await this.#credentialsWork("anonymous"))
+      ? new MisconfiguredError("USERECHO_SSO_KEY", "UserEcho rejected the minted sso_token")
+      : new MisconfiguredError("USERECHO_ANON_TOKEN", "UserEcho rejected the anonymous token");
+  }
+
+  /** One HTTP exchange: the answer and its envelope, or a transport failure. */
+  async #send(
     command: string,
     query: UpstreamQuery,
-    body?: unknown,
-  ): Promise<z.infer<typeof Envelope>> {
-    const url = new URL(`${this.#options.baseUrl}/${command}.json`);
+    body: unknown,
+    { options = this.#options }: { options?: UserEchoClientOptions } = {},
+  ): Promise<Answer> {
+    const url = new URL(`${options.baseUrl}/${command}.json`);
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    url.searchParams.set("access_token", this.#options.accessToken);
-    if (this.#options.ssoToken !== undefined) {
-      url.searchParams.set("sso_token", this.#options.ssoToken);
-    }
+    url.searchParams.set("access_token", options.accessToken);
+    if (options.ssoToken !== undefined) url.searchParams.set("sso_token", options.ssoToken);
 
     const started = Date.now();
     // One budget for the headers and the body: a response that never ends is a timeout too.
-    const signal = AbortSignal.timeout(this.#options.timeoutMs);
+    const signal = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -254,7 +377,7 @@ export class UserEchoClient {
       if (response.status === 429 || response.status === 503) {
         await response.body?.cancel();
         const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
-        if (response.status === 429) startBackoff(this.#options.baseUrl, retryAfter);
+        if (response.status === 429) startBackoff(options.baseUrl, retryAfter);
         throw new UpstreamUnavailableError("UserEcho is overloaded.", {
           status: 503,
           retryAfterSeconds:
@@ -264,11 +387,11 @@ export class UserEchoClient {
       text = await response.text();
     } catch (error) {
       if (error instanceof UpstreamUnavailableError) throw error;
-      if (signal.aborted) throw new UpstreamTimeoutError(this.#options.timeoutMs);
+      if (signal.aborted) throw new UpstreamTimeoutError(options.timeoutMs);
       // Refused, reset, or dropped mid-body: the cause may quote the URL, so it stays here.
       throw new UpstreamUnavailableError("UserEcho could not be reached.", { status: 502 });
     } finally {
-      this.#options.onTiming?.(Date.now() - started);
+      options.onTiming?.(Date.now() - started);
     }
 
     let parsed: unknown;
@@ -281,30 +404,55 @@ export class UserEchoClient {
     }
     const envelope = Envelope.safeParse(parsed);
     if (!envelope.success) {
-      throw new UpstreamError(`UserEcho sent no envelope (HTTP ${response.status}).`);
+      throw new UpstreamError(`UserEcho sent no envelope (HTTP ${response.status}).`, {
+        transient: response.status >= 500,
+      });
     }
-    if (envelope.data.status === "success" && response.ok) return envelope.data;
-
-    // An error envelope. Its message is UserEcho's text: we log it, we do not forward it.
-    const message = envelope.data.message ?? "";
-    if (response.status === 401 || response.status === 403) {
-      throw this.isUser
-        ? new MisconfiguredError(
-            "USERECHO_SSO_KEY",
-            "UserEcho rejected the anonymous token or the minted sso_token",
-          )
-        : new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
-    }
-    if (response.status === 400 || response.status === 422) {
-      throw new UpstreamRejectedError(message);
-    }
-    if (response.status === 404 || UPSTREAM_NOT_FOUND_MESSAGE.test(message)) {
-      throw new NotFoundError();
-    }
-    throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, {
-      transient: response.status >= 500,
-    });
+    // An error envelope's `message` is UserEcho's text: it is neither relied on nor forwarded.
+    return { response, envelope: envelope.data };
   }
+}
+
+/** A write's answer: the new object's id, and the object when the answer carried all of it. */
+export interface Written<T> {
+  id: number;
+  object: T | undefined;
+}
+
+interface Answer {
+  response: Response;
+  envelope: Envelope;
+}
+
+/** Per isolate and per upstream: whether each kind of credentials was seen to work, and until. */
+const credentialChecks = new Map<string, { works: boolean; until: number }>();
+
+/** Items that pass `item`; the others are logged by id and failing field, never by content. */
+function parseItems<T extends z.ZodType>(data: unknown[], item: T, command: string): z.infer<T>[] {
+  const items: z.infer<T>[] = [];
+  for (const raw of data) {
+    const parsed = item.safeParse(raw);
+    if (parsed.success) items.push(parsed.data);
+    else logDropped(command, raw, parsed.error);
+  }
+  return items;
+}
+
+function logDropped(command: string, raw: unknown, error: z.ZodError): void {
+  console.warn(
+    JSON.stringify({
+      level: "warn",
+      message: "upstream item dropped",
+      command,
+      id: idOf(raw) ?? null,
+      field: error.issues[0]?.path.join(".") || "(item)",
+    }),
+  );
+}
+
+function idOf(raw: unknown): number | undefined {
+  const id = (raw as { id?: unknown } | null | undefined)?.id;
+  return typeof raw === "object" && typeof id === "number" ? id : undefined;
 }
 
 /** Without a Retry-After, how long a 429 keeps us away. */

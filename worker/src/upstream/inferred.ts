@@ -1,15 +1,20 @@
 /**
  * Our guesses about UserEcho API v2, in one place.
  *
- * The official reference is silent on these points (../shared/userecho-api/README.md §4, §8);
- * each constant says what we assume. The emulator implements the same guesses
- * (test/emulator/INFERRED.md). If production disagrees, this file is what changes.
+ * UserEcho's reference is silent on these points; docs/USERECHO.md says, point by point, what is
+ * documented, what third-party clients attest and what is guessed. Every guess here is checked
+ * at run time where it can be (upstream/capabilities.ts), falls back to an attested behaviour
+ * when UserEcho refuses or ignores it, and is checked against a real community by
+ * `pnpm check-userecho`. If production disagrees, this file is what changes.
  */
-import type { TopicListQuery, TopicSort } from "@userecho-edge/shared";
+import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
+import type { UpstreamQuery } from "./client.ts";
+import type { UpstreamTopic } from "./schemas.ts";
 
 /**
- * `order_by` values per board sort. Only `-created`/`created` is seen in client code; the
- * Django-style nested paths (`vote__diff`) are inferred from the `filter__status__in` syntax.
+ * `order_by` per board sort. Only `-created` (topics) is seen in a real v2 client; the
+ * Django-style nested path `vote__diff` is inferred from the `filter__status__in` syntax and the
+ * v1 score field `vote_diff`.
  */
 export const TOPIC_ORDER_BY: Readonly<Record<TopicSort, string>> = {
   top: "-vote__diff",
@@ -18,39 +23,64 @@ export const TOPIC_ORDER_BY: Readonly<Record<TopicSort, string>> = {
   discussed: "-comment_count",
 };
 
+/** The attested sort: every sort UserEcho refuses or ignores falls back to it. */
+export const ATTESTED_SORT = "new" satisfies TopicSort;
+
 /**
- * Filters, Django-style. `filter__status__in` is seen in client code; the others follow the same
- * pattern (inferred).
+ * How a page in a given sort must look: the key of each topic, which must not increase from one
+ * topic to the next. A page that breaks this was not sorted as asked.
  */
-export function topicFilterParams(
-  query: Pick<TopicListQuery, "type" | "status" | "category" | "tag">,
-): Record<string, string> {
-  const params: Record<string, string> = {};
-  if (query.status !== undefined) params["filter__status__in"] = String(query.status);
-  if (query.type !== undefined) params["filter__type"] = String(query.type);
-  if (query.category !== undefined) params["filter__category"] = String(query.category);
-  if (query.tag !== undefined) params["filter__tags"] = String(query.tag);
-  return params;
+export const SORT_KEYS: Readonly<Record<TopicSort, (topic: UpstreamTopic) => number>> = {
+  top: (topic) => topic.vote?.diff ?? (topic.vote?.positive ?? 0) - (topic.vote?.negative ?? 0),
+  new: (topic) => Date.parse(topic.created),
+  updated: (topic) => Date.parse(topic.updated ?? topic.created),
+  discussed: (topic) => topic.comment_count ?? 0,
+};
+
+/**
+ * Query parameter per filter, Django-style. `filter__status__in` is seen in a client that calls
+ * it unreliable; the others only follow the same pattern.
+ */
+export const TOPIC_FILTER_PARAMS: Readonly<Record<TopicFilter, string>> = {
+  status: "filter__status__in",
+  type: "filter__type",
+  category: "filter__category",
+  tag: "filter__tags",
+};
+
+/**
+ * The ids a topic holds for a filter, where the topic shows them (a documented topic shows no
+ * category, and its tags are `[]`): `undefined` means the page cannot tell.
+ */
+export function topicFilterValues(topic: UpstreamTopic, filter: TopicFilter): number[] | undefined {
+  const idOf = (value: number | { id: number }) => (typeof value === "number" ? value : value.id);
+  switch (filter) {
+    case "status":
+      return [idOf(topic.status)];
+    case "type":
+      return [idOf(topic.type)];
+    case "category":
+      return topic.category ? [idOf(topic.category)] : undefined;
+    case "tag":
+      return topic.tags.length > 0 ? topic.tags.map(idOf) : undefined;
+  }
 }
 
-/** UserEcho's HTTP status codes for errors are unknown: the envelope decides, the status helps. */
-export const UPSTREAM_NOT_FOUND_MESSAGE = /not\s*found|does not exist|no such/i;
-
-/**
- * Forum types that a public board may show. `type.name` values come from the forum-create page;
- * knowledge bases and help desks are not feedback boards.
- */
+/** Forum types a public board may show; knowledge bases and help desks are not boards. */
 export const PUBLIC_FORUM_TYPES: ReadonlySet<string> = new Set(["PUBLIC"]);
 
-/** Leaderboard order: `order_by` on `users` is not documented; the filter syntax suggests it. */
+/** Leaderboard order: `order_by` on `users` is shown nowhere; the filter syntax suggests it. */
 export const USERS_BY_RATING = "-rating";
 
 /**
- * A topic's forum. Single-topic reads are checked against the visible forums, and the docs do not
- * show a forum id on topics (the JSON export has `forum_id`); the emulator sends `forum_id`.
- * Without it we cannot prove the topic is public, so it is treated as not found.
+ * The question that proves a topic's forum when the topic does not say (`forum_id` is absent
+ * from the documented topic): does forum `f` hold a topic with this id? Both parameters are
+ * attested (`filter__id__gt`, used by a real client to poll for new topics, and
+ * `order_by=created`). A few items come back, not one, in case ids and creation dates disagree.
  */
-export const TOPIC_FORUM_FIELD = "forum_id";
+export function topicInForumQuery(topicId: number): UpstreamQuery {
+  return { filter__id__gt: topicId - 1, order_by: "created", limit: 10 };
+}
 
 /**
  * The vote endpoint. No stored source names one for v2; API v1 had `POST feedback/[id]/votes`

@@ -3,6 +3,7 @@ import {
   Comment,
   CreateCommentRequest,
   CreateTopicRequest,
+  type ForumMeta,
   IdPath,
   TopicDetail,
   VoteRequest,
@@ -13,19 +14,22 @@ import type { AppEnv } from "../env.ts";
 import {
   ForbiddenOriginError,
   InvalidBodyError,
-  NotFoundError,
   RateLimitedError,
   VotingHandoffError,
 } from "../errors/index.ts";
+import type { Identity } from "../identity/index.ts";
 import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
 import { sha256Hex } from "../partners/index.ts";
 import { sanitizeHtml } from "../sanitize/index.ts";
 import { readJsonBody } from "./body.ts";
 import { loadForumMeta } from "./forums.ts";
+import type { UpstreamTopic } from "../upstream/schemas.ts";
 import { toComment, toTopicDetail } from "./mappers.ts";
+import { learnTopicForum } from "./topic-forum.ts";
+import { loadVisibleTopic } from "./topics.ts";
 import { requireIdentity, userClient } from "./user-client.ts";
 import { parsePath } from "./validation.ts";
-import { requireVisibleForum, visibleForums } from "./visibility.ts";
+import { requireVisibleForum, visibility } from "./visibility.ts";
 
 /** Period of WRITE_RATE_LIMITER in wrangler.toml. */
 const WRITE_LIMIT_PERIOD_SECONDS = 60;
@@ -52,19 +56,28 @@ actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
   const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
   const { value: input, raw } = await readJsonBody(c, CreateTopicRequest);
   await requireVisibleForum(c, forumId);
-  await checkAgainstMeta(c, forumId, input);
+  const meta = await loadForumMeta(c, forumId);
+  checkAgainstMeta(meta, input);
   return write(c, `topics:${forumId}`, raw, async () => {
     const user = await userClient(c);
-    const topic = await user.createTopic(forumId, {
+    const description = input.description ? userHtml(input.description) : undefined;
+    const written = await user.createTopic(forumId, {
       header: input.title,
       type: input.type,
-      ...(input.description ? { description: userHtml(input.description) } : {}),
+      ...(description === undefined ? {} : { description }),
       ...(input.category === undefined ? {} : { category: input.category }),
       ...(input.tags === undefined ? {} : { tags: input.tags }),
     });
-    await bump(c, [`forum:${forumId}`, `topic:${topic.id}`]);
+    await bump(c, [`forum:${forumId}`, `topic:${written.id}`]);
+    // Only the new id is certain in UserEcho's answer: read the topic back when the answer is
+    // not all of it, and describe it from what was sent when even that fails.
+    const topic =
+      written.object ??
+      (await user.getTopic(written.id).catch(() => undefined)) ??
+      sentTopic(written.id, input, description, meta, requireIdentity(c));
+    learnTopicForum(forumId, [topic]);
     const body = TopicDetail.parse(
-      toTopicDetail(topic, forumId, c.get("config").communityOrigin, true),
+      toTopicDetail(topic, { ...topicContext(c, forumId), metas: [meta] }),
     );
     return created(body, `/v1/topics/${topic.id}`);
   });
@@ -73,11 +86,19 @@ actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
 actions.post("/topics/:topicId/comments", guardWrites, async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
   const { value: input, raw } = await readJsonBody(c, CreateCommentRequest);
-  const forumId = await visibleTopicForum(c, topicId);
+  const { forumId } = await loadVisibleTopic(c, topicId);
   return write(c, `comments:${topicId}`, raw, async () => {
     const user = await userClient(c);
-    const comment = await user.createComment(topicId, userHtml(input.text));
-    await bump(c, [`forum:${forumId}`, `topic:${topicId}`]);
+    const text = userHtml(input.text);
+    const written = await user.createComment(topicId, text);
+    await bump(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+    // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
+    const comment = written.object ?? {
+      id: written.id,
+      text,
+      created: new Date().toISOString(),
+      author: authorOf(requireIdentity(c)),
+    };
     return created(Comment.parse(toComment(comment, topicId)), `/v1/topics/${topicId}/comments`);
   });
 });
@@ -86,16 +107,59 @@ actions.post("/topics/:topicId/votes", guardWrites, async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
   const { value: input, raw } = await readJsonBody(c, VoteRequest);
   if (c.get("config").voting !== "inline") throw new VotingHandoffError();
-  const forumId = await visibleTopicForum(c, topicId);
+  const { forumId } = await loadVisibleTopic(c, topicId);
   return write(c, `votes:${topicId}`, raw, async () => {
     const user = await userClient(c);
-    const topic = await user.vote(topicId, input.value);
-    await bump(c, [`forum:${forumId}`, `topic:${topicId}`]);
-    const detail = toTopicDetail(topic, forumId, c.get("config").communityOrigin, true);
+    const written = await user.vote(topicId, input.value);
+    await bump(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+    const topic = written.object ?? (await user.getTopic(topicId));
+    const detail = toTopicDetail(topic, { ...topicContext(c, forumId), personal: true });
     const body = VoteResult.parse({ topicId, votes: detail.votes, myVote: detail.myVote ?? 0 });
     return { status: 200, body: JSON.stringify(body), headers: {} };
   });
 });
+
+function topicContext(c: Context<AppEnv>, forumId: number | null) {
+  return { forumId, communityOrigin: c.get("config").communityOrigin, personal: true };
+}
+
+/** The generation scopes of a topic's forum: every visible forum when it is not named. */
+async function forumScopes(c: Context<AppEnv>, forumId: number | null): Promise<string[]> {
+  if (forumId !== null) return [`forum:${forumId}`];
+  return (await visibility(c)).items.map((forum) => `forum:${forum.id}`);
+}
+
+/** The signed-in user as UserEcho would show them on what they wrote. */
+function authorOf(identity: Identity) {
+  return { name: identity.name, avatar_url: identity.picture ?? null };
+}
+
+/** A new topic described from what was sent, when UserEcho's answer and a re-read both fail. */
+function sentTopic(
+  id: number,
+  input: CreateTopicRequest,
+  description: string | undefined,
+  meta: ForumMeta,
+  identity: Identity,
+): UpstreamTopic {
+  const now = new Date().toISOString();
+  // A new topic has the first status of its type: the "no status yet" one.
+  const status = meta.types.find((type) => type.id === input.type)?.statuses[0]?.id ?? 1;
+  return {
+    id,
+    header: input.title,
+    description: description ?? "",
+    created: now,
+    updated: now,
+    status,
+    type: input.type,
+    category: input.category ?? null,
+    tags: input.tags ?? [],
+    comment_count: 0,
+    author: authorOf(identity),
+    vote: { diff: 0, positive: 0, negative: 0, current_user: 0 },
+  };
+}
 
 /** Runs a write once per Idempotency-Key and answers with its (possibly replayed) result. */
 async function write(
@@ -135,23 +199,8 @@ async function bump(c: Context<AppEnv>, scopes: string[]): Promise<void> {
   await Promise.all(scopes.map((scope) => registry.bump(scope)));
 }
 
-/** The topic's forum, if the topic is in a visible forum; 404 otherwise. */
-async function visibleTopicForum(c: Context<AppEnv>, topicId: number): Promise<number> {
-  const topic = await c.get("upstream").getTopic(topicId);
-  const { items } = await visibleForums(c);
-  if (typeof topic.forum_id !== "number" || !items.some((f) => f.id === topic.forum_id)) {
-    throw new NotFoundError("No such topic.");
-  }
-  return topic.forum_id;
-}
-
 /** Type, category and tags must be the forum's own; saying so here beats UserEcho's 400. */
-async function checkAgainstMeta(
-  c: Context<AppEnv>,
-  forumId: number,
-  input: CreateTopicRequest,
-): Promise<void> {
-  const meta = await loadForumMeta(c, forumId);
+function checkAgainstMeta(meta: ForumMeta, input: CreateTopicRequest): void {
   if (!meta.types.some((t) => t.id === input.type)) {
     throw new InvalidBodyError("type: is not a topic type of this forum", "type");
   }

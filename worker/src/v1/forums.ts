@@ -1,10 +1,19 @@
 import { Hono, type Context } from "hono";
-import { ForumList, ForumMeta, IdPath } from "@userecho-edge/shared";
+import {
+  ForumList,
+  ForumMeta,
+  IdPath,
+  type TopicFilter,
+  type TopicSort,
+} from "@userecho-edge/shared";
 import { cachedEntry, cachedJson } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
+import { Capabilities, type Verdict, probeFilter, probeSort } from "../upstream/capabilities.ts";
+import { ATTESTED_SORT } from "../upstream/inferred.ts";
+import type { UpstreamNamed } from "../upstream/schemas.ts";
 import { toStatus } from "./mappers.ts";
 import { parsePath } from "./validation.ts";
-import { allowedForumsKey, requireVisibleForum, visibleForums } from "./visibility.ts";
+import { allowedForumsKey, requireVisibleForum, visibility, visibleForums } from "./visibility.ts";
 
 export const forums = new Hono<AppEnv>();
 
@@ -38,24 +47,90 @@ export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promis
   return JSON.parse(entry.body) as ForumMeta;
 }
 
+/**
+ * The metadata that names a topic's bare ids: its forum's, or, when the forum is not named,
+ * every visible forum's (type, status, category and tag ids are the project's, not a forum's).
+ */
+export async function metasFor(c: Context<AppEnv>, forumId: number | null): Promise<ForumMeta[]> {
+  const ids = forumId === null ? (await visibility(c)).items.map((f) => f.id) : [forumId];
+  return Promise.all(ids.map((id) => loadForumMeta(c, id)));
+}
+
 async function produceMeta(c: Context<AppEnv>, forumId: number) {
   const upstream = c.get("upstream");
+  const config = c.get("config");
   const [types, categories, tags] = await Promise.all([
     upstream.listTypes(forumId),
     upstream.listCategories(forumId),
     upstream.listTags(forumId),
   ]);
   const statuses = await Promise.all(types.map((type) => upstream.listStatuses(forumId, type.id)));
+  const typesWithStatuses = types.map((type, index) => ({
+    id: type.id,
+    name: type.name ?? "",
+    statuses: statuses[index]!.map(toStatus),
+  }));
+  const filterValues: Record<TopicFilter, number[]> = {
+    type: types.map((type) => type.id),
+    // Real statuses: the first (the "no status yet" one, with no name) matches most topics.
+    status: [
+      ...new Set(
+        statuses
+          .flat()
+          .filter((s) => s.name)
+          .map((s) => s.id),
+      ),
+    ],
+    category: categories.map((category) => category.id),
+    tag: tags.map((tag) => tag.id),
+  };
+  const capabilities = new Capabilities(upstream.baseUrl);
+  const verdicts = async <T extends string>(
+    values: ReadonlySet<T>,
+    detect: boolean,
+    guess: (value: T) => `sort:${TopicSort}` | `filter:${TopicFilter}`,
+    probe: (value: T) => Promise<Verdict | undefined>,
+  ): Promise<T[]> => {
+    const offered = await Promise.all(
+      [...values].map(async (value) => {
+        const key = guess(value);
+        if (detect && capabilities.verdict(key) === undefined) {
+          const verdict = await probe(value);
+          if (verdict !== undefined) capabilities.record(key, verdict);
+        }
+        return capabilities.usable(key) ? [value] : [];
+      }),
+    );
+    return offered.flat();
+  };
+  const sorts = await verdicts(
+    config.topicSorts.values,
+    config.topicSorts.detect,
+    (sort) => `sort:${sort}`,
+    // The attested sort needs no trial; the others get one page each.
+    (sort) =>
+      sort === ATTESTED_SORT ? Promise.resolve(undefined) : probeSort(upstream, forumId, sort),
+  );
+  const filters = await verdicts(
+    config.topicFilters.values,
+    config.topicFilters.detect,
+    (filter) => `filter:${filter}`,
+    (filter) => probeFilter(upstream, forumId, filter, filterValues[filter].slice(0, 2)),
+  );
   const body: ForumMeta = {
     forumId,
-    voting: c.get("config").voting,
-    types: types.map((type, index) => ({
-      id: type.id,
-      name: type.name ?? "",
-      statuses: statuses[index]!.map(toStatus),
-    })),
-    categories: categories.map((category) => ({ id: category.id, name: category.name ?? "" })),
-    tags: tags.map((tag) => ({ id: tag.id, name: tag.name ?? "" })),
+    communityUrl: `${config.communityOrigin}/`,
+    sorts: sorts.includes(ATTESTED_SORT) ? sorts : [...sorts, ATTESTED_SORT],
+    // A filter with nothing to choose from is not offered.
+    filters: filters.filter((filter) => filterValues[filter].length > 0),
+    voting: config.voting,
+    types: typesWithStatuses,
+    categories: categories.map(named),
+    tags: tags.map(named),
   };
   return { body: ForumMeta.parse(body) };
+}
+
+function named(value: UpstreamNamed) {
+  return { id: value.id, name: value.name ?? "" };
 }

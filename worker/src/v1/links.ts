@@ -1,3 +1,5 @@
+import type { PageInfo } from "@userecho-edge/shared";
+
 /**
  * RFC 8288 `Link` header for a paged list: first, prev, next, last. Targets are root-relative
  * (resolved against the request URL), so one cached entry serves every host the worker answers on.
@@ -5,8 +7,7 @@
 export function pageLinks(
   path: string,
   params: Readonly<Record<string, string | number | undefined>>,
-  page: number,
-  totalPages: number,
+  page: PageInfo,
 ): string {
   const target = (number: number) => {
     const query = new URLSearchParams();
@@ -16,14 +17,32 @@ export function pageLinks(
     }
     return `<${path}?${query}>`;
   };
-  const last = Math.max(1, totalPages);
+  const last = page.totalPages === null ? undefined : Math.max(1, page.totalPages);
   const links = [`${target(1)}; rel="first"`];
-  if (page > 1) links.push(`${target(Math.min(page - 1, last))}; rel="prev"`);
-  if (page < totalPages) links.push(`${target(page + 1)}; rel="next"`);
-  links.push(`${target(last)}; rel="last"`);
+  if (page.number > 1) {
+    links.push(
+      `${target(last === undefined ? page.number - 1 : Math.min(page.number - 1, last))}; rel="prev"`,
+    );
+  }
+  if (page.hasNext) links.push(`${target(page.number + 1)}; rel="next"`);
+  // Without a total there is no last page to point at.
+  if (last !== undefined) links.push(`${target(last)}; rel="last"`);
   return links.join(", ");
 }
 
-export function pageInfo(number: number, size: number, total: number) {
-  return { number, size, total, totalPages: Math.ceil(total / size) };
+/**
+ * Paging numbers of a page of `received` items. Without UserEcho's total, a full page may have a
+ * next one (which can turn out empty); a short page is the last.
+ */
+export function pageInfo(
+  number: number,
+  size: number,
+  total: number | undefined,
+  received: number,
+): PageInfo {
+  if (total === undefined) {
+    return { number, size, total: null, totalPages: null, hasNext: received >= size };
+  }
+  const totalPages = Math.ceil(total / size);
+  return { number, size, total, totalPages, hasNext: number < totalPages };
 }

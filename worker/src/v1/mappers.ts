@@ -2,6 +2,7 @@ import type {
   Author,
   Comment,
   Forum,
+  ForumMeta,
   Status,
   Topic,
   TopicDetail,
@@ -23,47 +24,62 @@ import type {
  * Upstream entities → our DTOs. Only what an end user may see is copied; everything else
  * (e-mails, staff flags, custom fields) stays behind.
  */
-/**
- * @param personal The read was made as the signed-in user: include their own vote.
- */
-export function toTopic(
-  topic: UpstreamTopic,
-  forumId: number,
-  communityOrigin: string,
-  personal = false,
-): Topic {
+
+/** How a topic is drawn: its forum, the community's origin, and whose read it was. */
+export interface TopicContext {
+  /** The topic's forum; `null` when it is visible but not named (v1/topic-forum.ts). */
+  forumId: number | null;
+  communityOrigin: string;
+  /** The read was made as the signed-in user: include their own vote. */
+  personal?: boolean;
+  /** Forum metadata, to name the bare ids of the older topic format (see {@link needsMeta}). */
+  metas?: readonly ForumMeta[];
+}
+
+export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
   const up = nonNegative(topic.vote?.positive);
   const down = nonNegative(topic.vote?.negative);
+  const metas = context.metas ?? [];
+  const type = resolveType(topic.type, metas);
   return {
     id: topic.id,
-    forumId: topic.forum_id ?? forumId,
+    forumId: topic.forum_id ?? context.forumId,
     title: topic.header,
-    url: httpUrl(topic.url) ?? `${communityOrigin}/topics/${topic.id}/`,
+    url: httpUrl(topic.url) ?? `${context.communityOrigin}/topics/${topic.id}/`,
     createdAt: isoDate(topic.created),
     updatedAt: isoDate(topic.updated ?? topic.created),
-    type: named(topic.type),
-    status: toStatus(topic.status),
-    category: topic.category ? named(topic.category) : null,
-    tags: (topic.tags ?? []).map(named),
+    type,
+    status: resolveStatus(topic.status, type.id, metas),
+    category:
+      topic.category === undefined || topic.category === null
+        ? null
+        : resolveNamed(topic.category, metas, (meta) => meta.categories),
+    tags: topic.tags.map((tag) => resolveNamed(tag, metas, (meta) => meta.tags)),
     votes: { score: topic.vote?.diff ?? up - down, up, down },
     commentCount: nonNegative(topic.comment_count),
     author: toAuthor(topic.author),
-    ...(personal ? { myVote: voteValue(topic.vote?.current_user) } : {}),
+    ...(context.personal ? { myVote: voteValue(topic.vote?.current_user) } : {}),
   };
+}
+
+/** Whether drawing these topics needs forum metadata: some carry bare ids. */
+export function needsMeta(topics: readonly UpstreamTopic[]): boolean {
+  return topics.some(
+    (topic) =>
+      typeof topic.status === "number" ||
+      typeof topic.type === "number" ||
+      typeof topic.category === "number" ||
+      topic.tags.some((tag) => typeof tag === "number"),
+  );
 }
 
 function voteValue(value: number | null | undefined): -1 | 0 | 1 {
   return value === 1 ? 1 : value === -1 ? -1 : 0;
 }
 
-export function toTopicDetail(
-  topic: UpstreamTopic,
-  forumId: number,
-  communityOrigin: string,
-  personal = false,
-): TopicDetail {
+export function toTopicDetail(topic: UpstreamTopic, context: TopicContext): TopicDetail {
   return {
-    ...toTopic(topic, forumId, communityOrigin, personal),
+    ...toTopic(topic, context),
     descriptionHtml: sanitizeHtml(topic.description ?? ""),
   };
 }
@@ -99,20 +115,54 @@ export function toTopUser(user: UpstreamUser, rank: number): TopUser {
   };
 }
 
+/** A type object, or a bare type id named from the forum's meta ("" when it is not there). */
+function resolveType(value: UpstreamNamed | number, metas: readonly ForumMeta[]) {
+  if (typeof value !== "number") return named(value);
+  const type = metas.flatMap((meta) => meta.types).find((candidate) => candidate.id === value);
+  return { id: value, name: type?.name ?? "" };
+}
+
+/** A status object, or a bare status id: looked up in its type's statuses first. */
+function resolveStatus(
+  value: UpstreamStatus | number,
+  typeId: number,
+  metas: readonly ForumMeta[],
+) {
+  if (typeof value !== "number") return toStatus(value);
+  const types = metas.flatMap((meta) => meta.types);
+  const ofType = types.find((type) => type.id === typeId)?.statuses ?? [];
+  const found = [...ofType, ...types.flatMap((type) => type.statuses)].find(
+    (status) => status.id === value,
+  );
+  return found ?? { id: value, name: "", color: DEFAULT_STATUS_COLOR };
+}
+
+function resolveNamed(
+  value: UpstreamNamed | number,
+  metas: readonly ForumMeta[],
+  list: (meta: ForumMeta) => readonly { id: number; name: string }[],
+) {
+  if (typeof value !== "number") return named(value);
+  const found = metas.flatMap(list).find((candidate) => candidate.id === value);
+  return { id: value, name: found?.name ?? "" };
+}
+
+const DEFAULT_STATUS_COLOR = "#999999";
+
 export function toStatus(status: UpstreamStatus): Status {
   const color = status.color?.trim().toLowerCase().replace(/^#/, "") ?? "";
   return {
     id: status.id,
     name: status.name ?? "",
-    color: /^[0-9a-f]{6}$/.test(color) ? `#${color}` : "#999999",
+    color: /^[0-9a-f]{6}$/.test(color) ? `#${color}` : DEFAULT_STATUS_COLOR,
   };
 }
 
-export function toAuthor(author: UpstreamAuthor): Author {
+export function toAuthor(author: UpstreamAuthor | null | undefined): Author {
   return {
-    id: author.id,
-    name: author.name ?? author.display_name ?? "",
-    avatarUrl: httpUrl(author.avatar_url),
+    id: typeof author?.id === "number" && author.id > 0 ? author.id : null,
+    name: author?.name ?? author?.display_name ?? "",
+    avatarUrl: httpUrl(author?.avatar_url),
   };
 }
 

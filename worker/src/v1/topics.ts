@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import {
   CommentPage,
   IdPath,
@@ -8,14 +8,18 @@ import {
   TopicPage,
 } from "@userecho-edge/shared";
 import { cachedEntry, cachedJson } from "../cache/index.ts";
+import type { CachedEntry } from "../cache/entry.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
-import { TOPIC_ORDER_BY, topicFilterParams } from "../upstream/inferred.ts";
+import { Capabilities } from "../upstream/capabilities.ts";
+import { fetchTopicList } from "../upstream/topic-list.ts";
+import { metasFor } from "./forums.ts";
 import { pageInfo, pageLinks } from "./links.ts";
-import { toComment, toTopic, toTopicDetail } from "./mappers.ts";
+import { needsMeta, toComment, toTopic, toTopicDetail } from "./mappers.ts";
+import { learnTopicForum, topicForum } from "./topic-forum.ts";
 import { parsePath, parseQuery } from "./validation.ts";
 import { readerClient } from "./user-client.ts";
-import { requireVisibleForum, visibleForums } from "./visibility.ts";
+import { requireVisibleForum, visibility } from "./visibility.ts";
 
 export const topics = new Hono<AppEnv>();
 
@@ -28,27 +32,27 @@ topics.get("/forums/:forumId/topics", async (c) => {
     { route: "topics", params: { forumId, ...query }, scope: `forum:${forumId}` },
     async () => {
       const upstream = await readerClient(c);
-      const upstreamQuery = {
-        page: query.page,
-        limit: query.limit,
-        order_by: TOPIC_ORDER_BY[query.sort],
-        ...topicFilterParams(query),
-      };
-      const page =
-        query.q === undefined
-          ? await upstream.listTopics(forumId, upstreamQuery)
-          : await upstream.searchTopics(forumId, { ...upstreamQuery, query: query.q });
-      const origin = c.get("config").communityOrigin;
-      const body: TopicPage = {
-        items: page.items.map((topic) => toTopic(topic, forumId, origin, upstream.isUser)),
-        page: pageInfo(query.page, query.limit, page.details.count),
-      };
-      const links = pageLinks(
-        `/v1/forums/${forumId}/topics`,
-        query,
-        query.page,
-        body.page.totalPages,
+      const config = c.get("config");
+      const { type, status, category, tag } = query;
+      const { page, applied } = await fetchTopicList(
+        upstream,
+        new Capabilities(upstream.baseUrl),
+        { ...query, forumId, filters: { type, status, category, tag } },
+        { sorts: config.topicSorts.values, filters: config.topicFilters.values },
       );
+      learnTopicForum(forumId, page.items);
+      const context = {
+        forumId,
+        communityOrigin: config.communityOrigin,
+        personal: upstream.isUser,
+        metas: needsMeta(page.items) ? await metasFor(c, forumId) : [],
+      };
+      const body: TopicPage = {
+        items: page.items.map((topic) => toTopic(topic, context)),
+        page: pageInfo(query.page, query.limit, page.total, page.received),
+        applied,
+      };
+      const links = pageLinks(`/v1/forums/${forumId}/topics`, query, body.page);
       return { body: TopicPage.parse(body), headers: { Link: links } };
     },
   );
@@ -56,18 +60,19 @@ topics.get("/forums/:forumId/topics", async (c) => {
 
 topics.get("/topics/:topicId", async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
-  return cachedJson(c, topicOptions(topicId), () => produceTopic(c, topicId));
+  return cachedJson(c, topicOptions(c, topicId), () => produceTopic(c, topicId));
 });
 
 topics.get("/topics/:topicId/comments", async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
   const query = parseQuery(PageQuery, c.req.url);
-  // The topic read proves it belongs to a visible forum; it is usually a cache hit.
-  await cachedEntry(c, topicOptions(topicId), () => produceTopic(c, topicId));
+  // The topic proves it belongs to a visible forum; it is usually a cache hit.
+  await loadVisibleTopic(c, topicId);
   return cachedJson(
     c,
     { route: "comments", params: { topicId, ...query }, scope: `topic:${topicId}` },
     async () => {
+      // `order_by=created` is what a real client sends for comments: oldest first.
       const page = await c.get("upstream").listComments(topicId, {
         page: query.page,
         limit: query.limit,
@@ -75,35 +80,48 @@ topics.get("/topics/:topicId/comments", async (c) => {
       });
       const body: CommentPage = {
         items: page.items.map((comment) => toComment(comment, topicId)),
-        page: pageInfo(query.page, query.limit, page.details.count),
+        page: pageInfo(query.page, query.limit, page.total, page.received),
       };
-      const links = pageLinks(
-        `/v1/topics/${topicId}/comments`,
-        query,
-        query.page,
-        body.page.totalPages,
-      );
+      const links = pageLinks(`/v1/topics/${topicId}/comments`, query, body.page);
       return { body: CommentPage.parse(body), headers: { Link: links } };
     },
   );
 });
 
-function topicOptions(topicId: number) {
-  return { route: "topic", params: { topicId }, scope: `topic:${topicId}` } as const;
+/**
+ * A topic's cache entry. It records the topic's forum, and every read, hit or not, checks that
+ * forum against the visible forums again: a forum hidden since must not keep its topics public.
+ */
+function topicOptions(c: Context<AppEnv>, topicId: number) {
+  return {
+    route: "topic",
+    params: { topicId },
+    scope: `topic:${topicId}`,
+    accept: async (entry: CachedEntry) => {
+      const { forumId } = JSON.parse(entry.body) as TopicDetail;
+      const { items, everyForumVisible } = await visibility(c);
+      const visible =
+        forumId === null ? everyForumVisible : items.some((forum) => forum.id === forumId);
+      if (!visible) throw new NotFoundError();
+    },
+  } as const;
 }
 
-async function produceTopic(c: Parameters<typeof visibleForums>[0], topicId: number) {
+/** The topic, if it is on a visible forum now (404 otherwise), from the cache when it can. */
+export async function loadVisibleTopic(c: Context<AppEnv>, topicId: number): Promise<TopicDetail> {
+  const { entry } = await cachedEntry(c, topicOptions(c, topicId), () => produceTopic(c, topicId));
+  return JSON.parse(entry.body) as TopicDetail;
+}
+
+async function produceTopic(c: Context<AppEnv>, topicId: number) {
   const upstream = await readerClient(c);
   const topic = await upstream.getTopic(topicId);
-  const { items } = await visibleForums(c);
-  if (typeof topic.forum_id !== "number" || !items.some((forum) => forum.id === topic.forum_id)) {
-    throw new NotFoundError("No such topic.");
-  }
-  const detail = toTopicDetail(
-    topic,
-    topic.forum_id,
-    c.get("config").communityOrigin,
-    upstream.isUser,
-  );
+  const forumId = await topicForum(c, topic);
+  const detail = toTopicDetail(topic, {
+    forumId,
+    communityOrigin: c.get("config").communityOrigin,
+    personal: upstream.isUser,
+    metas: needsMeta([topic]) ? await metasFor(c, forumId) : [],
+  });
   return { body: TopicDetail.parse(detail) };
 }

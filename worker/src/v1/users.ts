@@ -1,8 +1,9 @@
 import { Hono } from "hono";
 import { PageQuery, TopUserPage } from "@userecho-edge/shared";
-import { cachedJson } from "../cache/index.ts";
+import { cachedEntry, cachedJson } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
-import { USERS_BY_RATING } from "../upstream/inferred.ts";
+import { Capabilities } from "../upstream/capabilities.ts";
+import { rankAllUsers, rankUsers, type UserRanking } from "../upstream/user-ranking.ts";
 import { pageInfo, pageLinks } from "./links.ts";
 import { toTopUser } from "./mappers.ts";
 import { parseQuery } from "./validation.ts";
@@ -12,17 +13,30 @@ export const users = new Hono<AppEnv>();
 users.get("/users/top", async (c) => {
   const query = parseQuery(PageQuery, c.req.url);
   return cachedJson(c, { route: "users", params: query }, async () => {
-    const page = await c.get("upstream").listUsers({
-      page: query.page,
-      limit: query.limit,
-      order_by: USERS_BY_RATING,
-    });
+    const upstream = c.get("upstream");
+    // The worker's own ranking is one entry, shared by every page asked for.
+    const everyone = async () => {
+      const { entry } = await cachedEntry(
+        c,
+        { route: "users", params: { ranking: "local" }, sharedEvenIfPersonal: true },
+        async () => ({ body: await rankAllUsers(upstream) }),
+      );
+      return JSON.parse(entry.body) as UserRanking;
+    };
+    const ranking = await rankUsers(
+      upstream,
+      new Capabilities(upstream.baseUrl),
+      query.page,
+      query.limit,
+      everyone,
+    );
     const firstRank = (query.page - 1) * query.limit + 1;
     const body: TopUserPage = {
-      items: page.items.map((user, index) => toTopUser(user, firstRank + index)),
-      page: pageInfo(query.page, query.limit, page.details.count),
+      items: ranking.users.map((user, index) => toTopUser(user, firstRank + index)),
+      page: pageInfo(query.page, query.limit, ranking.total, ranking.users.length),
+      exact: ranking.exact,
     };
-    const links = pageLinks("/v1/users/top", query, query.page, body.page.totalPages);
+    const links = pageLinks("/v1/users/top", query, body.page);
     return { body: TopUserPage.parse(body), headers: { Link: links } };
   });
 });

@@ -1,17 +1,28 @@
 import type { Context } from "hono";
-import { ForumList } from "@userecho-edge/shared";
+import type { ForumList } from "@userecho-edge/shared";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
 import { PUBLIC_FORUM_TYPES } from "../upstream/inferred.ts";
 import { toForum } from "./mappers.ts";
 
+/** The visible forums, and whether they are every forum the agent token can read. */
+export interface Visibility extends ForumList {
+  /**
+   * True when the board shows every forum the token can read: then any topic the token can
+   * read is on a visible forum, and proving which one is only needed to name it.
+   */
+  everyForumVisible: boolean;
+}
+
 /**
  * The forums this worker may show: public ones, further restricted by `ALLOWED_FORUMS`. Every
  * forum- or topic-scoped route checks against this list first, because the agent token can
- * read private forums too, and those must never leak through the public API.
+ * read private forums too, and those must never leak through the public API. Kept in the
+ * shared cache (it is the same for everyone), apart from the `/v1/forums` answer, since
+ * `everyForumVisible` is not for the public.
  */
-export async function visibleForums(c: Context<AppEnv>): Promise<ForumList> {
+export async function visibility(c: Context<AppEnv>): Promise<Visibility> {
   const allowed = c.get("config").allowedForums;
   const params = { allowed: allowedForumsKey(c) };
   const options = { route: "forums", params, sharedEvenIfPersonal: true } as const;
@@ -21,9 +32,15 @@ export async function visibleForums(c: Context<AppEnv>): Promise<ForumList> {
       .filter((forum) => PUBLIC_FORUM_TYPES.has(forum.type?.name?.toUpperCase() ?? ""))
       .filter((forum) => allowed === undefined || allowed.has(forum.id))
       .map(toForum);
-    return { body: ForumList.parse({ items }) };
+    const body: Visibility = { items, everyForumVisible: items.length === forums.length };
+    return { body };
   });
-  return JSON.parse(entry.body) as ForumList;
+  return JSON.parse(entry.body) as Visibility;
+}
+
+/** The visible forums, as `/v1/forums` lists them. */
+export async function visibleForums(c: Context<AppEnv>): Promise<ForumList> {
+  return { items: (await visibility(c)).items };
 }
 
 /** The restriction is part of the key, so changing ALLOWED_FORUMS never serves an old list. */
@@ -33,6 +50,10 @@ export function allowedForumsKey(c: Context<AppEnv>): string {
 }
 
 export async function requireVisibleForum(c: Context<AppEnv>, forumId: number): Promise<void> {
-  const { items } = await visibleForums(c);
-  if (!items.some((forum) => forum.id === forumId)) throw new NotFoundError("No such forum.");
+  if (!(await isVisibleForum(c, forumId))) throw new NotFoundError();
+}
+
+export async function isVisibleForum(c: Context<AppEnv>, forumId: number): Promise<boolean> {
+  const { items } = await visibility(c);
+  return items.some((forum) => forum.id === forumId);
 }
