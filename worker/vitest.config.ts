@@ -37,8 +37,9 @@ export default defineConfig({
             // workerd refuses module paths that climb out of the root with "..".
             modulesRoot: emulatorDist,
             compatibilityDate: "2026-10-01",
-            // Until the worker copes with the documented shapes, its tests use the richer profile.
-            bindings: { EMULATOR_PROFILE: "extended" },
+            // Only what UserEcho documents, unless a test asks for another profile by base URL
+            // (testing/index.ts profileBaseUrl).
+            bindings: { EMULATOR_PROFILE: "documented" },
           },
         ],
       },

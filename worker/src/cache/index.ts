@@ -84,7 +84,9 @@ export async function cachedEntry(
     return { entry, outcome: undefined, policy };
   }
   const generation = options.scope ? await generations.get(options.scope) : 0;
-  const key = cacheKey(options.route, options.params, generation);
+  // The upstream is part of the key: entries of another USERECHO_BASE_URL are never served.
+  const params = { ...options.params, upstream: upstreamTag(c.get("config").upstreamBaseUrl) };
+  const key = cacheKey(options.route, params, generation);
   const { entry, outcome } = await cache.serve(
     key,
     policy,
@@ -141,6 +143,22 @@ function jsonResponse(entry: CachedEntry, cacheControl: string): Response {
       "Cache-Control": cacheControl,
     },
   });
+}
+
+const upstreamTags = new Map<string, string>();
+
+/** A short, stable tag of an upstream base URL for cache keys (FNV-1a, 32 bits). */
+function upstreamTag(baseUrl: string): string {
+  let tag = upstreamTags.get(baseUrl);
+  if (tag === undefined) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < baseUrl.length; i++) {
+      hash = Math.imul(hash ^ baseUrl.charCodeAt(i), 0x01000193);
+    }
+    tag = (hash >>> 0).toString(36);
+    upstreamTags.set(baseUrl, tag);
+  }
+  return tag;
 }
 
 /** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */

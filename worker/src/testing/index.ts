@@ -62,9 +62,16 @@ export function workerWith(vars: Partial<Env>, options: AppOptions = {}) {
   };
 }
 
-/** Calls the emulator directly, e.g. to compare the worker's output with the source data. */
-export async function emulator<T = unknown>(command: string, query: Record<string, string> = {}) {
-  const url = new URL(`${EMULATOR_ORIGIN}/api/v2/${command}.json`);
+/**
+ * Calls the emulator directly, e.g. to compare the worker's output with the source data. The
+ * extended profile answers what the documented one refuses (`order_by=id`, `forum_id`).
+ */
+export async function emulator<T = unknown>(
+  command: string,
+  query: Record<string, string> = {},
+  profile: ProfileName = "documented",
+) {
+  const url = new URL(`${profileBaseUrl(profile)}/${command}.json`);
   url.searchParams.set("access_token", credentials.agentToken);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   const response = await fetch(url);

@@ -159,11 +159,16 @@ describe("UserEchoClient with a misbehaving upstream", () => {
         const url = new URL(input instanceof Request ? input.url : input);
         if (!url.pathname.endsWith("/forums.json")) return fetch(input, init);
         calls += 1;
-        const data = [{ id: 1, name: "Only", type: { id: 1, name: "PUBLIC" } }];
+        // Fifty, UserEcho's default page size: as if `limit` and `page` were both ignored.
+        const data = Array.from({ length: 50 }, (_, i) => ({
+          id: i + 1,
+          name: `Forum ${i + 1}`,
+          type: { id: 1, name: "PUBLIC" },
+        }));
         return new Response(JSON.stringify({ status: "success", data }));
       },
     }).listForums();
-    expect(forums).toHaveLength(1);
+    expect(forums).toHaveLength(50);
     expect(calls).toBe(2);
   });
 

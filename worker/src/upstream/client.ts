@@ -23,6 +23,8 @@ import {
 
 /** The largest page UserEcho is known to serve: third-party tools ask for 100. */
 export const ALL_PAGE_SIZE = 100;
+/** UserEcho's documented page size when `limit` is not given. */
+const DEFAULT_PAGE_SIZE = 50;
 
 export interface UserEchoClientOptions {
   /** `https://{alias}.userecho.com/api/v2`, no trailing slash. */
@@ -192,7 +194,13 @@ export class UserEchoClient {
       if (result.received === 0 || firstIds.has(result.firstId)) break;
       firstIds.add(result.firstId);
       items.push(...result.items);
-      if (result.total !== undefined && page * ALL_PAGE_SIZE >= result.total) break;
+      if (result.total !== undefined) {
+        if (page * ALL_PAGE_SIZE >= result.total) break;
+      } else if (result.received < ALL_PAGE_SIZE && result.received !== DEFAULT_PAGE_SIZE) {
+        // A short page is the last, unless it is exactly UserEcho's default size: then `limit`
+        // may have been ignored, and the next page is worth asking for.
+        break;
+      }
     }
     return items;
   }
@@ -319,7 +327,9 @@ export class UserEchoClient {
    * secret is noticed soon).
    */
   async #credentialsWork(credentials: Credentials): Promise<boolean> {
-    const key = `${this.#options.baseUrl}\n${credentials}`;
+    // Per token too: a fixed secret, or two workers on one upstream, must not share an answer.
+    // The map lives in memory only and is never logged.
+    const key = [this.#options.baseUrl, credentials, this.#options.accessToken].join("\n");
     const known = credentialChecks.get(key);
     if (known && known.until > Date.now()) return known.works;
     const { ssoToken, ...anonymous } = this.#options;

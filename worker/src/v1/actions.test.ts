@@ -14,6 +14,7 @@ import {
   credentials,
   EMULATOR_ORIGIN,
   emulatorStats,
+  profileBaseUrl,
   setFaults,
   siteToken,
   worker,
@@ -200,7 +201,7 @@ describe("POST /v1/topics/:topicId/comments", () => {
     expect(comment).toMatchObject({ topicId: 1004, html: "<p>Same here &lt;3</p>" });
     expect(comment.author.name).toBe("Ada Lovelace");
     const after = CommentPage.parse(await (await worker(path)).json());
-    expect(after.page.total).toBe(before.page.total! + 1);
+    expect(after.items).toHaveLength(before.items.length + 1);
     expect(after.items.at(-1)?.id).toBe(comment.id);
   });
 
@@ -228,7 +229,8 @@ describe("POST /v1/topics/:topicId/votes", () => {
   it("votes through the inferred endpoint when VOTING=inline; reads show the own vote", async ({
     expect,
   }) => {
-    const app = workerWith({ VOTING: "inline" });
+    // Only the extended emulator has the inferred vote endpoint.
+    const app = workerWith({ VOTING: "inline", USERECHO_BASE_URL: profileBaseUrl("extended") });
     const token = await siteToken({ sub: `voter-${crypto.randomUUID()}`, name: "Voter" });
     const before = TopicDetail.parse(await (await app.fetch("/v1/topics/1006")).json());
     const up = await post("/v1/topics/1006/votes", { value: 1 }, { token }, app);

@@ -9,7 +9,18 @@ import {
   TopicPage,
   TopUserPage,
 } from "@userecho-edge/shared";
-import { credentials, emulator, worker, workerWith } from "../testing/index.ts";
+import {
+  credentials,
+  emulator,
+  profileBaseUrl,
+  worker,
+  workerWith,
+  type ProfileName,
+} from "../testing/index.ts";
+
+/** The worker against one emulator profile. */
+const against = (profile: ProfileName, vars: Partial<Env> = {}) =>
+  workerWith({ USERECHO_BASE_URL: profileBaseUrl(profile), ...vars });
 
 interface UpstreamTopicLike {
   id: number;
@@ -71,7 +82,8 @@ describe("GET /v1/forums/:forumId/meta", () => {
 });
 
 describe("GET /v1/forums/:forumId/topics", () => {
-  it("sorts as asked", async ({ expect }) => {
+  it("sorts as asked where UserEcho honours the sort", async ({ expect }) => {
+    const app = against("extended");
     const cases = {
       top: (t: TopicPage["items"][number]) => t.votes.score,
       new: (t: TopicPage["items"][number]) => Date.parse(t.createdAt),
@@ -80,15 +92,38 @@ describe("GET /v1/forums/:forumId/topics", () => {
     };
     for (const [sort, key] of Object.entries(cases)) {
       const body = TopicPage.parse(
-        await (await worker(`/v1/forums/1/topics?sort=${sort}&limit=30`)).json(),
+        await (await app.fetch(`/v1/forums/1/topics?sort=${sort}&limit=30`)).json(),
       );
       const values = body.items.map(key);
       expect(values, sort).toEqual([...values].sort((a, b) => b - a));
+      expect(body.applied.sort, sort).toBe(sort);
     }
   });
 
-  it("filters by type, status, category and tag", async ({ expect }) => {
-    const meta = ForumMeta.parse(await (await worker("/v1/forums/1/meta")).json());
+  it("falls back to the attested sort where UserEcho refuses or ignores one", async ({
+    expect,
+  }) => {
+    for (const profile of ["documented", "documented-ignore"] as const) {
+      const app = against(profile);
+      for (const sort of ["top", "updated", "discussed"]) {
+        const response = await app.fetch(`/v1/forums/1/topics?sort=${sort}&limit=30`);
+        expect(response.status, `${profile} ${sort}`).toBe(200);
+        const body = TopicPage.parse(await response.json());
+        expect(body.applied.sort, `${profile} ${sort}`).toBe("new");
+        const created = body.items.map((t) => Date.parse(t.createdAt));
+        expect(created, `${profile} ${sort}`).toEqual([...created].sort((a, b) => b - a));
+      }
+      const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
+      expect(meta.sorts, profile).toEqual(["new"]);
+    }
+  });
+
+  it("filters by type, status, category and tag where UserEcho honours them", async ({
+    expect,
+  }) => {
+    const app = against("extended");
+    const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
+    expect(meta.filters).toEqual(["type", "status", "category", "tag"]);
     const type = meta.types[1]!;
     const status = type.statuses.find((s) => s.id !== 1)!;
     const filters = {
@@ -105,11 +140,36 @@ describe("GET /v1/forums/:forumId/topics", () => {
     } as const;
     for (const [name, [id, holds]] of Object.entries(filters)) {
       const body = TopicPage.parse(
-        await (await worker(`/v1/forums/1/topics?${name}=${id}&limit=100`)).json(),
+        await (await app.fetch(`/v1/forums/1/topics?${name}=${id}&limit=100`)).json(),
       );
       expect(body.items.length, name).toBeGreaterThan(0);
       expect(body.items.every(holds), name).toBe(true);
       expect(body.page.total, name).toBeLessThan(180);
+      expect(body.applied, name).toMatchObject({ [name]: id });
+    }
+  });
+
+  it("drops a filter UserEcho refuses or ignores, and says so", async ({ expect }) => {
+    for (const profile of ["documented", "documented-ignore"] as const) {
+      const app = against(profile);
+      const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
+      // Only the status filter is attested; the documented emulator honours it.
+      expect(meta.filters, profile).toEqual(["status"]);
+      const status = meta.types[1]!.statuses.find((s) => s.id !== 1)!;
+      const byStatus = TopicPage.parse(
+        await (await app.fetch(`/v1/forums/1/topics?status=${status.id}&limit=100`)).json(),
+      );
+      expect(byStatus.applied, profile).toEqual({ sort: "new", status: status.id });
+      expect(
+        byStatus.items.every((t) => t.status.id === status.id),
+        profile,
+      ).toBe(true);
+      for (const name of ["type", "category", "tag"]) {
+        const response = await app.fetch(`/v1/forums/1/topics?${name}=2&limit=20`);
+        expect(response.status, `${profile} ${name}`).toBe(200);
+        const body = TopicPage.parse(await response.json());
+        expect(body.applied, `${profile} ${name}`).toEqual({ sort: "new" });
+      }
     }
   });
 
@@ -124,7 +184,9 @@ describe("GET /v1/forums/:forumId/topics", () => {
       await (await worker("/v1/forums/1/topics?q=dark%20mode&limit=100")).json(),
     );
     expect(body.items.map((t) => t.id)).toEqual(upstream.data.map((t) => t.id));
-    expect(body.page.total).toBe(upstream.details?.["count"]);
+    // Search results carry no details: the total is unknown, and a short page is the last.
+    expect(body.page).toMatchObject({ total: null, totalPages: null, hasNext: false });
+    expect(body.applied).toEqual({ q: "dark mode" });
   });
 
   it("pages with page info and RFC 8288 Link headers", async ({ expect }) => {
@@ -193,19 +255,23 @@ describe("GET /v1/topics/:topicId", () => {
     // Topic 1004 carries a <script> payload in the emulator's seed.
     const upstream = await emulator<UpstreamTopicLike>("topics/1004");
     expect(upstream.data.description).toMatch(/<script/i);
+    expect(upstream.data).not.toHaveProperty("forum_id");
     const response = await worker("/v1/topics/1004");
     expect(response.status).toBe(200);
     const topic = TopicDetail.parse(await response.json());
     expect(topic.title).toBe(upstream.data.header);
-    expect(topic.forumId).toBe(upstream.data.forum_id);
+    // Proven without forum_id (the richer emulator says which forum it is).
+    const rich = await emulator<UpstreamTopicLike>("topics/1004", {}, "extended");
+    expect(topic.forumId).toBe(rich.data.forum_id);
     expect(topic.descriptionHtml).not.toMatch(/<script|onerror|onclick|javascript:/i);
   });
 
   it("sanitises every hostile description of the seed", async ({ expect }) => {
-    const page = await emulator<UpstreamTopicLike[]>("forums/1/topics", {
-      limit: "100",
-      order_by: "id",
-    });
+    const page = await emulator<UpstreamTopicLike[]>(
+      "forums/1/topics",
+      { limit: "100", order_by: "id" },
+      "extended",
+    );
     const hostile = page.data.filter((t) =>
       /<script|on\w+=|javascript:|<iframe|<svg|<style/i.test(t.description),
     );
@@ -236,7 +302,8 @@ describe("GET /v1/topics/:topicId/comments", () => {
     expect(upstream.data.length).toBeGreaterThan(20);
     const response = await worker("/v1/topics/1059/comments?limit=20&page=2");
     const body = CommentPage.parse(await response.json());
-    expect(body.page).toMatchObject({ number: 2, size: 20, total: upstream.data.length });
+    // Comment lists carry no details: no total, and a full page may have a next one.
+    expect(body.page).toMatchObject({ number: 2, size: 20, total: null, hasNext: true });
     expect(body.items.map((c) => c.id)).toEqual(upstream.data.slice(20, 40).map((c) => c.id));
     expect(response.headers.get("Link")).toContain('rel="prev"');
     for (const comment of body.items) expect(comment.html).not.toMatch(/<script|\son\w+=/i);
@@ -251,13 +318,28 @@ describe("GET /v1/users/top", () => {
     expect(body.items.map((u) => u.rank)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
     const ratings = body.items.map((u) => u.rating);
     expect(ratings).toEqual([...ratings].sort((a, b) => b - a));
-    const upstream = await emulator<{ id: number }[]>("users", {
-      order_by: "-rating",
-      limit: "10",
-      page: "2",
-    });
-    expect(body.items.map((u) => u.id)).toEqual(upstream.data.map((u) => u.id));
+    // UserEcho documents no user order: the worker ranks the community itself, exactly.
+    expect(body.exact).toBe(true);
+    const upstream = await emulator<{ rating: number }[]>(
+      "users",
+      { order_by: "-rating", limit: "10", page: "2" },
+      "extended",
+    );
+    expect(ratings).toEqual(upstream.data.map((u) => u.rating));
     expect(text).not.toMatch(/email|is_staff|@[a-z0-9-]+\./i);
+  });
+
+  it("takes UserEcho's ranking where it sorts users", async ({ expect }) => {
+    const body = TopUserPage.parse(
+      await (await against("extended").fetch("/v1/users/top?limit=10&page=2")).json(),
+    );
+    const upstream = await emulator<{ id: number }[]>(
+      "users",
+      { order_by: "-rating", limit: "10", page: "2" },
+      "extended",
+    );
+    expect(body.items.map((u) => u.id)).toEqual(upstream.data.map((u) => u.id));
+    expect(body.exact).toBe(true);
   });
 });
 

@@ -12,8 +12,9 @@ import type { CachedEntry } from "../cache/entry.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
+import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import { fetchTopicList } from "../upstream/topic-list.ts";
-import { metasFor } from "./forums.ts";
+import { loadForumMeta, metasFor } from "./forums.ts";
 import { pageInfo, pageLinks } from "./links.ts";
 import { needsMeta, toComment, toTopic, toTopicDetail } from "./mappers.ts";
 import { learnTopicForum, topicForum } from "./topic-forum.ts";
@@ -33,19 +34,29 @@ topics.get("/forums/:forumId/topics", async (c) => {
     async () => {
       const upstream = await readerClient(c);
       const config = c.get("config");
+      const { topicSorts, topicFilters } = config;
+      // Forum meta says which guesses work (probed once, shared through the cache by every
+      // isolate); with TOPIC_SORTS/TOPIC_FILTERS set, the site owner says.
       const { type, status, category, tag } = query;
+      const guessing =
+        (topicSorts.detect && query.sort !== ATTESTED_SORT) ||
+        (topicFilters.detect && [type, status, category, tag].some((id) => id !== undefined));
+      const meta = guessing && query.q === undefined ? await loadForumMeta(c, forumId) : undefined;
       const { page, applied } = await fetchTopicList(
         upstream,
         new Capabilities(upstream.baseUrl),
         { ...query, forumId, filters: { type, status, category, tag } },
-        { sorts: config.topicSorts.values, filters: config.topicFilters.values },
+        {
+          sorts: meta && topicSorts.detect ? new Set(meta.sorts) : topicSorts.values,
+          filters: meta && topicFilters.detect ? new Set(meta.filters) : topicFilters.values,
+        },
       );
       learnTopicForum(forumId, page.items);
       const context = {
         forumId,
         communityOrigin: config.communityOrigin,
         personal: upstream.isUser,
-        metas: needsMeta(page.items) ? await metasFor(c, forumId) : [],
+        metas: needsMeta(page.items) ? [meta ?? (await loadForumMeta(c, forumId))] : [],
       };
       const body: TopicPage = {
         items: page.items.map((topic) => toTopic(topic, context)),
