@@ -8,6 +8,8 @@ import {
 } from "parse5";
 import { escapeAttribute, escapeText } from "./escape.ts";
 
+export { plainTextToHtml } from "./plain-text.ts";
+
 /**
  * Allow-list HTML sanitiser for UserEcho rich text (topic descriptions, comments).
  *
