@@ -1,65 +1,85 @@
-import { decodeEntities, escapeAttribute, escapeText } from "./entities.ts";
+import {
+  defaultTreeAdapter,
+  html,
+  Parser,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes,
+  type Token,
+} from "parse5";
+import { escapeAttribute, escapeText } from "./escape.ts";
+
+export { plainTextToHtml } from "./plain-text.ts";
 
 /**
  * Allow-list HTML sanitiser for UserEcho rich text (topic descriptions, comments).
  *
- * It does not patch the input: it tokenises it and writes a new document from scratch, with
- * every text run decoded and re-escaped, only allowed elements and attributes, every attribute
- * quoted, and every element closed. Input the tokeniser does not understand ends up as escaped
- * text. That canonical output is what defeats entity tricks and mutation XSS: what the browser
- * parses is exactly what we wrote.
+ * The input is parsed by parse5, a conformant HTML parser, as the `innerHTML` of a `<div>`: the
+ * tree it builds is the one a browser builds (implied end tags, the adoption agency, table
+ * foster-parenting, raw-text and foreign content, every named character reference). That tree is
+ * walked against our allow-list and written out from scratch: text re-escaped, only allowed
+ * elements and attributes, every attribute double-quoted and escaped, every element closed, no
+ * comments. The output therefore holds no markup the browser could read differently from us (no
+ * raw text, no foreign content, no comments, nothing unescaped), which is what defeats entity
+ * tricks and mutation XSS. Unwrapping a disallowed element can leave an allowed one where the
+ * parser would not have put it (a `<div>` inside a `<p>`, say); the browser then re-nests it, but
+ * it still builds only the elements and attributes written here.
+ *
+ * Time is linear in the input: parse5's tokenizer is, and its tree builder is kept so by capping
+ * the depth of open elements (`MAX_DEPTH`), which bounds every search of that stack.
  */
 
 /** Elements kept, with the attributes each may carry. */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  a: ["href", "title"],
-  img: ["src", "alt", "title", "width", "height"],
-  p: [],
-  br: [],
-  hr: [],
-  div: [],
-  span: [],
-  b: [],
-  strong: [],
-  i: [],
-  em: [],
-  u: [],
-  s: [],
-  strike: [],
-  del: [],
-  ins: [],
-  mark: [],
-  sub: [],
-  sup: [],
-  small: [],
-  code: [],
-  pre: [],
-  kbd: [],
-  blockquote: [],
-  q: [],
-  ul: [],
-  ol: [],
-  li: [],
-  dl: [],
-  dt: [],
-  dd: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  table: [],
-  thead: [],
-  tbody: [],
-  tfoot: [],
-  tr: [],
-  th: ["colspan", "rowspan"],
-  td: ["colspan", "rowspan"],
-  caption: [],
-  figure: [],
-  figcaption: [],
-};
+const ALLOWED: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    a: ["href", "title"],
+    img: ["src", "alt", "title", "width", "height"],
+    p: [],
+    br: [],
+    hr: [],
+    div: [],
+    span: [],
+    b: [],
+    strong: [],
+    i: [],
+    em: [],
+    u: [],
+    s: [],
+    strike: [],
+    del: [],
+    ins: [],
+    mark: [],
+    sub: [],
+    sup: [],
+    small: [],
+    code: [],
+    pre: [],
+    kbd: [],
+    blockquote: [],
+    q: [],
+    ul: [],
+    ol: [],
+    li: [],
+    dl: [],
+    dt: [],
+    dd: [],
+    h1: [],
+    h2: [],
+    h3: [],
+    h4: [],
+    h5: [],
+    h6: [],
+    table: [],
+    thead: [],
+    tbody: [],
+    tfoot: [],
+    tr: [],
+    th: ["colspan", "rowspan"],
+    td: ["colspan", "rowspan"],
+    caption: [],
+    figure: [],
+    figcaption: [],
+  }),
+);
 
 /** What users may write themselves: formatting and links, no images, tables or headings. */
 const WRITE_SUBSET = new Set([
@@ -80,25 +100,13 @@ const WRITE_SUBSET = new Set([
   "li",
 ]);
 
-const VOID = new Set([
-  "br",
-  "hr",
-  "img",
-  "area",
-  "base",
-  "col",
-  "embed",
-  "input",
-  "link",
-  "meta",
-  "source",
-  "track",
-  "wbr",
-  "param",
-  "keygen",
-]);
+/** Allowed elements that have no content and no end tag. */
+const VOID = new Set(["br", "hr", "img"]);
 
-/** Elements removed together with everything inside them. */
+/**
+ * Elements removed together with everything inside them. Every element outside the HTML namespace
+ * (SVG, MathML and whatever they hold) is removed that way too.
+ */
 const DROP_WITH_CONTENT = new Set([
   "script",
   "style",
@@ -129,7 +137,10 @@ const DROP_WITH_CONTENT = new Set([
   "dialog",
 ]);
 
-/** Elements whose content the HTML parser reads as raw text up to the matching end tag. */
+/**
+ * Elements whose content the tokenizer reads as text up to their end tag (with scripting on, as
+ * in the browser that shows the output, `<noscript>` is one of them). They cannot nest.
+ */
 const RAW_TEXT = new Set([
   "script",
   "style",
@@ -143,8 +154,40 @@ const RAW_TEXT = new Set([
   "plaintext",
 ]);
 
+/**
+ * Deepest nesting of elements kept. Deeper start tags are ignored by the parser (their text
+ * stays), so the searches of the open-element stack it makes per token stay short.
+ */
+const MAX_DEPTH = 64;
+
 const LINK_REL = "nofollow ugc noopener";
 const URL_ATTRIBUTES = new Set(["href", "src"]);
+
+type Element = DefaultTreeAdapterTypes.Element;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+
+/**
+ * parse5's tree builder, with the nesting depth capped. parse5 exports `Parser` but marks it
+ * internal, as it does `openElements` and `onStartTag`: this is why parse5's version is pinned
+ * exactly, and the linear-time tests must pass again before it changes.
+ */
+class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
+  override onStartTag(token: Token.TagToken): void {
+    // `depth` counts the fragment's root <html> too. A raw-text element still opens at the cap
+    // (it holds only text, so the stack grows by one at most): its content stays dropped rather
+    // than shown as text. In foreign content those names are ordinary, nestable elements.
+    if (
+      this.openElements.depth > MAX_DEPTH &&
+      (this.currentNotInHTML || !RAW_TEXT.has(token.tagName))
+    ) {
+      this.skipNextNewLine = false;
+      return;
+    }
+    super.onStartTag(token);
+  }
+}
+
+let divContext: Element | undefined;
 
 export interface SanitizeOptions {
   /** Longest input accepted; beyond it the rest is cut (before parsing, so it stays balanced). */
@@ -153,183 +196,87 @@ export interface SanitizeOptions {
   subset?: "read" | "write";
 }
 
+/**
+ * Rewrites untrusted HTML as canonical HTML that holds only allowed elements and attributes.
+ *
+ * @param input HTML as UserEcho stores it, or as a user wrote it.
+ * @param options `maxLength` (default 100,000 characters) and `subset` (default `read`).
+ * @example sanitizeHtml('<p onclick="x()">a<p>b') // '<p>a</p><p>b</p>'
+ */
 export function sanitizeHtml(input: string, options: SanitizeOptions = {}): string {
-  const html = input.slice(0, options.maxLength ?? 100_000);
-  // Lower-cased once: dropped elements are found in it, and doing it per element would make
-  // a body of many dropped tags cost quadratic time.
-  const lower = html.toLowerCase();
-  const writeSubset = options.subset === "write";
-  const out: string[] = [];
-  const open: string[] = [];
-  let i = 0;
-
-  const text = (raw: string) => {
-    if (raw) out.push(escapeText(decodeEntities(raw).replace(/\0/g, "")));
-  };
-
-  while (i < html.length) {
-    const lt = html.indexOf("<", i);
-    if (lt === -1) {
-      text(html.slice(i));
-      break;
-    }
-    text(html.slice(i, lt));
-    i = lt;
-
-    if (html.startsWith("<!--", i)) {
-      const end = html.indexOf("-->", i + 4);
-      i = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    if (html.startsWith("<!", i) || html.startsWith("<?", i)) {
-      // Doctype, CDATA, processing instruction: dropped.
-      const end = html.indexOf(">", i);
-      i = end === -1 ? html.length : end + 1;
-      continue;
-    }
-
-    const tag = readTag(html, i);
-    if (!tag) {
-      // A lone "<": it is text.
-      text("<");
-      i += 1;
-      continue;
-    }
-    i = tag.end;
-
-    if (tag.closing) {
-      closeElement(tag.name, open, out);
-      continue;
-    }
-    if (DROP_WITH_CONTENT.has(tag.name)) {
-      if (!tag.selfClosing && !VOID.has(tag.name)) i = skipElement(lower, i, tag.name);
-      continue;
-    }
-    const allowedAttributes = ALLOWED[tag.name];
-    if (!allowedAttributes || (writeSubset && !WRITE_SUBSET.has(tag.name))) continue; // unwrap
-
-    const attributes = cleanAttributes(tag.name, tag.attributes, allowedAttributes);
-    if (attributes === null) continue; // e.g. an <img> without a safe src
-    out.push(`<${tag.name}${attributes}>`);
-    if (!VOID.has(tag.name)) open.push(tag.name);
-  }
-  while (open.length > 0) out.push(`</${open.pop()}>`);
-  return out.join("");
+  const source = input.slice(0, options.maxLength ?? 100_000);
+  // The context element is only read (its name, namespace and ancestors), so one serves all calls.
+  divContext ??= defaultTreeAdapter.createElement("div", html.NS.HTML, []);
+  const parser = DepthCappedParser.getFragmentParser<DefaultTreeAdapterMap>(divContext);
+  parser.tokenizer.write(source, true);
+  return writeAllowed(parser.getFragment().childNodes, options.subset === "write");
 }
 
-interface Tag {
-  name: string;
-  closing: boolean;
-  selfClosing: boolean;
-  attributes: [string, string][];
-  end: number;
-}
-
-const TAG_NAME = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/;
-
-/** Reads a start or end tag at `start`, the way the HTML tokeniser does in the data state. */
-function readTag(html: string, start: number): Tag | null {
-  const match = TAG_NAME.exec(html.slice(start, start + 64));
-  if (!match) return null;
-  const closing = match[1] === "/";
-  const name = match[2]!.toLowerCase();
-  let i = start + match[0].length;
-  const attributes: [string, string][] = [];
-  let selfClosing = false;
-
-  while (i < html.length) {
-    const c = html[i]!;
-    if (c === ">") return { name, closing, selfClosing, attributes, end: i + 1 };
-    if (/[\s/]/.test(c)) {
-      selfClosing = c === "/" && html[i + 1] === ">";
-      i += 1;
-      continue;
-    }
-    // Attribute name: up to whitespace, "/", ">" or "=" (a leading "=" belongs to the name).
-    let nameEnd = i + 1;
-    while (nameEnd < html.length && !/[\s/>=]/.test(html[nameEnd]!)) nameEnd += 1;
-    const attributeName = html.slice(i, nameEnd).toLowerCase();
-    i = nameEnd;
-    while (i < html.length && /\s/.test(html[i]!)) i += 1;
-    let value = "";
-    if (html[i] === "=") {
-      i += 1;
-      while (i < html.length && /\s/.test(html[i]!)) i += 1;
-      const quote = html[i];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, i + 1);
-        if (close === -1) return null; // unterminated: the browser would swallow the rest
-        value = html.slice(i + 1, close);
-        i = close + 1;
-      } else {
-        let valueEnd = i;
-        while (valueEnd < html.length && !/[\s>]/.test(html[valueEnd]!)) valueEnd += 1;
-        value = html.slice(i, valueEnd);
-        i = valueEnd;
+/**
+ * Writes the allowed part of a parsed tree. Iterative, so that no input can exhaust the call
+ * stack, with the walk's stack in plain arrays and the output built by concatenation: both much
+ * cheaper than an object per level and an array of parts.
+ */
+function writeAllowed(nodes: ChildNode[], writeSubset: boolean): string {
+  let out = "";
+  // Per level of the walk: its nodes, the next one to visit, and the end tag to write after the
+  // last ("" when the element is unwrapped).
+  const levelNodes: ChildNode[][] = [nodes];
+  const levelNext: number[] = [0];
+  const levelEndTag: string[] = [""];
+  let level = 0;
+  let depth = 0; // elements written and not closed yet
+  while (level >= 0) {
+    const siblings = levelNodes[level]!;
+    const index = levelNext[level]!;
+    if (index === siblings.length) {
+      const endTag = levelEndTag[level]!;
+      if (endTag !== "") {
+        out += endTag;
+        depth -= 1;
       }
+      level -= 1;
+      continue;
     }
-    if (!closing) attributes.push([attributeName, decodeEntities(value)]);
+    levelNext[level] = index + 1;
+    const node = siblings[index]!;
+    if (node.nodeName === "#text") {
+      out += escapeText((node as DefaultTreeAdapterTypes.TextNode).value);
+      continue;
+    }
+    // Comments and doctypes are dropped, and so is all foreign content.
+    if (!("tagName" in node) || node.namespaceURI !== html.NS.HTML) continue;
+    const name = node.tagName;
+    if (DROP_WITH_CONTENT.has(name)) continue;
+    const allowedAttributes = ALLOWED.get(name);
+    let endTag = "";
+    if (allowedAttributes && (!writeSubset || WRITE_SUBSET.has(name)) && depth < MAX_DEPTH) {
+      // Most allowed elements may carry no attribute at all: no need to look at theirs.
+      const attributes =
+        allowedAttributes.length === 0 ? "" : cleanAttributes(name, node.attrs, allowedAttributes);
+      if (attributes === null) continue; // e.g. an <img> without a safe src
+      out += `<${name}${attributes}>`;
+      if (VOID.has(name)) continue;
+      endTag = `</${name}>`;
+      depth += 1;
+    }
+    // Anything else is unwrapped: its content stays.
+    level += 1;
+    levelNodes[level] = node.childNodes;
+    levelNext[level] = 0;
+    levelEndTag[level] = endTag;
   }
-  return null; // no ">": not a tag
-}
-
-/** Skips past the end of a dropped element, counting nested elements of the same name. */
-function skipElement(lower: string, from: number, name: string): number {
-  if (RAW_TEXT.has(name)) {
-    if (name === "plaintext") return lower.length;
-    const end = findEndTag(lower, from, name);
-    return end === -1 ? lower.length : end;
-  }
-  let depth = 1;
-  let i = from;
-  const opening = patternFor(OPENING_PATTERNS, name, (n) => `<(/?)${n}(?=[\\s/>])`);
-  while (depth > 0) {
-    opening.lastIndex = i;
-    const match = opening.exec(lower);
-    if (!match) return lower.length;
-    const close = lower.indexOf(">", match.index);
-    if (close === -1) return lower.length;
-    const selfClosing = lower[close - 1] === "/";
-    if (match[1] === "/") depth -= 1;
-    else if (!selfClosing) depth += 1;
-    i = close + 1;
-  }
-  return i;
-}
-
-function findEndTag(lower: string, from: number, name: string): number {
-  const pattern = patternFor(END_TAG_PATTERNS, name, (n) => `</${n}(?=[\\s/>])[^>]*>`);
-  pattern.lastIndex = from;
-  const match = pattern.exec(lower);
-  return match ? match.index + match[0].length : -1;
-}
-
-// One compiled pattern per element name, reused (names come from fixed sets above).
-const OPENING_PATTERNS = new Map<string, RegExp>();
-const END_TAG_PATTERNS = new Map<string, RegExp>();
-
-function patternFor(cache: Map<string, RegExp>, name: string, source: (n: string) => string) {
-  let pattern = cache.get(name);
-  if (!pattern) {
-    pattern = new RegExp(source(name), "g");
-    cache.set(name, pattern);
-  }
-  return pattern;
-}
-
-function closeElement(name: string, open: string[], out: string[]): void {
-  const index = open.lastIndexOf(name);
-  if (index === -1) return; // a stray end tag: dropped
-  while (open.length > index) out.push(`</${open.pop()}>`);
+  return out;
 }
 
 function cleanAttributes(
   element: string,
-  attributes: [string, string][],
+  attributes: readonly { name: string; value: string }[],
   allowed: readonly string[],
 ): string | null {
   const kept = new Map<string, string>();
-  for (const [name, value] of attributes) {
+  // parse5 has already decoded character references and kept the first of duplicate attributes.
+  for (const { name, value } of attributes) {
     if (!allowed.includes(name) || kept.has(name)) continue;
     if (URL_ATTRIBUTES.has(name)) {
       const url = safeUrl(
@@ -364,6 +311,10 @@ function cleanAttributes(
 /**
  * Absolute URLs with an allowed scheme only. The check runs on the URL as the WHATWG parser (the
  * browser's) reads it: it drops tabs and newlines anywhere, so `java\tscript:` is caught too.
+ *
+ * @param value A URL as the HTML parser decoded it (character references already resolved).
+ * @param schemes Allowed schemes, with their colon (`https:`).
+ * @returns The URL, serialised, or null.
  */
 export function safeUrl(value: string, schemes: readonly string[]): string | null {
   let url: URL;
