@@ -3,7 +3,9 @@
  * workerd.bench.ts), then the end-to-end suites through `wrangler dev` with the emulator (fresh
  * local state): coalescing and mixed load, the widget, sustained load. Prints the numbers and
  * records them in docs/BENCHMARKS.md. Targets are reported, never asserted: benchmarks inform,
- * tests decide. `--quick` shortens every run, for trying the bench out.
+ * tests decide. `--quick` shortens every run, for trying the bench out; `--memory-seconds=N`
+ * sets the length of the workerd memory run (60 s by default); `--workerd-only` runs and prints
+ * just the worker's own section and leaves docs/BENCHMARKS.md alone.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -16,6 +18,10 @@ import { printRatios, workerdBenchmarks, workerdMarkdown } from "./workerd.bench
 import { WRK_MISSING, wrkInstalled } from "./wrk.ts";
 
 const quick = process.argv.includes("--quick");
+// e.g. --memory-seconds=300: a longer memory run, to tell a plateau from a slow leak.
+const memorySeconds = Number(
+  process.argv.find((arg) => arg.startsWith("--memory-seconds="))?.split("=")[1] ?? Number.NaN,
+);
 const log = (line: string) => console.log(line);
 
 if (!wrkInstalled()) {
@@ -23,15 +29,23 @@ if (!wrkInstalled()) {
   process.exit(1);
 }
 
+const workerdOnly = process.argv.includes("--workerd-only");
 const sections: string[] = [];
 
 // The worker alone goes first, before the dev servers of the other suites have run.
-const workerdOptions = quick
-  ? { durationS: 3, rounds: 1, memoryDurationS: 10, startupRuns: 1 }
-  : { durationS: 10, rounds: 2, memoryDurationS: 60, startupRuns: 5 };
+const workerdOptions = {
+  ...(quick
+    ? { durationS: 3, rounds: 1, memoryDurationS: 10, startupRuns: 1 }
+    : { durationS: 10, rounds: 2, memoryDurationS: 60, startupRuns: 5 }),
+  ...(memorySeconds > 0 ? { memoryDurationS: memorySeconds } : {}),
+};
 const workerd = await workerdBenchmarks(log, workerdOptions);
 printRatios(workerd, log);
 sections.push(workerdMarkdown(workerd, workerdOptions));
+if (workerdOnly) {
+  log(sections[0]!);
+  process.exit(0);
+}
 
 const fresh = () => startStack({ persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-bench-")) });
 const stack = await fresh();
