@@ -1,8 +1,7 @@
 import type { Stack } from "../../scripts/stack.ts";
-import { runLoad, visitor, type LoadResult } from "./load.ts";
+import { runLoad, visitor } from "./load.ts";
 
 export interface CacheBenchResults {
-  hitVsBare: { bare: LoadResult; hit: LoadResult; throughputRatio: number; p99Ratio: number };
   coalescing: { concurrent: number; upstreamCalls: number; statuses: Record<string, number> };
   mixed: {
     durationS: number;
@@ -32,40 +31,17 @@ const topicCalls = (s: EmulatorStats) =>
     .filter(([path]) => /\/topics(\/search)?\.json$/.test(path) && path.includes("/forums/"))
     .reduce((sum, [, n]) => sum + n, 0);
 
-/** (a) cache-hit cost, (b) coalescing, (c) realistic mixed load; see docs/BENCHMARKS.md. */
+/**
+ * (b) coalescing and (c) realistic mixed load, through `wrangler dev`: they count upstream calls
+ * and cache outcomes, which the dev server does not change. The cost of a hit, (a), is measured
+ * where the worker is the bottleneck: workerd.bench.ts.
+ */
 export async function cacheBenchmarks(
   stack: Stack,
   log: (line: string) => void,
   mixedDurationS = 60,
 ): Promise<CacheBenchResults> {
   const base = stack.workerUrl;
-
-  // (a) A cache-hit page against a bare JSON route of the same worker.
-  const hitUrl = `${base}/v1/forums/1/topics?limit=20`;
-  const bareUrl = `${base}/v1/health`;
-  await runLoad({ url: hitUrl, connections: 4, requests: 200, init: visitor });
-  await runLoad({ url: bareUrl, connections: 4, requests: 200, init: visitor });
-  const rounds: { bare: LoadResult; hit: LoadResult }[] = [];
-  for (let round = 0; round < 2; round++) {
-    const bare = await runLoad({ url: bareUrl, connections: 16, durationMs: 8_000, init: visitor });
-    const hit = await runLoad({ url: hitUrl, connections: 16, durationMs: 8_000, init: visitor });
-    rounds.push({ bare, hit });
-  }
-  const best = (pick: (r: { bare: LoadResult; hit: LoadResult }) => LoadResult) =>
-    rounds.map(pick).sort((x, y) => y.throughput - x.throughput)[0]!;
-  const bare = best((r) => r.bare);
-  const hit = best((r) => r.hit);
-  const hitVsBare = {
-    bare,
-    hit,
-    throughputRatio: hit.throughput / bare.throughput,
-    p99Ratio: hit.p99 / bare.p99,
-  };
-  log(
-    `(a) bare ${bare.throughput.toFixed(0)} req/s p50 ${bare.p50.toFixed(1)} ms p99 ${bare.p99.toFixed(1)} ms; ` +
-      `cache hit ${hit.throughput.toFixed(0)} req/s p50 ${hit.p50.toFixed(1)} ms p99 ${hit.p99.toFixed(1)} ms; ` +
-      `throughput ratio ${hitVsBare.throughputRatio.toFixed(2)}, p99 ratio ${hitVsBare.p99Ratio.toFixed(2)}`,
-  );
 
   // (b) 100 concurrent identical cold requests.
   const coldUrl = `${base}/v1/forums/2/topics?limit=33&sort=discussed`;
@@ -133,25 +109,17 @@ export async function cacheBenchmarks(
     `(c) ${mixed.requests} requests over ${mixed.pages} pages in ${mixedDurationS} s: ` +
       `${upstreamTopicCalls} upstream topic-list calls (bound ${mixed.bound}), hit ratio ${(mixed.hitRatio * 100).toFixed(2)} %, errors ${mixed.errors}`,
   );
-  return { hitVsBare, coalescing, mixed };
+  return { coalescing, mixed };
 }
 
 export function cacheMarkdown(r: CacheBenchResults): string {
-  const { bare, hit } = r.hitVsBare;
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
-  return `## Edge cache (issue: public read API)
+  return `## Edge cache through \`wrangler dev\` (issue: public read API)
 
-### (a) Cache-hit cost
-
-16 connections, 8 s per route, best of two rounds; every request from a different client IP.
-
-| route | throughput | p50 | p99 |
-| --- | ---: | ---: | ---: |
-| \`GET /v1/health\` (bare JSON, no upstream) | ${bare.throughput.toFixed(0)} req/s | ${ms(bare.p50)} | ${ms(bare.p99)} |
-| \`GET /v1/forums/1/topics\` (cache hit) | ${hit.throughput.toFixed(0)} req/s | ${ms(hit.p50)} | ${ms(hit.p99)} |
-
-Throughput ratio ${r.hitVsBare.throughputRatio.toFixed(2)} (target >= 0.8: ${verdict(r.hitVsBare.throughputRatio >= 0.8)}); p99 ratio ${r.hitVsBare.p99Ratio.toFixed(2)} (target <= 2: ${verdict(r.hitVsBare.p99Ratio <= 2)}).
+The cost of a cache hit, (a), is in "The worker in workerd" above. These two count upstream calls
+and cache outcomes, end to end through \`wrangler dev\` (worker and emulator); their latencies are
+the dev server's, not the worker's.
 
 ### (b) Coalescing
 
@@ -159,7 +127,7 @@ ${r.coalescing.concurrent} concurrent identical requests for a cold key: **${r.c
 
 ### (c) Realistic mixed load
 
-${r.mixed.durationS} s, 16 connections, ${r.mixed.pages} distinct pages with Zipf-like popularity: ${r.mixed.requests} requests, ${r.mixed.errors} errors, p50 ${ms(r.mixed.p50)}, p99 ${ms(r.mixed.p99)}, hit ratio ${(r.mixed.hitRatio * 100).toFixed(2)} %.
+${r.mixed.durationS} s, 16 connections, ${r.mixed.pages} distinct pages with Zipf-like popularity: ${r.mixed.requests} requests, ${r.mixed.errors} errors, hit ratio ${(r.mixed.hitRatio * 100).toFixed(2)} % (latency under \`wrangler dev\`: p50 ${ms(r.mixed.p50)}, p99 ${ms(r.mixed.p99)}).
 Upstream topic-list calls: **${r.mixed.upstreamTopicCalls}**; bound at one per key per ${r.mixed.freshTtlS} s fresh-TTL window: ${r.mixed.bound} (${verdict(r.mixed.upstreamTopicCalls <= r.mixed.bound)}).
 `;
 }

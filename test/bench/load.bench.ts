@@ -111,11 +111,14 @@ export async function sustainedLoad(
 export function loadMarkdown(r: SustainedLoadResults): string {
   const { result } = r;
   const hits = (result.cache["hit"] ?? 0) + (result.cache["stale"] ?? 0);
-  return `## Sustained load (issue: prove it holds)
+  return `## Sustained load through \`wrangler dev\` (issue: prove it holds; an end-to-end smoke figure)
 
 ${r.durationS} s at ${r.connections} connections against the worker under \`wrangler dev\` with the
 emulator, every request from its own client IP: ${r.mix.cached} reads of ${POPULAR.length} popular pages
 (cached), ${r.mix.misses} searches nobody made before (misses), ${r.mix.writes} comments by signed-in users.
+It proves the whole stack holds (no errors, the cache absorbs the reads); its throughput, latency
+and memory are \`wrangler dev\`'s, whose Node proxy handles every request. The worker's own figures
+are in "The worker in workerd" above.
 
 | measure | value |
 | --- | ---: |
@@ -136,7 +139,8 @@ forum miss once after it. Memory is the resident set of the worker's workerd pro
 after warm-up and right after the load, on a stack started fresh for this run.
 
 About the memory figure: under \`wrangler dev\` the local runtime's resident memory grows with the
-number of requests served whatever the worker does. Measured on this machine with a
+number of requests served whatever the worker does (workerd's own memory under load, without the
+dev server, is in "The worker in workerd", Memory). Measured on this machine with a
 hello-world worker (one line, no logging) under the same \`wrangler dev\`, 100 connections, three
 8 s rounds: 218 → 463 → 695 → 860 MiB after about 12,000 requests. The growth above is of the
 same order per request, so it shows the dev server, not a leak in the worker; the worker's own

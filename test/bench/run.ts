@@ -1,7 +1,11 @@
 /**
- * `pnpm bench`: starts the worker under `wrangler dev` with the emulator (fresh local state),
- * runs every benchmark suite, prints the numbers and records them in docs/BENCHMARKS.md.
- * Targets are reported, never asserted: benchmarks inform, tests decide.
+ * `pnpm bench`: first the worker on its own (the production bundle in workerd, loaded by wrk;
+ * workerd.bench.ts), then the end-to-end suites through `wrangler dev` with the emulator (fresh
+ * local state): coalescing and mixed load, the widget, sustained load. Prints the numbers and
+ * records them in docs/BENCHMARKS.md. Targets are reported, never asserted: benchmarks inform,
+ * tests decide. `--quick` shortens every run, for trying the bench out; `--memory-seconds=N`
+ * sets the length of the workerd memory run (60 s by default); `--workerd-only` runs and prints
+ * just the worker's own section and leaves docs/BENCHMARKS.md alone.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -10,15 +14,43 @@ import { ROOT, startStack } from "../../scripts/stack.ts";
 import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
 import { loadMarkdown, sustainedLoad } from "./load.bench.ts";
 import { widgetBenchmarks, widgetMarkdown } from "./widget.bench.ts";
+import { printRatios, workerdBenchmarks, workerdMarkdown } from "./workerd.bench.ts";
+import { WRK_MISSING, wrkInstalled } from "./wrk.ts";
 
 const quick = process.argv.includes("--quick");
+// e.g. --memory-seconds=300: a longer memory run, to tell a plateau from a slow leak.
+const memorySeconds = Number(
+  process.argv.find((arg) => arg.startsWith("--memory-seconds="))?.split("=")[1] ?? Number.NaN,
+);
 const log = (line: string) => console.log(line);
+
+if (!wrkInstalled()) {
+  console.error(WRK_MISSING);
+  process.exit(1);
+}
+
+const workerdOnly = process.argv.includes("--workerd-only");
+const sections: string[] = [];
+
+// The worker alone goes first, before the dev servers of the other suites have run.
+const workerdOptions = {
+  ...(quick
+    ? { durationS: 3, rounds: 1, memoryDurationS: 10, startupRuns: 1 }
+    : { durationS: 10, rounds: 2, memoryDurationS: 60, startupRuns: 5 }),
+  ...(memorySeconds > 0 ? { memoryDurationS: memorySeconds } : {}),
+};
+const workerd = await workerdBenchmarks(log, workerdOptions);
+printRatios(workerd, log);
+sections.push(workerdMarkdown(workerd, workerdOptions));
+if (workerdOnly) {
+  log(sections[0]!);
+  process.exit(0);
+}
 
 const fresh = () => startStack({ persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-bench-")) });
 const stack = await fresh();
-const sections: string[] = [];
 try {
-  log(`worker ${stack.workerUrl}, emulator ${stack.emulatorUrl}`);
+  log(`wrangler dev: worker ${stack.workerUrl}, emulator ${stack.emulatorUrl}`);
   const cache = await cacheBenchmarks(stack, log, quick ? 10 : 60);
   sections.push(cacheMarkdown(cache));
   const widget = await widgetBenchmarks(stack, log, quick ? 3 : 7);
@@ -40,9 +72,10 @@ const header = `# Benchmarks
 
 Recorded by \`pnpm bench\` (${quick ? "quick run, " : ""}${new Date().toISOString()}) on this project's
 machine kind: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB,
-Node ${process.version}. Worker and emulator run under \`wrangler dev\` on loopback, sharing the two
-cores with the load generator, so absolute numbers are modest; the ratios are what the targets
-are about. Re-run with \`npx --yes pnpm@10.34.9 bench\`.
+Node ${process.version}. The worker's own figures come from its production bundle in workerd,
+loaded by wrk on the same machine, with each row's CPU accounted for; the other sections run
+end to end through \`wrangler dev\`, whose figures are the dev server's. Re-run with
+\`npx --yes pnpm@10.34.9 bench\` (needs \`wrk\`: \`apt-get install -y wrk\`).
 `;
 writeFileSync(join(ROOT, "docs/BENCHMARKS.md"), [header, ...sections].join("\n"));
 log("recorded in docs/BENCHMARKS.md");

@@ -109,3 +109,45 @@ describe("POST /__emulator/inject", () => {
     expect(data(written).header).toBe("padded");
   });
 });
+
+describe("POST /__emulator/inject/clone", () => {
+  async function clone(body: unknown) {
+    const response = await app.request(`${UPSTREAM}/__emulator/inject/clone`, {
+      method: "POST",
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it("copies every topic of the forum, so it has more full pages of the same kind", async ({
+    expect,
+  }) => {
+    const originals = [...store.topicsOf(2)];
+    const cloned = await clone({ forumId: 2, copies: 3 });
+    expect(cloned).toEqual({ status: 201, body: { forumId: 2, topics: originals.length * 4 } });
+    const copies = store.topicsOf(2).slice(originals.length);
+    expect(copies).toHaveLength(originals.length * 3);
+    expect(copies[originals.length]).toMatchObject({
+      header: originals[0]!.header,
+      description: originals[0]!.description,
+      typeId: originals[0]!.typeId,
+      votePositive: 0,
+      commentCount: 0,
+    });
+    const page = data(
+      await getJson<ApiTopic[]>(app, `forums/2/topics.json?limit=20&page=${originals.length / 5}`),
+    );
+    expect(page).toHaveLength(20);
+    expect(store.topicsOf(1)).toHaveLength(store.seed.topics.filter((t) => t.forumId === 1).length);
+    // A control request, not API traffic.
+    expect(stats.snapshot().requests).toBe(1);
+  });
+
+  it("answers 400 for unknown forums and bad counts, 413 beyond the bound", async ({ expect }) => {
+    for (const body of [{ forumId: 99, copies: 1 }, { forumId: 1, copies: -1 }, { forumId: 1 }]) {
+      expect((await clone(body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await clone({ forumId: 1, copies: 1_000 })).status).toBe(413);
+    expect(store.topicsOf(1)).toHaveLength(store.seed.topics.filter((t) => t.forumId === 1).length);
+  });
+});

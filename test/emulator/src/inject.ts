@@ -12,6 +12,11 @@
  * Answers 201 `{ "topicId": 181, "commentIds": [12001] }`. Authors are users found or created by
  * name, like SSO users, so the store's indexes and totals stay consistent; `/__emulator/reset`
  * forgets them with everything else.
+ *
+ * `POST /__emulator/inject/clone` with `{ "forumId": 1, "copies": 9 }` grows a forum for
+ * benchmarks: every topic it has gets `copies` copies (header, description, type, category, tags,
+ * author; no votes or comments), so there are many more full pages, each one like the seed's.
+ * Answers 201 `{ "forumId": 1, "topics": 1800 }`, the forum's new topic count.
  */
 import { Hono } from "hono";
 import { ApiError, BadRequestError } from "./errors.ts";
@@ -44,6 +49,9 @@ export interface Injected {
   readonly commentIds: readonly number[];
 }
 
+/** A bound on one clone request: enough for any benchmark, small enough to answer at once. */
+const MAX_CLONED_TOPICS = 100_000;
+
 /** Far above the API's own limits: tests inject 100 KB strings in several fields at once. */
 const MAX_INJECT_BYTES = 2 * 1024 * 1024;
 
@@ -66,7 +74,50 @@ export function injectRoutes(store: () => Store): Hono {
     }
     return c.json(inject(store(), parseInjection(body)), 201);
   });
+  routes.post("/clone", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new BadRequestError("Clone body is not valid JSON");
+    }
+    const value = object(body, "body");
+    const forumId = id(value["forumId"], "forumId");
+    const copies = value["copies"];
+    if (typeof copies !== "number" || !Number.isSafeInteger(copies) || copies < 0) {
+      throw new BadRequestError("'copies' must be a non-negative integer");
+    }
+    return c.json({ forumId, topics: cloneTopics(store(), forumId, copies) }, 201);
+  });
   return routes;
+}
+
+/**
+ * Gives every topic of the forum `copies` copies through the store's own write method; returns
+ * the forum's topic count.
+ *
+ * @throws BadRequestError when the forum does not exist or the clone would be too large.
+ */
+export function cloneTopics(store: Store, forumId: number, copies: number): number {
+  if (store.forum(forumId) === undefined) throw new BadRequestError(`No forum ${forumId}`);
+  const originals = [...store.topicsOf(forumId)];
+  if (originals.length * copies > MAX_CLONED_TOPICS) {
+    throw new ApiError(413, `At most ${MAX_CLONED_TOPICS} topics per clone`);
+  }
+  for (let copy = 0; copy < copies; copy++) {
+    for (const topic of originals) {
+      store.createTopic({
+        forumId,
+        typeId: topic.typeId,
+        categoryId: topic.categoryId,
+        tagIds: topic.tagIds,
+        header: topic.header,
+        description: topic.description,
+        authorId: topic.authorId,
+      });
+    }
+  }
+  return store.topicsOf(forumId).length;
 }
 
 /**
