@@ -208,6 +208,17 @@ export const TopUserPage = listOf(TopUser, "TopUserPage", {
 
 /* Writes, as the signed-in end user (Authorization: Bearer <site-signed JWT>). */
 
+/**
+ * How a text field of a write is read: `text` (the default) is shown exactly as typed, line
+ * breaks included, with `<`, `>` and `&` as literal characters; `html` is a small safe markup
+ * subset, and only a caller that means it should send it.
+ */
+export const TextFormat = z.enum(["text", "html"]).register(contract, {
+  id: "TextFormat",
+  description:
+    "text: shown exactly as typed (the default); html: a small safe markup subset (p, br, b, strong, i, em, u, s, a, ul, ol, li, code, pre, blockquote)",
+});
+
 export const CreateTopicRequest = z
   .object({
     title: z.string().trim().min(3).max(200),
@@ -215,7 +226,8 @@ export const CreateTopicRequest = z
       .string()
       .max(20_000)
       .optional()
-      .describe("Plain text, or a small safe markup subset (p, br, b, i, a, ul, ol, li, code)"),
+      .describe("What the visitor typed; read as `format` says"),
+    format: TextFormat.optional().describe("How `description` is read; `text` by default"),
     type: id.describe("Topic type id, from the forum's meta"),
     category: id.optional().describe("Category id, from the forum's meta"),
     tags: z.array(id).max(10).optional(),
@@ -224,7 +236,10 @@ export const CreateTopicRequest = z
   .register(contract, { id: "CreateTopicRequest" });
 
 export const CreateCommentRequest = z
-  .object({ text: z.string().trim().min(1).max(10_000) })
+  .object({
+    text: z.string().trim().min(1).max(10_000).describe("What the visitor typed"),
+    format: TextFormat.optional().describe("How `text` is read; `text` by default"),
+  })
   .strict()
   .register(contract, { id: "CreateCommentRequest" });
 
@@ -286,6 +301,7 @@ export type CommentPage = z.infer<typeof CommentPage>;
 export type TopUserPage = z.infer<typeof TopUserPage>;
 export type Problem = z.infer<typeof Problem>;
 export type VoteValue = z.infer<typeof VoteValue>;
+export type TextFormat = z.infer<typeof TextFormat>;
 export type CreateTopicRequest = z.infer<typeof CreateTopicRequest>;
 export type CreateCommentRequest = z.infer<typeof CreateCommentRequest>;
 export type VoteRequest = z.infer<typeof VoteRequest>;

@@ -88,6 +88,11 @@ export interface HarnessOptions {
   /** Also start the pass-through peer proxy (peer-proxy.ts). */
   peer?: boolean;
   /**
+   * The emulator's profile (test/emulator/src/profile.ts): `documented` by default, as in
+   * every suite; `extended` where a benchmark needs UserEcho to honour guessed filters.
+   */
+  emulatorProfile?: "documented" | "documented-ignore" | "extended";
+  /**
    * Where workerd's log lines go. When absent, workerd's stdout (the worker's request log, one
    * JSON line per request) goes straight to /dev/null: Miniflare would otherwise read and
    * JSON-parse every line in this process, which at thousands of requests a second takes a good
@@ -212,6 +217,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
               contents: readFileSync(join(ROOT, "test/emulator/dist/emulator.js"), "utf8"),
             },
           },
+        },
+        env: {
+          EMULATOR_PROFILE: { type: "text", value: options.emulatorProfile ?? "documented" },
         },
       },
       dev: { unsafeDirectSockets: direct },

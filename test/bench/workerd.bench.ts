@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TopicListQuery } from "@userecho-edge/shared";
 import { ROOT } from "../../scripts/stack.ts";
-import { topicFilterParams } from "../../worker/src/upstream/inferred.ts";
+import { TOPIC_FILTER_PARAMS } from "../../worker/src/upstream/inferred.ts";
 import credentials from "../emulator/credentials.json" with { type: "json" };
 import { buildProductionBundle, startHarness, type Harness } from "./workerd-harness.ts";
 import { cpuVerdict, rssMiB, runWrk, type WrkResult } from "./wrk.ts";
@@ -106,6 +106,8 @@ export async function workerdBenchmarks(
     peer: true,
     rateLimit: RATE_LIMIT,
     rateLimiter: "in-isolate",
+    // The Cache API row needs a thousand distinct pages, sorted and filtered upstream.
+    emulatorProfile: "extended",
     vars: { CACHE_TTL },
   });
   let results: Omit<WorkerdBenchResults, "startup">;
@@ -367,7 +369,12 @@ async function distinctPagePaths(
         const query = new URLSearchParams({
           limit: "1",
           access_token: credentials.agentToken,
-          ...topicFilterParams(filter),
+          ...Object.fromEntries(
+            Object.entries(filter).map(([name, value]) => [
+              TOPIC_FILTER_PARAMS[name as keyof typeof TOPIC_FILTER_PARAMS],
+              String(value),
+            ]),
+          ),
         });
         const url = `${harness.emulatorUrl}/api/v2/forums/1/topics.json?${query}`;
         const body = (await (await fetch(url)).json()) as { details?: { count?: number } };

@@ -77,14 +77,51 @@ describe("POST /v1/forums/:forumId/topics", () => {
     expect((await worker(`/v1/topics/${topic.id}`)).status).toBe(200);
   });
 
-  it("keeps only safe markup in a description", async ({ expect }) => {
+  it("keeps only safe markup in a description the caller marks as html", async ({ expect }) => {
     const response = await post("/v1/forums/2/topics", {
       title: "Markup check",
       description: "<p>Hi <b>there</b><img src=x onerror=alert(1)><script>x()</script></p>",
+      format: "html",
       type: 5,
     });
     const topic = TopicDetail.parse(await response.json());
     expect(topic.descriptionHtml).toBe("<p>Hi <b>there</b></p>");
+  });
+
+  it("shows typed text exactly as typed: tags, entities and line breaks stay", async ({
+    expect,
+  }) => {
+    const cases: [string, string][] = [
+      [
+        "Please support <video> embeds in topics, and also <iframe> for YouTube",
+        "<p>Please support &lt;video&gt; embeds in topics, and also &lt;iframe&gt; for YouTube</p>",
+      ],
+      ["Support <video> embeds please", "<p>Support &lt;video&gt; embeds please</p>"],
+      ["a < b > c and &amp; too", "<p>a &lt; b &gt; c and &amp;amp; too</p>"],
+      [
+        "First <b>paragraph</b>\nsecond line\n\nSecond paragraph",
+        "<p>First &lt;b&gt;paragraph&lt;/b&gt;<br>second line</p><p>Second paragraph</p>",
+      ],
+    ];
+    for (const [description, html] of cases) {
+      const response = await post("/v1/forums/2/topics", {
+        title: "Typed text",
+        description,
+        type: 5,
+      });
+      expect(response.status, description).toBe(201);
+      const { id, descriptionHtml } = TopicDetail.parse(await response.json());
+      expect(descriptionHtml, description).toBe(html);
+      // And so it stays on the next read, from UserEcho.
+      const read = TopicDetail.parse(await (await worker(`/v1/topics/${id}`)).json());
+      expect(read.descriptionHtml, description).toBe(html);
+    }
+    const comment = await post("/v1/topics/1004/comments", {
+      text: "Also the <details> element would help",
+    });
+    expect(Comment.parse(await comment.json()).html).toBe(
+      "<p>Also the &lt;details&gt; element would help</p>",
+    );
   });
 
   it("validates the body and names the field", async ({ expect }) => {

@@ -5,6 +5,7 @@ import {
   CreateTopicRequest,
   type ForumMeta,
   IdPath,
+  type TextFormat,
   TopicDetail,
   VoteRequest,
   VoteResult,
@@ -20,7 +21,7 @@ import {
 import type { Identity } from "../identity/index.ts";
 import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
 import { sha256Hex } from "../partners/index.ts";
-import { sanitizeHtml } from "../sanitize/index.ts";
+import { plainTextToHtml, sanitizeHtml } from "../sanitize/index.ts";
 import { readJsonBody } from "./body.ts";
 import { loadForumMeta } from "./forums.ts";
 import type { UpstreamTopic } from "../upstream/schemas.ts";
@@ -60,7 +61,7 @@ actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
   checkAgainstMeta(meta, input);
   return write(c, `topics:${forumId}`, raw, async () => {
     const user = await userClient(c);
-    const description = input.description ? userHtml(input.description) : undefined;
+    const description = input.description ? userHtml(input.description, input.format) : undefined;
     const written = await user.createTopic(forumId, {
       header: input.title,
       type: input.type,
@@ -89,7 +90,7 @@ actions.post("/topics/:topicId/comments", guardWrites, async (c) => {
   const { forumId } = await loadVisibleTopic(c, topicId);
   return write(c, `comments:${topicId}`, raw, async () => {
     const user = await userClient(c);
-    const text = userHtml(input.text);
+    const text = userHtml(input.text, input.format);
     const written = await user.createComment(topicId, text);
     await bump(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
     // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
@@ -214,24 +215,11 @@ function checkAgainstMeta(meta: ForumMeta, input: CreateTopicRequest): void {
 }
 
 /**
- * Users write plain text or a small safe markup subset. Plain text becomes paragraphs; markup
- * goes through the sanitiser's write subset (no images, tables or headings).
+ * What a visitor typed, as the HTML UserEcho stores: plain text shown exactly as typed unless
+ * the caller asked for markup explicitly; markup goes through the sanitiser's write subset (no
+ * images, tables or headings). Nothing is guessed from the text itself: "<video>" typed in a
+ * text box is text.
  */
-function userHtml(text: string): string {
-  return /<[a-z][\s\S]*>/i.test(text)
-    ? sanitizeHtml(text, { subset: "write" })
-    : plainTextHtml(text);
-}
-
-function plainTextHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`)
-    .join("");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+function userHtml(text: string, format: TextFormat = "text"): string {
+  return format === "html" ? sanitizeHtml(text, { subset: "write" }) : plainTextToHtml(text);
 }
