@@ -22,6 +22,8 @@ export type Fault =
   | { kind: "envelope-error" }
   /** The real answer, cut in the middle of its JSON. */
   | { kind: "truncated" }
+  /** The real list, with one item's `field` replaced by something no schema accepts. */
+  | { kind: "corrupt-item"; index?: number; field?: string }
   /** Headers sent, then the connection drops. */
   | { kind: "reset" }
   /** Headers sent, then nothing: the body never ends. */
@@ -108,6 +110,19 @@ export function injectFaults(registry: FaultRegistry): MiddlewareHandler {
         await next();
         const text = await c.res.text();
         c.res = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
+          status: 200,
+          headers: { "Content-Type": "application/json" },
+        });
+        return;
+      }
+      case "corrupt-item": {
+        await next();
+        const body = (await c.res.json()) as { data?: unknown };
+        const item = Array.isArray(body.data) ? body.data[fault.index ?? 0] : undefined;
+        if (item && typeof item === "object") {
+          (item as Record<string, unknown>)[fault.field ?? "header"] = { not: "valid" };
+        }
+        c.res = new Response(JSON.stringify(body), {
           status: 200,
           headers: { "Content-Type": "application/json" },
         });

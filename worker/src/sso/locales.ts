@@ -40,6 +40,13 @@ export const SSO_LOCALES = [
   "fa",
 ] as const;
 
+/**
+ * The SSO `locale` field holds at most five characters (UserEcho's SSO article: Varchar(5)).
+ * `zh-hans`, though UserEcho lists it as an interface language, does not fit and is not sent:
+ * the user then gets the project's default language.
+ */
+export const SSO_LOCALE_MAX_LENGTH = 5;
+
 /** One of {@link SSO_LOCALES}. */
 export type SsoLocale = (typeof SSO_LOCALES)[number];
 
@@ -56,7 +63,7 @@ const ALIASES: ReadonlyMap<string, SsoLocale> = new Map([
 
 /**
  * Maps a BCP 47 tag (`pt-BR`, `en_US`, `zh-Hans-CN`) to UserEcho's code, or `undefined` when
- * UserEcho has no such language. Tries the whole tag, then ever shorter prefixes, so `en-US`
+ * UserEcho has no such language or its code does not fit the field (Chinese). Tries the whole tag, then ever shorter prefixes, so `en-US`
  * becomes `en` while `en-GB` stays `en-gb`.
  *
  * @example normaliseSsoLocale("pt-BR") // "pt-br"
@@ -66,9 +73,8 @@ export function normaliseSsoLocale(tag: string): SsoLocale | undefined {
   const parts = tag.toLowerCase().replace(/_/g, "-").split("-");
   for (let length = parts.length; length > 0; length--) {
     const candidate = parts.slice(0, length).join("-");
-    if (KNOWN.has(candidate)) return candidate as SsoLocale;
-    const alias = ALIASES.get(candidate);
-    if (alias !== undefined) return alias;
+    const code = KNOWN.has(candidate) ? (candidate as SsoLocale) : ALIASES.get(candidate);
+    if (code !== undefined) return code.length <= SSO_LOCALE_MAX_LENGTH ? code : undefined;
   }
   return undefined;
 }

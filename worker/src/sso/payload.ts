@@ -1,6 +1,7 @@
 /**
  * The user document inside an `sso_token` (sso.md §2) and its serialisation.
  */
+import { SSO_LOCALE_MAX_LENGTH } from "./locales.ts";
 import { phpJsonEncode } from "./php.ts";
 
 /**
@@ -55,9 +56,8 @@ export function serialiseSsoPayload(payload: SsoPayload): string {
   }
   if (payload.email !== undefined) checkString(payload.email, "email", 255);
   if (payload.avatar_url !== undefined) checkString(payload.avatar_url, "avatar_url", 255);
-  // sso.md §2 says "≤5" but lists `zh-hans` among the codes: the list is what UserEcho accepts,
-  // so the longest listed code sets the bound.
-  if (payload.locale !== undefined) checkString(payload.locale, "locale", 7);
+  // UserEcho's SSO article gives `locale` as Varchar(5) (docs/USERECHO.md, "SSO").
+  if (payload.locale !== undefined) checkString(payload.locale, "locale", SSO_LOCALE_MAX_LENGTH);
   checkIds(payload.allowed_private_forums, "allowed_private_forums");
   checkIds(payload.groups, "groups");
 

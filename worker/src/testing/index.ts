@@ -122,7 +122,8 @@ export interface FaultRule {
   fault:
     | { kind: "latency"; ms: number }
     | { kind: "status"; status: number; retryAfter?: number }
-    | { kind: "malformed" | "envelope-error" | "truncated" | "reset" | "hang" };
+    | { kind: "malformed" | "envelope-error" | "truncated" | "reset" | "hang" }
+    | { kind: "corrupt-item"; index?: number; field?: string };
   times?: number;
 }
 
