@@ -90,7 +90,8 @@ describe.each(PROFILES)("against the %s profile", (profile) => {
     for (const path of [`/v1/topics/${id}`, `/v1/topics/${id}/comments`, "/v1/topics/99999999"]) {
       const response = await worker.fetch(path);
       expect(response.status, path).toBe(404);
-      const { requestId: _, ...problem } = (await response.json()) as Record<string, unknown>;
+      const problem = (await response.json()) as Record<string, unknown>;
+      delete problem["requestId"]; // differs per request by design
       bodies.push(problem);
     }
     expect(bodies[0]).toMatchObject({ type: ProblemType.notFound });
