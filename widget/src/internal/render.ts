@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { PageInfo } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 
 /**
@@ -21,48 +20,6 @@ function hideImage(event: Event): void {
 /** A relative date with the absolute one in `datetime` and a tooltip. */
 export function when(t: Translator, iso: string): TemplateResult {
   return html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`;
-}
-
-/** Page numbers to show: first, last and the current one ±1; 0 marks a gap. */
-export function pageWindow(current: number, total: number): number[] {
-  const pages: number[] = [];
-  for (let n = 1; n <= total; n++) {
-    if (n === 1 || n === total || Math.abs(n - current) <= 1) pages.push(n);
-    else if (pages.at(-1) !== 0) pages.push(0);
-  }
-  return pages;
-}
-
-/** Numbered paging: previous, page numbers (the current one `aria-current="page"`), next. */
-export function pager(
-  t: Translator,
-  page: PageInfo,
-  label: string,
-  go: (page: number) => void,
-): TemplateResult | typeof nothing {
-  if (page.totalPages <= 1) return nothing;
-  const { number, totalPages } = page;
-  return html`<nav class="row" part="pagination" aria-label=${label}>
-    <button class="btn" ?disabled=${number <= 1} @click=${() => go(number - 1)}>
-      ${t.t("previous")}
-    </button>
-    ${pageWindow(number, totalPages).map((n) =>
-      n
-        ? html`<button
-            class="btn"
-            part="page-button"
-            aria-current=${n === number ? "page" : nothing}
-            aria-label=${t.t("pageN", { page: t.number(n) })}
-            @click=${() => go(n)}
-          >
-            ${t.number(n)}
-          </button>`
-        : html`<span aria-hidden="true">…</span>`,
-    )}
-    <button class="btn" ?disabled=${number >= totalPages} @click=${() => go(number + 1)}>
-      ${t.t("next")}
-    </button>
-  </nav>`;
 }
 
 /** Placeholder rows while loading: no text but one for screen readers. */
@@ -93,8 +50,10 @@ export function errorState(
   </div>`;
 }
 
-/** The worker's explanation of a failure (its problem's detail or title), else the message. */
+/**
+ * What a failure says: an `ApiRequestError`'s message is already the worker's problem detail
+ * (else its title, else the HTTP status), so every caller shows the same text.
+ */
 export function explain(error: unknown): string {
-  const problem = (error as { problem?: { detail?: string; title?: string } } | undefined)?.problem;
-  return problem?.detail ?? problem?.title ?? (error instanceof Error ? error.message : "");
+  return error instanceof Error ? error.message : "";
 }

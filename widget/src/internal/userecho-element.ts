@@ -1,11 +1,12 @@
 import { LitElement, html, type PropertyDeclarations } from "lit";
-import { ApiRequestError, EdgeApi } from "../api/client.ts";
+import { EdgeApi } from "../api/client.ts";
 import { defaultEndpoint } from "./config.ts";
 import {
   emit,
+  reportError,
+  type ErrorDetail,
   type UserEchoEventDetail,
   type UserEchoEventName,
-  type UserAction,
 } from "./events.ts";
 import { LocaleController } from "./locale-controller.ts";
 
@@ -82,6 +83,7 @@ export class UserEchoElement extends LitElement {
     return api;
   }
 
+  /** `aria-level` of the heading: `heading-level`, 1–6. */
   protected get level(): number {
     return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
   }
@@ -113,12 +115,8 @@ export class UserEchoElement extends LitElement {
     return emit(this, name, detail);
   }
 
-  /** Fires `userecho-error` for a failure; returns the worker's explanation, if any. */
-  protected reportError(action: UserAction | "load", error: unknown): string {
-    const status = error instanceof ApiRequestError ? error.status : 0;
-    const problem = error instanceof ApiRequestError ? error.problem : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    this.emit("userecho-error", { action, status, message, ...(problem ? { problem } : {}) });
-    return problem?.detail ?? problem?.title ?? message;
+  /** Fires `userecho-error` for a failure (the element shows it too). */
+  protected reportError(action: ErrorDetail["action"], error: unknown): void {
+    reportError(this, action, error);
   }
 }

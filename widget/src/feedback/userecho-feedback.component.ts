@@ -1,0 +1,608 @@
+import { html, nothing, type PropertyValues } from "lit";
+import type { Comment, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
+import type { Translator } from "../i18n/index.ts";
+import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
+import { ContextProvider } from "../internal/context.ts";
+import { FetchController } from "../internal/fetch-controller.ts";
+import type { UserAction } from "../internal/events.ts";
+import { clampCount } from "../internal/limits.ts";
+import { errorState, explain, skeleton } from "../internal/render.ts";
+import { UserEchoElement } from "../internal/userecho-element.ts";
+import { baseStyles } from "../styles/base.ts";
+import { boardContext, type BoardContext } from "./board-context.ts";
+import { follow, loadActions } from "./follow.ts";
+import type * as Extras from "./extras.ts";
+import type { PagingMode } from "./paging.ts";
+import { Settle } from "./settle.ts";
+import { SignInFlow } from "./sign-in.ts";
+import { RowBatches, type Listing } from "./topic-list.ts";
+import { renderTopicRow } from "./topic-row.ts";
+import { feedbackStyles } from "./userecho-feedback.styles.ts";
+import { optimisticVote, type TopicPatch } from "./votes.ts";
+
+export type { PagingMode } from "./paging.ts";
+
+const SORTS = {
+  top: "sortTop",
+  new: "sortNew",
+  updated: "sortUpdated",
+  discussed: "sortDiscussed",
+} as const satisfies Record<TopicSort, string>;
+
+const SEARCH_DELAY_MS = 300;
+
+type Extras = typeof Extras;
+
+/**
+ * A UserEcho feedback board: a forum's topics with votes, status, type, category, comments,
+ * author and date; paged, sortable, filterable and searchable; a topic expands to its
+ * description and comments. With a token callback the visitor can vote, submit an idea,
+ * comment and continue to the forum signed in.
+ *
+ * @tag userecho-feedback
+ *
+ * @slot actions - Extra controls beside the "Submit an idea" button, e.g. the page's sign-in button.
+ *
+ * @event userecho-sign-in-request - An action needs a signed-in visitor and there is no token: `{ action, topicId? }`. Sign the visitor in, then let them retry.
+ * @event userecho-vote - The worker accepted a vote: `{ topicId, value, votes }`.
+ * @event userecho-topic-created - The visitor posted a topic: `{ topic }`.
+ * @event userecho-comment-created - The visitor posted a comment: `{ topicId, comment }`.
+ * @event userecho-load - A page of topics was drawn: `{ page }`.
+ * @event userecho-error - Loading or an action failed: `{ action, status, problem?, message }`.
+ *
+ * @csspart base - The board's root box (theme colours, padding).
+ * @csspart heading - The board's heading.
+ * @csspart count - The number of topics.
+ * @csspart submit-button - "Submit an idea".
+ * @csspart notice - A message such as "Please sign in to continue".
+ * @csspart toolbar - Search, sort and filters.
+ * @csspart search - The search box.
+ * @csspart sort - The sort select.
+ * @csspart filter - Each filter select.
+ * @csspart list - The list of topics.
+ * @csspart topic - One topic.
+ * @csspart vote-button - A topic's vote button (`aria-pressed` when voted).
+ * @csspart vote-count - A topic's score.
+ * @csspart title - A topic's title; a disclosure button (`aria-expanded`).
+ * @csspart meta - The line with status, type, category, comments, author and date.
+ * @csspart status - The status badge, in the status's colour.
+ * @csspart type - The topic type.
+ * @csspart category - The category.
+ * @csspart comment-count - The number of comments.
+ * @csspart author - Author name with avatar.
+ * @csspart avatar - An avatar (the image over the name's initial).
+ * @csspart date - A relative date.
+ * @csspart detail - An expanded topic: description, comments, comment form.
+ * @csspart description - The topic's description (sanitised HTML).
+ * @csspart comments - The list of comments.
+ * @csspart comment - One comment.
+ * @csspart comment-form - The comment form.
+ * @csspart submit-form - The "Submit an idea" form.
+ * @csspart similar - Similar topics suggested while typing a title.
+ * @csspart pagination - Numbered paging.
+ * @csspart page-button - A page number.
+ * @csspart more-button - "Show more" (paging="more").
+ * @csspart skeleton - Placeholder shown while loading.
+ * @csspart empty - The "no topics" message.
+ * @csspart error - The error state.
+ * @csspart retry-button - "Try again" in the error state.
+ * @csspart forum-link - "Continue on the forum" / "Open on the forum".
+ *
+ * @cssprop --userecho-font - Font family; the page's font when unset.
+ * @cssprop --userecho-text - Text colour.
+ * @cssprop --userecho-muted - Secondary text colour.
+ * @cssprop --userecho-bg - Background.
+ * @cssprop --userecho-surface - Background of buttons and raised areas.
+ * @cssprop --userecho-border - Borders and separators.
+ * @cssprop --userecho-accent - Links, vote buttons, the current page, primary buttons.
+ * @cssprop --userecho-on-accent - Text on the accent colour.
+ * @cssprop --userecho-danger - Error text.
+ * @cssprop --userecho-focus - Focus ring.
+ * @cssprop --userecho-skeleton - Loading placeholders and avatar backgrounds.
+ * @cssprop --userecho-radius - Corner radius (default 8px).
+ * @cssprop --userecho-spacing - Padding of the board (default 1rem).
+ */
+export class UserEchoFeedback extends UserEchoElement {
+  static override properties = {
+    forum: { type: Number },
+    pageSize: { type: Number, attribute: "page-size" },
+    sort: { type: String },
+    type: { type: Number },
+    status: { type: Number },
+    category: { type: Number },
+    tag: { type: Number },
+    paging: { type: String },
+    getToken: { attribute: false },
+  };
+
+  static override styles = [baseStyles, feedbackStyles];
+
+  /** Id of the UserEcho forum to show. */
+  declare forum: number;
+  /** Topics per page, 1–100. */
+  declare pageSize: number;
+  /** Order: `top` (most votes), `new`, `updated` or `discussed`. The visitor can change it. */
+  declare sort: TopicSort;
+  /** Only topics of this type id (see `/v1/forums/:id/meta`). */
+  declare type: number | undefined;
+  /** Only topics with this status id. */
+  declare status: number | undefined;
+  /** Only topics in this category id. */
+  declare category: number | undefined;
+  /** Only topics with this tag id. */
+  declare tag: number | undefined;
+  /** `numbered` page buttons, or `more` to append pages with a "Show more" button. */
+  declare paging: PagingMode;
+  /**
+   * Returns the signed-in visitor's site JWT (or nothing when nobody is signed in). Called
+   * lazily, on the visitor's first action. Falls back to `configure({ getToken })`; without
+   * either, actions fire `userecho-sign-in-request`.
+   */
+  declare getToken: TokenProvider | undefined;
+
+  #page = 1;
+  #query = "";
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #expanded = new Set<number>();
+  /** The visitor's votes and comment counts, laid over what the worker sent. */
+  readonly #patches = new Map<number, TopicPatch>();
+  readonly #voting = new Set<number>();
+  readonly #voteErrors = new Map<number, string>();
+  /** Topics the visitor posted here, newest first. */
+  #created: TopicDetail[] = [];
+  #submitOpen = false;
+  readonly #rows = new RowBatches(this);
+  readonly #settle = new Settle();
+  readonly #signIn = new SignInFlow(
+    this,
+    () => this.locale.translator,
+    (message) => this.announce(message),
+  );
+  /** The read-only context of the topic detail and submit form, built once. */
+  readonly #context: ContextProvider<BoardContext>;
+  /** What the context last told its consumers; they are told again when it changes. */
+  #contextSeen: readonly unknown[] = [];
+
+  constructor() {
+    super();
+    this.forum = 0;
+    this.pageSize = 20;
+    this.sort = "top";
+    this.type = undefined;
+    this.status = undefined;
+    this.category = undefined;
+    this.tag = undefined;
+    this.paging = "numbered";
+    this.getToken = undefined;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters read the board live
+    const board = this;
+    this.#context = new ContextProvider<BoardContext>(this, boardContext, {
+      get api() {
+        return board.api;
+      },
+      get t() {
+        return board.locale.translator;
+      },
+      get forum() {
+        return board.forum;
+      },
+      get meta() {
+        return board.#meta.value;
+      },
+      get level() {
+        return board.level;
+      },
+      get tokenProvider() {
+        return board.#provider();
+      },
+    });
+  }
+
+  /** The forum's meta: filters, topic types for the submit form, how votes are cast. */
+  readonly #meta = new FetchController(this, {
+    task: ([, forum], signal) => (forum ? this.requireApi().meta(forum, signal) : undefined),
+    args: () => [this.api, this.forum] as const,
+  });
+
+  /**
+   * The code that draws the filters and the paging (extras.ts), loaded once the first rows are
+   * on screen: the first rows must not wait for it.
+   */
+  #extras: Extras | undefined;
+  #extrasAsked = false;
+
+  readonly #topics = new FetchController(this, {
+    task: ([, forum, page, limit, sort, type, status, category, tag, q, more], signal) => {
+      if (!forum) return undefined;
+      const previous = more && page > 1 ? (this.#topics.value?.items ?? []) : [];
+      return this.requireApi()
+        .topics({ forum, page, limit, sort, type, status, category, tag, q }, signal)
+        .then((result): Listing => ({ page: result.page, items: [...previous, ...result.items] }));
+    },
+    args: () =>
+      [
+        this.api,
+        this.forum,
+        this.#page,
+        clampCount(this.pageSize, 20),
+        this.sort in SORTS ? this.sort : "top",
+        this.type || undefined,
+        this.status || undefined,
+        this.category || undefined,
+        this.tag || undefined,
+        this.#query || undefined,
+        this.paging === "more",
+      ] as const,
+    onComplete: (listing) => this.#settle.loaded(listing),
+    onError: (error) => {
+      this.#settle.failed();
+      this.reportError("load", error);
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const query = ["forum", "pageSize", "sort", "type", "status", "category", "tag", "paging"];
+    if (this.hasUpdated && query.some((name) => changed.has(name))) this.#page = 1;
+    const listing = this.#topics.value;
+    this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
+    const seen = [this.api, this.locale.translator, this.#meta.value, this.level, this.#provider()];
+    if (seen.some((value, index) => value !== this.#contextSeen[index])) {
+      this.#contextSeen = seen;
+      this.#context.changed();
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#extrasAsked && this.#rows.drawn > 0 && this.#topics.status !== "initial") {
+      this.#extrasAsked = true;
+      void import("./extras.ts").then((extras) => {
+        this.#extras = extras;
+        this.requestUpdate();
+      });
+    }
+    if (this.#rows.drawing) return; // the next batch comes in a task of its own
+    this.#settle.apply(
+      this.renderRoot,
+      this.#topics.value,
+      this.#topics.status === "pending",
+      (message) => this.announce(message),
+      (listing) => this.emit("userecho-load", { page: listing.page }),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  /** The topics of the board: the visitor's new ones first (on the first page), then the page's. */
+  #items(listing: Listing): Topic[] {
+    const created = listing.page.number === 1 || this.paging === "more" ? this.#created : [];
+    return [
+      ...created.filter((topic) => !listing.items.some((item) => item.id === topic.id)),
+      ...listing.items,
+    ];
+  }
+
+  override render() {
+    const t = this.locale.translator;
+    const listing = this.#topics.value;
+    return html`<section
+      class=${this.rootClass()}
+      part="base"
+      lang=${t.locale}
+      aria-labelledby="heading"
+      @userecho-sign-in-request=${this.#signIn.show}
+      @userecho-comment-created=${this.#onCommentCreated}
+    >
+      <div class="head">
+        <div
+          id="heading"
+          class="heading"
+          part="heading"
+          role="heading"
+          aria-level=${this.level}
+          tabindex="-1"
+        >
+          ${this.heading || t.t("heading")}
+        </div>
+        <span class="count muted" part="count"
+          >${listing ? t.plural("topicCount", listing.page.total) : nothing}</span
+        >
+        <div class="actions">
+          <slot name="actions"></slot>
+          <button
+            id="submit"
+            class="btn primary"
+            part="submit-button"
+            aria-expanded=${this.#submitOpen ? "true" : "false"}
+            @click=${this.#toggleSubmit}
+          >
+            ${t.t("submitIdea")}
+          </button>
+        </div>
+      </div>
+      ${this.#signIn.render()}
+      ${
+        this.#submitOpen && this.api
+          ? html`<userecho-submit-form
+              part="submit-form"
+              exportparts="similar"
+              @userecho-topic-created=${this.#onTopicCreated}
+              @close=${this.#closeSubmit}
+            ></userecho-submit-form>`
+          : nothing
+      }
+      ${this.#renderToolbar(t)}
+      <div aria-busy=${this.#topics.status === "pending" || this.#rows.drawing ? "true" : "false"}>
+        ${this.#renderResults(t)}
+      </div>
+      ${this.renderAnnouncer()}
+    </section>`;
+  }
+
+  #renderToolbar(t: Translator) {
+    const meta = this.#meta.value;
+    const extras = this.#extras;
+    return html`<div class="toolbar" part="toolbar">
+      <label class="search">
+        <span>${t.t("search")}</span>
+        <input
+          type="search"
+          part="search"
+          placeholder=${t.t("searchPlaceholder")}
+          maxlength="200"
+          @input=${this.#onSearch}
+        />
+      </label>
+      <label>
+        <span>${t.t("sort")}</span>
+        <select part="sort" data-filter="sort" @change=${this.#onSelect}>
+          ${Object.entries(SORTS).map(
+            ([value, key]) =>
+              html`<option value=${value} ?selected=${this.sort === value}>${t.t(key)}</option>`,
+          )}
+        </select>
+      </label>
+      ${meta && extras ? extras.renderFilters(t, meta, this, this.#onSelect) : nothing}
+      ${
+        this.#meta.status === "error"
+          ? html`<p class="muted">
+              ${t.t("filtersError")}
+              <button class="btn" @click=${() => this.#meta.run()}>${t.t("retry")}</button>
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderResults(t: Translator) {
+    const task = this.#topics;
+    if (!this.forum) return nothing;
+    if (task.status === "error") {
+      return errorState(t, t.t("loadError"), explain(task.error), this.#retry);
+    }
+    const listing = task.value;
+    if (!listing || !this.locale.ready) return skeleton(t);
+    const rows = this.#rows;
+    if (rows.rows.length === 0) {
+      return html`<p class="state" part="empty">
+        ${this.#query ? t.t("emptySearch") : t.t("empty")}
+      </p>`;
+    }
+    const pending = task.status === "pending";
+    const expanded = this.#expanded;
+    const voteErrors = this.#voteErrors;
+    const patches = this.#patches;
+    const actions = { vote: this.#vote, toggle: this.#toggle };
+    return html`${rows.render(
+      (topic) =>
+        renderTopicRow(
+          t,
+          { ...topic, ...patches.get(topic.id) },
+          { expanded: expanded.has(topic.id), voteError: voteErrors.get(topic.id) },
+          actions,
+        ),
+      pending,
+    )}
+    ${
+      rows.drawing || !this.#extras
+        ? nothing
+        : this.#extras.renderPaging(
+            t,
+            listing.page,
+            this.paging,
+            new URL(rows.rows[0]!.url).origin + "/",
+            pending,
+            this.#pagingActions,
+          )
+    }`;
+  }
+
+  // ---- browsing ----
+
+  #topicCount = (listing: Listing) =>
+    this.locale.translator.plural("topicCount", listing.page.total);
+
+  #onSearch = (event: Event) => {
+    const value = (event.target as HTMLInputElement).value.trim();
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      // The API wants at least two characters; one means "no search".
+      const query = value.length >= 2 ? value : "";
+      if (query === this.#query) return;
+      this.#query = query;
+      this.#page = 1;
+      this.#settle.expect(undefined, this.#topicCount);
+      this.requestUpdate();
+    }, SEARCH_DELAY_MS);
+  };
+
+  #onSelect = (event: Event) => {
+    const select = event.target as HTMLSelectElement;
+    const name = select.dataset["filter"] as "sort" | "type" | "status" | "category" | "tag";
+    if (name === "sort") this.sort = select.value as TopicSort;
+    else {
+      this[name] = select.value ? Number(select.value) : undefined;
+      if (name === "type") this.status = undefined; // statuses belong to a type
+    }
+    this.#settle.expect(undefined, this.#topicCount);
+  };
+
+  readonly #pagingActions = {
+    goTo: (page: number) => {
+      this.#page = page;
+      this.#settle.expect("#heading", (listing) =>
+        this.locale.translator.t("pageOf", {
+          page: listing.page.number,
+          total: listing.page.totalPages,
+        }),
+      );
+      this.requestUpdate();
+    },
+    more: () => {
+      const shown = this.#rows.rows.length;
+      this.#page += 1;
+      this.#settle.expect(`.topic:nth-child(${shown + 1}) .title`, (listing) =>
+        this.locale.translator.plural("loaded", listing.items.length - shown),
+      );
+      this.requestUpdate();
+    },
+    follow: (event: Event, url: string) => void this.#follow(event, url),
+  };
+
+  #retry = () => {
+    this.#settle.expect("#heading");
+    if (this.#meta.status === "error") void this.#meta.run();
+    void this.#topics.run();
+  };
+
+  #toggle = (id: number) => {
+    if (this.#expanded.has(id)) this.#expanded.delete(id);
+    else {
+      this.#expanded.add(id);
+      void import("../detail/userecho-topic-detail.ts");
+    }
+    this.requestUpdate();
+  };
+
+  #toggleSubmit = () => {
+    if (this.#submitOpen) {
+      this.#closeSubmit();
+      return;
+    }
+    if (!this.#provider()) {
+      this.#signIn.request("submit");
+      return;
+    }
+    this.#submitOpen = true;
+    void import("../submit/userecho-submit-form.ts");
+    this.requestUpdate();
+  };
+
+  #closeSubmit = () => {
+    this.#submitOpen = false;
+    this.requestUpdate();
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>("#submit")?.focus(),
+    );
+  };
+
+  // ---- signed-in actions (the code lives in actions.ts, loaded on first use) ----
+
+  #provider(): TokenProvider | undefined {
+    return this.getToken ?? defaultTokenProvider();
+  }
+
+  #vote = (topic: Topic) => {
+    const id = topic.id;
+    if (this.#voting.has(id)) return;
+    const provider = this.#provider();
+    if (!provider) {
+      this.#signIn.request("vote", id);
+      return;
+    }
+    const api = this.api;
+    if (!api) return;
+    if (this.#meta.value?.voting === "community") {
+      // Votes are cast on the forum itself: hand the visitor over, signed in.
+      void this.#follow(undefined, topic.url, "vote", id);
+      return;
+    }
+    const before = this.#patches.get(id);
+    const optimistic = optimisticVote(topic);
+    this.#voting.add(id);
+    this.#voteErrors.delete(id);
+    this.#patches.set(id, { ...before, ...optimistic });
+    this.requestUpdate();
+    const rollBack = () => {
+      if (before) this.#patches.set(id, before);
+      else this.#patches.delete(id);
+    };
+    void loadActions()
+      .then((actions) => actions.vote(api, provider, topic, optimistic.myVote))
+      .then(
+        (outcome) => {
+          if (!outcome.signedIn) {
+            rollBack(); // nobody signed in: nothing was cast
+            this.#signIn.request("vote", id);
+            return;
+          }
+          const { votes, myVote } = outcome.value;
+          this.#signIn.clear();
+          this.#patches.set(id, { ...before, votes, myVote });
+          this.announce(this.locale.translator.t("voteSaved"));
+          this.emit("userecho-vote", { topicId: id, value: myVote, votes });
+        },
+        (error: unknown) => {
+          rollBack();
+          this.#signIn.clear();
+          this.reportError("vote", error);
+          const message = this.locale.translator.t("voteFailed");
+          this.#voteErrors.set(id, message);
+          this.announce(message);
+        },
+      )
+      .finally(() => {
+        this.#voting.delete(id);
+        this.requestUpdate();
+      });
+  };
+
+  /**
+   * "Continue on the forum" (see `follow`): signed in when the page gives a token. For a vote
+   * on a forum that votes on the community, a visitor who is not signed in is asked to be.
+   */
+  async #follow(event: Event | undefined, url: string, action?: UserAction, topicId?: number) {
+    const followed = await follow(this.api, this.#provider(), event, url, !action, (error) =>
+      this.reportError("continue", error),
+    );
+    if (!followed) this.#signIn.request(action ?? "continue", topicId);
+  }
+
+  #onTopicCreated = (event: CustomEvent<{ topic: TopicDetail }>) => {
+    const { topic } = event.detail;
+    this.#created = [topic, ...this.#created];
+    this.#submitOpen = false;
+    this.#signIn.clear();
+    this.#settle.expect(`[data-topic-id="${topic.id}"] .title`);
+    this.announce(this.locale.translator.t("topicCreated"));
+    this.requestUpdate();
+  };
+
+  #onCommentCreated = (event: CustomEvent<{ topicId: number; comment: Comment }>) => {
+    const { topicId } = event.detail;
+    const listed = this.#topics.value?.items.find((topic) => topic.id === topicId);
+    const count = this.#patches.get(topicId)?.commentCount ?? listed?.commentCount ?? 0;
+    this.#patches.set(topicId, { ...this.#patches.get(topicId), commentCount: count + 1 });
+    this.#signIn.clear();
+    this.announce(this.locale.translator.t("commentPosted"));
+    this.requestUpdate();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "userecho-feedback": UserEchoFeedback;
+  }
+}

@@ -1,0 +1,25 @@
+import { css } from "lit";
+
+/** The leaderboard's own rules, over the shared base styles. */
+export const topUsersStyles = css`
+  li {
+    display: grid;
+    grid-template-columns: 2rem auto 1fr auto;
+    gap: 0.6rem;
+    align-items: center;
+  }
+  .rank {
+    font-weight: 700;
+    color: var(--_muted);
+    text-align: end;
+  }
+  .rating {
+    font-weight: 700;
+    color: var(--_accent);
+  }
+  .avatar {
+    font-size: 1em;
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+`;
