@@ -1,17 +1,24 @@
 import { LitElement, html, nothing } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
 import type { Comment, CommentPage, Topic } from "@userecho-edge/shared";
-import { ApiRequestError } from "../api/client.ts";
 import { createComment } from "../api/writes.ts";
+import { errorMessages, fieldMessage, invalidField } from "../errors/index.ts";
 import { boardContext } from "../feedback/board-context.ts";
 import { follow } from "../feedback/follow.ts";
-import { authorised } from "../internal/auth.ts";
-import { ContextConsumer } from "../internal/context.ts";
+import { authorised, tokenFrom } from "../internal/auth.ts";
+import { ContextConsumer } from "../internal/context-consumer.ts";
 import { emit, reportError } from "../internal/events.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
 import { pager } from "../internal/pager.ts";
-import { avatar, errorState, explain, skeleton, when } from "../internal/render.ts";
+import {
+  avatar,
+  errorState,
+  explainLater,
+  explanation,
+  skeleton,
+  when,
+} from "../internal/render.ts";
 import { baseStyles } from "../styles/base.ts";
 import { detailStyles } from "./userecho-topic-detail.styles.ts";
 
@@ -41,6 +48,8 @@ export class UserEchoTopicDetail extends LitElement {
   #busy = false;
   #error = "";
   #focusTarget: string | undefined;
+  /** The token callback was asked when the visitor started a comment, and had no token. */
+  #signedOut = false;
 
   readonly #detail = new FetchController(this, {
     task: ([api, id], signal) => (api && id ? api.topic(id, signal) : undefined),
@@ -90,7 +99,7 @@ export class UserEchoTopicDetail extends LitElement {
           >${t.t("openTopic")}</a
         >
       </p>
-      <section aria-labelledby="comments-heading">
+      <div class="comments">
         <div
           id="comments-heading"
           class="sub"
@@ -102,18 +111,37 @@ export class UserEchoTopicDetail extends LitElement {
         </div>
         ${
           comments.status === "error"
-            ? errorState(t, t.t("loadError"), explain(comments.error), () => comments.run())
+            ? errorState(
+                t,
+                t.t("commentsError"),
+                explanation(this, t, comments.error, { topic: true }),
+                () => comments.run(),
+              )
             : comments.value
               ? this.#renderComments(comments.value)
               : skeleton(t, 2)
         }
-      </section>
-      <form part="comment-form" @submit=${this.#submit}>
+      </div>
+      <form part="comment-form" novalidate @submit=${this.#submit}>
         <label for="comment-text">${t.t("addComment")}</label>
-        <textarea id="comment-text" name="text" rows="3" required maxlength="10000"></textarea>
-        ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
+        <textarea
+          id="comment-text"
+          name="text"
+          rows="3"
+          maxlength="10000"
+          aria-invalid=${this.#error ? "true" : "false"}
+          aria-describedby=${this.#error ? "comment-error" : nothing}
+          @focus=${this.#askFirst}
+          @input=${this.#clearError}
+        ></textarea>
+        ${this.#signedOut ? html`<p class="muted">${t.t("signIn")}</p>` : nothing}
+        ${
+          this.#error
+            ? html`<p id="comment-error" class="error" role="alert">${this.#error}</p>`
+            : nothing
+        }
         <div class="row">
-          <button class="btn primary" type="submit" ?disabled=${this.#busy}>
+          <button class="btn primary" type="submit" aria-disabled=${this.#busy ? "true" : "false"}>
             ${t.t("postComment")}
           </button>
         </div>
@@ -125,7 +153,12 @@ export class UserEchoTopicDetail extends LitElement {
     const { t } = this.#board.value!;
     const detail = this.#detail;
     if (detail.status === "error") {
-      return errorState(t, t.t("loadError"), explain(detail.error), () => detail.run());
+      return errorState(
+        t,
+        t.t("topicError"),
+        explanation(this, t, detail.error, { topic: true }),
+        () => detail.run(),
+      );
     }
     if (!detail.value) return skeleton(t, 1);
     return detail.value.descriptionHtml
@@ -163,15 +196,46 @@ export class UserEchoTopicDetail extends LitElement {
       })}`;
   }
 
+  /**
+   * A visitor who starts a comment is asked to sign in first, not after writing it: the token
+   * callback is asked when the comment box gets focus, and with no token the page hears
+   * `userecho-sign-in-request` at once.
+   */
+  #askFirst = async () => {
+    const board = this.#board.value;
+    const provider = board?.tokenProvider;
+    const signedOut = !provider || !(await tokenFrom(provider));
+    if (signedOut && !this.#signedOut && this.topic) {
+      emit(this, "userecho-sign-in-request", { action: "comment", topicId: this.topic.id });
+    }
+    this.#signedOut = signedOut;
+    this.requestUpdate();
+  };
+
+  #clearError = () => {
+    if (!this.#error) return;
+    this.#error = "";
+    this.requestUpdate();
+  };
+
   #submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const board = this.#board.value;
     const topic = this.topic;
     const form = event.currentTarget as HTMLFormElement;
     const field = form.elements.namedItem("text") as HTMLTextAreaElement;
-    const text = field.value.trim();
     const api = board?.api;
-    if (!board || !api || !topic || !text || this.#busy) return;
+    if (!board || !api || !topic || this.#busy) return;
+    const { t } = board;
+    const text = field.value.trim();
+    // The worker's own rule, checked before sending, in the visitor's language.
+    const invalid = invalidField("text", field.value);
+    if (invalid) {
+      this.#error = fieldMessage(await errorMessages(t), (n) => t.number(n), invalid);
+      this.requestUpdate();
+      field.focus();
+      return;
+    }
     this.#busy = true;
     this.#error = "";
     this.requestUpdate();
@@ -181,27 +245,22 @@ export class UserEchoTopicDetail extends LitElement {
         createComment(api, topic.id, { text }, { token, idempotencyKey: key }),
       );
       if (!outcome.signedIn) {
+        this.#signedOut = true;
         emit(this, "userecho-sign-in-request", { action: "comment", topicId: topic.id });
         return;
       }
       const comment = outcome.value;
       field.value = "";
+      this.#signedOut = false;
       this.#posted = [...this.#posted, comment];
       this.#focusTarget = `[data-comment-id="${comment.id}"]`;
       emit(this, "userecho-comment-created", { topicId: topic.id, comment });
     } catch (error) {
       reportError(this, "comment", error);
-      const detail = error instanceof ApiRequestError ? explain(error) : "";
-      this.#error = `${board.t.t("commentFailed")}${detail ? ` ${detail}` : ""}`;
+      this.#error = `${t.t("commentFailed")} ${await explainLater(t, error)}`.trim();
     } finally {
       this.#busy = false;
       this.requestUpdate();
     }
   };
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    "userecho-topic-detail": UserEchoTopicDetail;
-  }
 }

@@ -1,4 +1,5 @@
 /** Registers `<userecho-topic-detail>`, the board's expanded topic (internal). */
+import "../i18n/english-more.ts";
 import { defineElement } from "../internal/define.ts";
 import { UserEchoTopicDetail } from "./userecho-topic-detail.component.ts";
 

@@ -1,9 +1,12 @@
+import "../i18n/english-more.ts";
 import type { Topic, VoteResult } from "@userecho-edge/shared";
 import type { EdgeApi } from "../api/client.ts";
 import { ssoLink, vote as postVote } from "../api/writes.ts";
 import { authorised, tokenFrom, type Authorised } from "../internal/auth.ts";
 import type { TokenProvider } from "../internal/config.ts";
+import type { Translator } from "../i18n/index.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
+import { explainLater } from "../internal/render.ts";
 
 /**
  * The signed-in actions of `<userecho-feedback>` that the board runs itself: the vote and the
@@ -11,17 +14,34 @@ import { idempotencyKey } from "../internal/idempotency.ts";
  * for them. They change no state: they return what happened and the board applies it.
  */
 
-/** Sets the visitor's vote on a topic to `value`; rejects when the worker refuses. */
-export function vote(
+/** What came of a vote, and what to tell the visitor. Never a rejection. */
+export type VoteOutcome =
+  | { readonly status: "saved"; readonly result: VoteResult; readonly message: string }
+  | { readonly status: "signed-out" }
+  | { readonly status: "failed"; readonly error: unknown; readonly message: string };
+
+/**
+ * Sets the visitor's vote on a topic to `value`. A refusal comes back with the worker's reason
+ * in the visitor's language ("slow down", "sign in again"…), after "could not be saved".
+ */
+export async function vote(
   api: EdgeApi,
   provider: TokenProvider | undefined,
   topic: Topic,
   value: VoteResult["myVote"],
-): Promise<Authorised<VoteResult>> {
+  t: Translator,
+): Promise<VoteOutcome> {
   const key = idempotencyKey(); // one per action, reused by the retry after a 401
-  return authorised(provider, (token) =>
-    postVote(api, topic.id, value, { token, idempotencyKey: key }),
-  );
+  try {
+    const outcome: Authorised<VoteResult> = await authorised(provider, (token) =>
+      postVote(api, topic.id, value, { token, idempotencyKey: key }),
+    );
+    if (!outcome.signedIn) return { status: "signed-out" };
+    return { status: "saved", result: outcome.value, message: t.t("voteSaved") };
+  } catch (error) {
+    const message = `${t.t("voteFailed")} ${await explainLater(t, error)}`.trim();
+    return { status: "failed", error, message };
+  }
 }
 
 /** Where "continue on the forum" leads, and the failure to report if the link was not made. */

@@ -2,7 +2,6 @@ import { html, nothing } from "lit";
 import type { Topic } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 import { textOn } from "../internal/color.ts";
-import { cssProps } from "../internal/css-props.ts";
 import { avatar, when } from "../internal/render.ts";
 
 /** The parts of an expanded topic's detail that the board passes on to the page. */
@@ -55,13 +54,7 @@ export function renderTopicRow(t: Translator, topic: Topic, state: RowState, act
       <div class="meta" part="meta">
         ${
           topic.status.name
-            ? html`<span
-                class="status"
-                part="status"
-                ${cssProps({
-                  "--status-bg": topic.status.color,
-                  "--status-fg": textOn(topic.status.color),
-                })}
+            ? html`<span class="status" part="status" data-color=${topic.status.color}
                 >${topic.status.name}</span
               >`
             : nothing
@@ -87,4 +80,18 @@ export function renderTopicRow(t: Translator, topic: Topic, state: RowState, act
       }
     </div>
   </li>`;
+}
+
+/**
+ * Paints the status badges drawn since the last call in their status's colour, with black or
+ * white text. Through the CSSOM (`style.setProperty`), which a strict CSP (`style-src 'self'`)
+ * allows, unlike a `style` attribute; `data-color` marks a badge still to paint.
+ */
+export function paintStatuses(root: ParentNode): void {
+  for (const badge of root.querySelectorAll<HTMLElement>(".status[data-color]")) {
+    const color = badge.dataset["color"]!;
+    badge.style.setProperty("--status-bg", color);
+    badge.style.setProperty("--status-fg", textOn(color));
+    delete badge.dataset["color"]; // Lit sets it again when the row shows another status
+  }
 }

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from "lit";
 import type { Comment, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
+import { ApiRequestError } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
 import { ContextProvider } from "../internal/context.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import type { UserAction } from "../internal/events.ts";
 import { clampCount } from "../internal/limits.ts";
-import { errorState, explain, skeleton } from "../internal/render.ts";
+import { errorState, explanation, skeleton } from "../internal/render.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
 import { boardContext, type BoardContext } from "./board-context.ts";
@@ -16,7 +17,7 @@ import type { PagingMode } from "./paging.ts";
 import { Settle } from "./settle.ts";
 import { SignInFlow } from "./sign-in.ts";
 import { RowBatches, type Listing } from "./topic-list.ts";
-import { renderTopicRow } from "./topic-row.ts";
+import { paintStatuses, renderTopicRow } from "./topic-row.ts";
 import { feedbackStyles } from "./userecho-feedback.styles.ts";
 import { optimisticVote, type TopicPatch } from "./votes.ts";
 
@@ -31,7 +32,13 @@ const SORTS = {
 
 const SEARCH_DELAY_MS = 300;
 
+/** Fired on the window by `configure()`. */
+const CONFIGURED = "userecho-edge:configure";
+
 type Extras = typeof Extras;
+
+/** Stands for the failure "no forum set", to explain it (see `errors/describe.ts`). */
+const NO_FORUM = {};
 
 /**
  * A UserEcho feedback board: a forum's topics with votes, status, type, category, comments,
@@ -150,6 +157,8 @@ export class UserEchoFeedback extends UserEchoElement {
   readonly #voteErrors = new Map<number, string>();
   /** Topics the visitor posted here, newest first. */
   #created: TopicDetail[] = [];
+  /** The listing's total when the visitor first posted here. */
+  #totalAtPost: number | undefined;
   #submitOpen = false;
   readonly #rows = new RowBatches(this);
   readonly #settle = new Settle();
@@ -200,7 +209,8 @@ export class UserEchoFeedback extends UserEchoElement {
 
   /** The forum's meta: filters, topic types for the submit form, how votes are cast. */
   readonly #meta = new FetchController(this, {
-    task: ([, forum], signal) => (forum ? this.requireApi().meta(forum, signal) : undefined),
+    task: ([, forum], signal) =>
+      this.#forumSet ? this.requireApi().meta(forum, signal) : undefined,
     args: () => [this.api, this.forum] as const,
   });
 
@@ -213,7 +223,7 @@ export class UserEchoFeedback extends UserEchoElement {
 
   readonly #topics = new FetchController(this, {
     task: ([, forum, page, limit, sort, type, status, category, tag, q, more], signal) => {
-      if (!forum) return undefined;
+      if (!this.#forumSet) return undefined;
       const previous = more && page > 1 ? (this.#topics.value?.items ?? []) : [];
       return this.requireApi()
         .topics({ forum, page, limit, sort, type, status, category, tag, q }, signal)
@@ -243,6 +253,8 @@ export class UserEchoFeedback extends UserEchoElement {
   protected override willUpdate(changed: PropertyValues): void {
     const query = ["forum", "pageSize", "sort", "type", "status", "category", "tag", "paging"];
     if (this.hasUpdated && query.some((name) => changed.has(name))) this.#page = 1;
+    // Another forum, or a new token callback (the page signed the visitor in): the notice is stale.
+    if (changed.has("forum") || changed.has("getToken")) this.#signIn.clear();
     const listing = this.#topics.value;
     this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
     const seen = [this.api, this.locale.translator, this.#meta.value, this.level, this.#provider()];
@@ -253,12 +265,17 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   protected override updated(): void {
+    paintStatuses(this.renderRoot);
     if (!this.#extrasAsked && this.#rows.drawn > 0 && this.#topics.status !== "initial") {
       this.#extrasAsked = true;
-      void import("./extras.ts").then((extras) => {
-        this.#extras = extras;
-        this.requestUpdate();
-      });
+      this.loadPart(
+        "load",
+        () => import("./extras.ts"),
+        (extras) => {
+          this.#extras = extras;
+          this.requestUpdate();
+        },
+      );
     }
     if (this.#rows.drawing) return; // the next batch comes in a task of its own
     this.#settle.apply(
@@ -270,9 +287,72 @@ export class UserEchoFeedback extends UserEchoElement {
     );
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener(CONFIGURED, this.#onConfigure);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    removeEventListener(CONFIGURED, this.#onConfigure);
+  }
+
+  /** `configure()` was called, e.g. with the callback of a visitor who just signed in. */
+  #onConfigure = () => {
+    this.#signIn.clear();
+    this.#context.changed();
+  };
+
+  /**
+   * Topics the visitor posted that the listing does not count yet: while the worker's total is
+   * the one seen when the visitor posted (its cache has not caught up), they are added to it.
+   */
+  #newTopics(listing: Listing): number {
+    if (listing.page.total !== this.#totalAtPost) return 0;
+    return this.#created.filter((topic) => !listing.items.some((item) => item.id === topic.id))
+      .length;
+  }
+
+  /** Escape folds the expanded topic it was pressed in, and focus returns to its title. */
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    const row = event
+      .composedPath()
+      .find((node): node is HTMLElement => node instanceof HTMLElement && node.matches("li.topic"));
+    const id = Number(row?.dataset["topicId"]);
+    if (!row || !this.#expanded.has(id)) return;
+    this.#expanded.delete(id);
+    this.requestUpdate();
+    void this.updateComplete.then(() => row.querySelector<HTMLElement>(".title")?.focus());
+  };
+
+  /** `forum` is a forum id: a positive integer. */
+  get #forumSet(): boolean {
+    return Number.isInteger(this.forum) && this.forum > 0;
+  }
+
+  /**
+   * The board cannot work as set up (no forum, or one that does not exist): one state says so,
+   * without the controls that need a forum, and the developer gets one console warning.
+   */
+  get #misconfigured(): boolean {
+    const error = this.#topics.error;
+    return !this.#forumSet || (error instanceof ApiRequestError && error.status === 404);
+  }
+
+  #warned = "";
+
+  #warn(): void {
+    const message = `<userecho-feedback>: ${
+      this.#forumSet
+        ? `no forum ${this.forum} at ${this.api?.endpoint}`
+        : `forum="${this.getAttribute("forum") ?? ""}" is not a forum id`
+    }`;
+    if (message === this.#warned) return;
+    this.#warned = message;
+    console.warn(message);
+    if (!this.#forumSet) this.reportError("load", new Error(message));
   }
 
   /** The topics of the board: the visitor's new ones first (on the first page), then the page's. */
@@ -287,13 +367,15 @@ export class UserEchoFeedback extends UserEchoElement {
   override render() {
     const t = this.locale.translator;
     const listing = this.#topics.value;
-    return html`<section
+    const misconfigured = this.#misconfigured;
+    if (misconfigured) this.#warn();
+    return html`<div
       class=${this.rootClass()}
       part="base"
       lang=${t.locale}
-      aria-labelledby="heading"
       @userecho-sign-in-request=${this.#signIn.show}
       @userecho-comment-created=${this.#onCommentCreated}
+      @keydown=${this.#onKeydown}
     >
       <div class="head">
         <div
@@ -307,9 +389,9 @@ export class UserEchoFeedback extends UserEchoElement {
           ${this.heading || t.t("heading")}
         </div>
         <span class="count muted" part="count"
-          >${listing ? t.plural("topicCount", listing.page.total) : nothing}</span
+          >${listing ? t.plural("topicCount", listing.page.total + this.#newTopics(listing)) : nothing}</span
         >
-        <div class="actions">
+        <div class="actions" ?hidden=${misconfigured}>
           <slot name="actions"></slot>
           <button
             id="submit"
@@ -322,7 +404,7 @@ export class UserEchoFeedback extends UserEchoElement {
           </button>
         </div>
       </div>
-      ${this.#signIn.render()}
+      ${this.#signIn.render()} ${this.renderPartFailure()}
       ${
         this.#submitOpen && this.api
           ? html`<userecho-submit-form
@@ -333,12 +415,12 @@ export class UserEchoFeedback extends UserEchoElement {
             ></userecho-submit-form>`
           : nothing
       }
-      ${this.#renderToolbar(t)}
+      ${misconfigured ? nothing : this.#renderToolbar(t)}
       <div aria-busy=${this.#topics.status === "pending" || this.#rows.drawing ? "true" : "false"}>
         ${this.#renderResults(t)}
       </div>
       ${this.renderAnnouncer()}
-    </section>`;
+    </div>`;
   }
 
   #renderToolbar(t: Translator) {
@@ -378,9 +460,11 @@ export class UserEchoFeedback extends UserEchoElement {
 
   #renderResults(t: Translator) {
     const task = this.#topics;
-    if (!this.forum) return nothing;
+    if (this.#misconfigured) {
+      return errorState(t, t.t("loadError"), this.#explain(t, task.error), undefined);
+    }
     if (task.status === "error") {
-      return errorState(t, t.t("loadError"), explain(task.error), this.#retry);
+      return errorState(t, t.t("loadError"), this.#explain(t, task.error), this.#retry);
     }
     const listing = task.value;
     if (!listing || !this.locale.ready) return skeleton(t);
@@ -417,6 +501,11 @@ export class UserEchoFeedback extends UserEchoElement {
             this.#pagingActions,
           )
     }`;
+  }
+
+  /** A failure of the board's own loads, explained (lazily; see `explanation`). */
+  #explain(t: Translator, error: unknown): string {
+    return explanation(this, t, this.#forumSet ? error : NO_FORUM, { forum: this.forum });
   }
 
   // ---- browsing ----
@@ -481,23 +570,46 @@ export class UserEchoFeedback extends UserEchoElement {
     if (this.#expanded.has(id)) this.#expanded.delete(id);
     else {
       this.#expanded.add(id);
-      void import("../detail/userecho-topic-detail.ts");
+      this.loadPart(
+        "load",
+        () => import("../detail/userecho-topic-detail.ts"),
+        () => {
+          this.#expanded.add(id); // again, after a retry
+          this.requestUpdate();
+        },
+        () => this.#expanded.delete(id), // nothing to show: fold it again
+      );
     }
     this.requestUpdate();
   };
 
+  /**
+   * Opens "Submit an idea" for a visitor who is signed in. The token callback is asked first
+   * (once the form's code is in), so nobody fills in a form only to be told to sign in.
+   */
   #toggleSubmit = () => {
     if (this.#submitOpen) {
       this.#closeSubmit();
       return;
     }
-    if (!this.#provider()) {
+    const provider = this.#provider();
+    if (!provider) {
       this.#signIn.request("submit");
       return;
     }
-    this.#submitOpen = true;
-    void import("../submit/userecho-submit-form.ts");
-    this.requestUpdate();
+    this.loadPart(
+      "submit",
+      () => import("../submit/userecho-submit-form.ts"),
+      async ({ tokenFrom }) => {
+        if (!(await tokenFrom(provider))) {
+          this.#signIn.request("submit");
+          return;
+        }
+        this.#signIn.clear();
+        this.#submitOpen = true;
+        this.requestUpdate();
+      },
+    );
   };
 
   #closeSubmit = () => {
@@ -535,38 +647,43 @@ export class UserEchoFeedback extends UserEchoElement {
     this.#voteErrors.delete(id);
     this.#patches.set(id, { ...before, ...optimistic });
     this.requestUpdate();
+    const done = () => {
+      this.#voting.delete(id);
+      this.requestUpdate();
+    };
     const rollBack = () => {
       if (before) this.#patches.set(id, before);
       else this.#patches.delete(id);
+      done();
     };
-    void loadActions()
-      .then((actions) => actions.vote(api, provider, topic, optimistic.myVote))
-      .then(
-        (outcome) => {
-          if (!outcome.signedIn) {
-            rollBack(); // nobody signed in: nothing was cast
-            this.#signIn.request("vote", id);
-            return;
-          }
-          const { votes, myVote } = outcome.value;
-          this.#signIn.clear();
-          this.#patches.set(id, { ...before, votes, myVote });
-          this.announce(this.locale.translator.t("voteSaved"));
-          this.emit("userecho-vote", { topicId: id, value: myVote, votes });
-        },
-        (error: unknown) => {
-          rollBack();
-          this.#signIn.clear();
-          this.reportError("vote", error);
-          const message = this.locale.translator.t("voteFailed");
-          this.#voteErrors.set(id, message);
-          this.announce(message);
-        },
-      )
-      .finally(() => {
-        this.#voting.delete(id);
-        this.requestUpdate();
-      });
+    this.loadPart(
+      "vote",
+      loadActions,
+      (actions) =>
+        void actions
+          .vote(api, provider, topic, optimistic.myVote, this.locale.translator)
+          .then((outcome) => {
+            if (outcome.status === "signed-out") {
+              rollBack(); // nobody signed in: nothing was cast
+              this.#signIn.request("vote", id);
+              return;
+            }
+            this.#signIn.clear();
+            if (outcome.status === "saved") {
+              const { votes, myVote } = outcome.result;
+              this.#patches.set(id, { ...before, votes, myVote });
+              this.emit("userecho-vote", { topicId: id, value: myVote, votes });
+              done();
+            } else {
+              rollBack();
+              this.reportError("vote", outcome.error);
+              this.#voteErrors.set(id, outcome.message);
+            }
+            this.announce(outcome.message);
+          }),
+      rollBack, // the vote's code could not be fetched: nothing was sent
+      () => this.#vote(topic),
+    );
   };
 
   /**
@@ -580,11 +697,17 @@ export class UserEchoFeedback extends UserEchoElement {
     if (!followed) this.#signIn.request(action ?? "continue", topicId);
   }
 
+  /**
+   * The visitor's new topic goes first on page 1 (with numbered paging, the board goes back to
+   * page 1 to show it) and takes focus once it is drawn.
+   */
   #onTopicCreated = (event: CustomEvent<{ topic: TopicDetail }>) => {
     const { topic } = event.detail;
     this.#created = [topic, ...this.#created];
+    this.#totalAtPost ??= this.#topics.value?.page.total;
     this.#submitOpen = false;
     this.#signIn.clear();
+    this.#page = 1;
     this.#settle.expect(`[data-topic-id="${topic.id}"] .title`);
     this.announce(this.locale.translator.t("topicCreated"));
     this.requestUpdate();

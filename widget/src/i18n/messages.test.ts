@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./index.ts";
 import en from "./locales/en.ts";
+import enMore from "./locales/en-more.ts";
 import { Translator } from "./messages.ts";
 
 /** Every tag a board can end up formatting with: our locales, other regions, odd extensions. */
@@ -22,7 +23,7 @@ const NUMBERS = [
 describe("Translator.number", () => {
   it("matches Intl.NumberFormat for every tag and number, fast path or not", () => {
     for (const tag of TAGS) {
-      const t = new Translator(tag, en);
+      const t = new Translator(tag, { ...en, ...enMore });
       const intl = new Intl.NumberFormat(tag);
       const wrong = NUMBERS.filter((n) => t.number(n) !== intl.format(n));
       expect(wrong, tag).toEqual([]);

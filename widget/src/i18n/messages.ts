@@ -1,4 +1,5 @@
 import type en from "./locales/en.ts";
+import type enMore from "./locales/en-more.ts";
 
 /** Locales with their own strings. English ships in the main bundle, the others load on demand. */
 export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
@@ -12,9 +13,11 @@ export type Plural = { readonly other: string } & Partial<
   Readonly<Record<Intl.LDMLPluralRule, string>>
 >;
 
-/** Every string the elements show. English (`locales/en.ts`) defines the keys. */
+type English = typeof en & typeof enMore;
+
+/** Every string the elements show. English (`locales/en.ts`, `en-more.ts`) defines the keys. */
 export type Messages = {
-  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural;
+  readonly [K in keyof English]: English[K] extends string ? string : Plural;
 };
 
 /** Keys whose message is a plain string. */

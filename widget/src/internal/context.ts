@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { ContextRequestEvent } from "./context-consumer.ts";
 
 /**
  * A context key: an object compared by identity, typed by the value it carries. The event
@@ -13,19 +13,9 @@ export interface Context<T> {
   readonly __value?: T;
 }
 
+/** A context key named `name` (the name is for debugging; keys compare by identity). */
 export function createContext<T>(name: string): Context<T> {
   return { name };
-}
-
-/** Asks the closest provider above `target` for a context's value (composed, bubbling). */
-class ContextRequestEvent<T> extends Event {
-  constructor(
-    readonly context: Context<T>,
-    readonly callback: (value: T, unsubscribe?: () => void) => void,
-    readonly subscribe: boolean,
-  ) {
-    super("context-request", { bubbles: true, composed: true });
-  }
 }
 
 /**
@@ -53,36 +43,5 @@ export class ContextProvider<T> {
   /** The value's contents changed: consumers re-render. */
   changed(): void {
     for (const callback of this.#subscribers) callback(this.value);
-  }
-}
-
-/**
- * A consumer's side: asks for the context when its host connects, keeps the value and updates
- * the host when the provider says the value changed.
- */
-export class ContextConsumer<T> implements ReactiveController {
-  value: T | undefined;
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #context: Context<T>;
-  #unsubscribe: (() => void) | undefined;
-  readonly #callback = (value: T, unsubscribe?: () => void) => {
-    this.value = value;
-    this.#unsubscribe ??= unsubscribe;
-    this.#host.requestUpdate();
-  };
-
-  constructor(host: ReactiveControllerHost & HTMLElement, context: Context<T>) {
-    this.#host = host;
-    this.#context = context;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#host.dispatchEvent(new ContextRequestEvent(this.#context, this.#callback, true));
-  }
-
-  hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 }

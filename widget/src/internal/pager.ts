@@ -3,7 +3,11 @@ import type { PageInfo } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 import { pageWindow } from "./page-window.ts";
 
-/** Numbered paging: previous, page numbers (the current one `aria-current="page"`), next. */
+/**
+ * Numbered paging: previous, page numbers (the current one `aria-current="page"`), next. A
+ * labelled group, not a `nav` landmark: a page may hold two boards, or a board two expanded
+ * topics, and their landmarks' names would repeat.
+ */
 export function pager(
   t: Translator,
   page: PageInfo,
@@ -12,7 +16,7 @@ export function pager(
 ): TemplateResult | typeof nothing {
   if (page.totalPages <= 1) return nothing;
   const { number, totalPages } = page;
-  return html`<nav class="row" part="pagination" aria-label=${label}>
+  return html`<div class="row" part="pagination" role="group" aria-label=${label}>
     <button class="btn" ?disabled=${number <= 1} @click=${() => go(number - 1)}>
       ${t.t("previous")}
     </button>
@@ -32,5 +36,5 @@ export function pager(
     <button class="btn" ?disabled=${number >= totalPages} @click=${() => go(number + 1)}>
       ${t.t("next")}
     </button>
-  </nav>`;
+  </div>`;
 }

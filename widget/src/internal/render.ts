@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from "lit";
+import type { Subject } from "../errors/describe.ts";
 import type { Translator } from "../i18n/index.ts";
 
 /**
@@ -36,24 +37,52 @@ export function skeleton(t: Translator, rows = 5): TemplateResult {
   </div>`;
 }
 
-/** The error state: the localised message, the worker's detail, and a retry button. */
+/**
+ * The error state: what failed, why (localised, see `explanation`), and a retry button unless
+ * retrying cannot help.
+ */
 export function errorState(
   t: Translator,
   message: string,
   detail: string,
-  retry: () => void,
+  retry: (() => void) | undefined,
 ): TemplateResult {
   return html`<div class="state" part="error" role="alert">
     <p class="error">${message}</p>
     ${detail ? html`<p class="muted">${detail}</p>` : nothing}
-    <button class="btn" part="retry-button" @click=${retry}>${t.t("retry")}</button>
+    ${retry ? html`<button class="btn" part="retry-button" @click=${retry}>${t.t("retry")}</button>` : nothing}
   </div>`;
 }
 
+const explained = new WeakMap<object, Record<string, string>>();
+
 /**
- * What a failure says: an `ApiRequestError`'s message is already the worker's problem detail
- * (else its title, else the HTTP status), so every caller shows the same text.
+ * A failure explained in the element's language (see `errors/describe.ts`). The explanations
+ * are a chunk of their own, fetched on the first failure: until it is in, and if it cannot be
+ * fetched either, this is "" and the element's own message stands alone; `host` re-renders once
+ * it is in.
  */
-export function explain(error: unknown): string {
-  return error instanceof Error ? error.message : "";
+export function explanation(
+  host: ReactiveControllerHost,
+  t: Translator,
+  error: unknown,
+  subject?: Subject,
+): string {
+  if (typeof error !== "object" || !error) return "";
+  const known = (explained.get(error) ?? {})[t.locale];
+  if (known !== undefined) return known;
+  explained.set(error, { ...explained.get(error), [t.locale]: "" });
+  void explainLater(t, error, subject).then((text) => {
+    explained.set(error, { ...explained.get(error), [t.locale]: text });
+    host.requestUpdate();
+  });
+  return "";
+}
+
+/** As `explanation`, for code that can wait: resolves with the text ("" when unavailable). */
+export function explainLater(t: Translator, error: unknown, subject?: Subject): Promise<string> {
+  return import("../errors/index.ts").then(
+    (errors) => errors.explainError(t, error, subject),
+    () => "",
+  );
 }

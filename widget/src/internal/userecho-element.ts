@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyDeclarations } from "lit";
+import { LitElement, html, nothing, type PropertyDeclarations } from "lit";
 import { EdgeApi } from "../api/client.ts";
 import { defaultEndpoint } from "./config.ts";
 import {
@@ -41,7 +41,11 @@ export class UserEchoElement extends LitElement {
   /** `aria-level` of the heading, 1–6. */
   declare headingLevel: number;
 
-  protected readonly locale = new LocaleController(this);
+  protected readonly locale = new LocaleController(this, (error, retry) =>
+    this.partFailed("load", error, retry),
+  );
+  /** A part of the element (a chunk) that could not be fetched, and how to try again. */
+  #partRetry: (() => void) | undefined;
   #api: EdgeApi | undefined;
   #announcement = "";
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,6 +107,50 @@ export class UserEchoElement extends LitElement {
       this.#announcement = message;
       this.requestUpdate();
     }, 100);
+  }
+
+  /**
+   * Loads a part of the element (a chunk) and hands it to `use`. When it cannot be fetched (the
+   * network or the server is gone), fires `userecho-error` for `action`, calls `fail`, and shows
+   * a message with "Try again", which runs `retry` (by default: load it again, then use it).
+   */
+  protected loadPart<T>(
+    action: ErrorDetail["action"],
+    load: () => Promise<T>,
+    use: (part: T) => void,
+    fail?: () => void,
+    retry = () => this.loadPart(action, load, use, fail),
+  ): void {
+    load().then(use, (error: unknown) => {
+      fail?.();
+      this.partFailed(action, error, retry);
+    });
+  }
+
+  protected partFailed(action: ErrorDetail["action"], error: unknown, retry: () => void): void {
+    this.reportError(action, error);
+    this.#partRetry = retry;
+    this.requestUpdate();
+  }
+
+  /** The message of a part that could not be fetched, with its retry. */
+  protected renderPartFailure() {
+    const retry = this.#partRetry;
+    if (!retry) return nothing;
+    return html`<div class="state" part="notice" role="alert">
+      ${this.locale.translator.t("partFailed")}
+      <button
+        class="btn"
+        part="retry-button"
+        @click=${() => {
+          this.#partRetry = undefined;
+          this.requestUpdate();
+          retry();
+        }}
+      >
+        ${this.locale.translator.t("retry")}
+      </button>
+    </div>`;
   }
 
   protected renderAnnouncer() {

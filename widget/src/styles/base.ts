@@ -97,7 +97,8 @@ export const baseStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled="true"] {
     cursor: default;
     opacity: 0.6;
   }

@@ -3,11 +3,12 @@ import type { CreateTopicRequest } from "@userecho-edge/shared";
 import { createTopic } from "../api/writes.ts";
 import { boardContext } from "../feedback/board-context.ts";
 import { authorised } from "../internal/auth.ts";
-import { ContextConsumer } from "../internal/context.ts";
+import { ContextConsumer } from "../internal/context-consumer.ts";
 import { emit, reportError } from "../internal/events.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
-import { explain } from "../internal/render.ts";
+import { explainLater } from "../internal/render.ts";
+import { errorMessages, fieldMessage, invalidField, type Field } from "../errors/index.ts";
 import { baseStyles } from "../styles/base.ts";
 
 const SIMILAR_DELAY_MS = 300;
@@ -70,7 +71,12 @@ export class UserEchoSubmitForm extends LitElement {
     if (!board) return nothing;
     const { t, meta } = board;
     const similar = this.#similar.value ?? [];
-    return html`<form @submit=${this.#submit} aria-labelledby="form-heading">
+    return html`<form
+      novalidate
+      aria-labelledby="form-heading"
+      @submit=${this.#submit}
+      @keydown=${this.#onKeydown}
+    >
       <div
         id="form-heading"
         class="heading"
@@ -85,9 +91,10 @@ export class UserEchoSubmitForm extends LitElement {
           id="title"
           name="title"
           required
-          minlength="3"
           maxlength="200"
           autocomplete="off"
+          aria-invalid=${this.#invalid === "title" ? "true" : "false"}
+          aria-describedby=${this.#invalid === "title" ? "form-error" : nothing}
           @input=${this.#onTitle}
         />
       </label>
@@ -108,7 +115,14 @@ export class UserEchoSubmitForm extends LitElement {
       </div>
       <label>
         ${t.t("description")}
-        <textarea name="description" rows="4" maxlength="20000"></textarea>
+        <textarea
+          name="description"
+          rows="4"
+          maxlength="20000"
+          aria-invalid=${this.#invalid === "description" ? "true" : "false"}
+          aria-describedby=${this.#invalid === "description" ? "form-error" : nothing}
+          @input=${this.#clearError}
+        ></textarea>
       </label>
       <div class="row">
         ${
@@ -135,9 +149,11 @@ export class UserEchoSubmitForm extends LitElement {
             : nothing
         }
       </div>
-      ${this.#error ? html`<p class="error" role="alert">${this.#error}</p>` : nothing}
+      ${this.#error ? html`<p id="form-error" class="error" role="alert">${this.#error}</p>` : nothing}
       <div class="row">
-        <button class="btn primary" type="submit" ?disabled=${this.#busy}>${t.t("submit")}</button>
+        <button class="btn primary" type="submit" aria-disabled=${this.#busy ? "true" : "false"}>
+          ${t.t("submit")}
+        </button>
         <button class="btn" type="button" @click=${this.#close}>${t.t("cancel")}</button>
       </div>
     </form>`;
@@ -145,7 +161,25 @@ export class UserEchoSubmitForm extends LitElement {
 
   #close = () => this.dispatchEvent(new Event("close"));
 
+  /** Escape closes the form (the board returns focus to its button). */
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    event.stopPropagation();
+    this.#close();
+  };
+
+  /** The field the last message is about, if it is about one. */
+  #invalid: Field | undefined;
+
+  #clearError = () => {
+    if (!this.#error) return;
+    this.#error = "";
+    this.#invalid = undefined;
+    this.requestUpdate();
+  };
+
   #onTitle = (event: Event) => {
+    this.#clearError();
     const value = (event.target as HTMLInputElement).value.trim();
     clearTimeout(this.#similarTimer);
     this.#similarTimer = setTimeout(() => {
@@ -159,8 +193,20 @@ export class UserEchoSubmitForm extends LitElement {
     const board = this.#board.value;
     const api = board?.api;
     if (!board || !api || this.#busy) return;
-    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "").trim();
+    const { t } = board;
+    // The worker's own rules, checked before sending, with its messages in the visitor's language.
+    for (const field of ["title", "description"] as const) {
+      const invalid = invalidField(field, text(field));
+      if (!invalid) continue;
+      this.#invalid = field;
+      this.#error = fieldMessage(await errorMessages(t), (n) => t.number(n), invalid);
+      this.requestUpdate();
+      form.querySelector<HTMLElement>(`[name=${field}]`)?.focus();
+      return;
+    }
     const type = Number(text("type")) || board.meta?.types[0]?.id;
     if (!type) {
       // No meta, so no topic type to post under: the forum's filters failed to load too.
@@ -183,8 +229,7 @@ export class UserEchoSubmitForm extends LitElement {
       else emit(this, "userecho-sign-in-request", { action: "submit" });
     } catch (error) {
       reportError(this, "submit", error);
-      const detail = explain(error);
-      this.#error = `${board.t.t("submitFailed")}${detail ? ` ${detail}` : ""}`;
+      this.#error = `${t.t("submitFailed")} ${await explainLater(t, error)}`.trim();
     } finally {
       this.#busy = false;
       this.requestUpdate();

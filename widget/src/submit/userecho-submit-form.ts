@@ -1,7 +1,13 @@
-/** Registers `<userecho-submit-form>`, the board's "Submit an idea" form (internal). */
+/**
+ * Registers `<userecho-submit-form>`, the board's "Submit an idea" form (internal). Also hands
+ * the board `tokenFrom`, so it can ask whether anyone is signed in before opening the form
+ * without carrying the token code in its first render.
+ */
+import "../i18n/english-more.ts";
 import { defineElement } from "../internal/define.ts";
 import { UserEchoSubmitForm } from "./userecho-submit-form.component.ts";
 
 defineElement("userecho-submit-form", UserEchoSubmitForm);
 
 export { UserEchoSubmitForm };
+export { tokenFrom } from "../internal/auth.ts";

@@ -1,7 +1,7 @@
 import { html } from "lit";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { clampCount } from "../internal/limits.ts";
-import { avatar, errorState, explain, skeleton } from "../internal/render.ts";
+import { avatar, errorState, explanation, skeleton } from "../internal/render.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
 import { topUsersStyles } from "./userecho-top-users.styles.ts";
@@ -67,7 +67,7 @@ export class UserEchoTopUsers extends UserEchoElement {
     const users = this.#users;
     let body;
     if (users.status === "error") {
-      body = errorState(t, t.t("loadError"), explain(users.error), () => void users.run());
+      body = errorState(t, t.t("usersError"), explanation(this, t, users.error), () => users.run());
     } else if (!users.value || !this.locale.ready) {
       body = skeleton(t, Math.min(clampCount(this.limit, 10), 5));
     } else if (users.value.items.length === 0) {
@@ -89,17 +89,13 @@ export class UserEchoTopUsers extends UserEchoElement {
         )}
       </ol>`;
     }
-    return html`<section
-      class=${this.rootClass()}
-      part="base"
-      lang=${t.locale}
-      aria-labelledby="heading"
-    >
+    return html`<div class=${this.rootClass()} part="base" lang=${t.locale}>
       <div id="heading" class="heading" part="heading" role="heading" aria-level=${this.level}>
         ${this.heading || t.t("topUsers")}
       </div>
+      ${this.renderPartFailure()}
       <div aria-busy=${users.status === "pending" ? "true" : "false"}>${body}</div>
-    </section>`;
+    </div>`;
   }
 }
 
