@@ -70,10 +70,13 @@ function plainDynamicImports(): Plugin {
         if (start <= 0) return null;
         const end = code.indexOf("\n// ", start + 1);
         const plain = "var __vitePreload = (load) => load();\n";
-        return {
-          code: code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)),
-          map: null,
-        };
+        const unwrapped = (code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)))
+          // The common form, `import("./chunks/x.js")` alone, needs no wrapper at all.
+          .replace(
+            /__vitePreload\(\(\) => (import\("[^"]+"\)),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
+            "$1",
+          );
+        return { code: unwrapped, map: null };
       },
     },
   };

@@ -206,6 +206,42 @@ describe("posting", () => {
   });
 });
 
+describe("language", () => {
+  it("an unsupported language gives English words, numbers and dates, not a mix", async ({
+    expect,
+  }) => {
+    await page.evaluate(() => (document.documentElement.lang = "ja"));
+    await mount(page, board('page-size="3"'));
+    await settled(page);
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector("userecho-feedback")!.shadowRoot!;
+      const date = root.querySelector("[part=date]")!;
+      return {
+        heading: root.querySelector("[part=heading]")!.textContent!.trim(),
+        date: date.textContent,
+        iso: date.getAttribute("datetime")!,
+        lang: root.querySelector("[part=base]")!.getAttribute("lang"),
+      };
+    });
+    expect(shown.heading).toBe("Ideas and feedback");
+    expect(shown.lang).toBe("en");
+    // Whatever its unit, the relative date is English (as Intl writes it), not Japanese.
+    const units = ["second", "minute", "hour", "day", "week", "month", "year"] as const;
+    const english = await page.evaluate(
+      ([iso, all]) => {
+        const seconds = (new Date(iso!).getTime() - Date.now()) / 1000;
+        const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+        const sizes = [1, 60, 3600, 86400, 604800, 2592000, 31536000];
+        return (all as unknown as Intl.RelativeTimeFormatUnit[]).map((unit, i) =>
+          rtf.format(Math.round(seconds / sizes[i]!), unit),
+        );
+      },
+      [shown.iso, units] as const,
+    );
+    expect(english).toContain(shown.date);
+  });
+});
+
 describe("signing in", () => {
   it("asks before the form opens when nobody is signed in, and the notice clears after", async ({
     expect,

@@ -4,7 +4,8 @@ import type { Comment, CommentPage, Topic } from "@userecho-edge/shared";
 import { createComment } from "../api/writes.ts";
 import { errorMessages, fieldMessage, invalidField } from "../errors/index.ts";
 import { boardContext } from "../feedback/board-context.ts";
-import { follow } from "../feedback/follow.ts";
+import { follow } from "../feedback/actions.ts";
+import { openTab } from "../feedback/follow.ts";
 import { authorised, tokenFrom } from "../internal/auth.ts";
 import { ContextConsumer } from "../internal/context-consumer.ts";
 import { emit, reportError } from "../internal/events.ts";
@@ -28,7 +29,8 @@ const COMMENTS_PER_PAGE = 10;
  * An expanded topic inside `<userecho-feedback>`: its description, its comments (paged) and a
  * comment form. Internal and loaded on first expand; its parts are re-exported by the board.
  * Reads the board's context; tells the board through `userecho-comment-created`,
- * `userecho-sign-in-request` and `userecho-error`, which continue to the page as the board's.
+ * `userecho-sign-in-request` and `userecho-error`, which continue to the page as the board's,
+ * and `close` (Escape).
  *
  * @internal
  */
@@ -84,7 +86,7 @@ export class UserEchoTopicDetail extends LitElement {
     if (!board || !topic) return nothing;
     const { t } = board;
     const comments = this.#comments;
-    return html`<div class="detail">
+    return html`<div class="detail" @keydown=${this.#onKeydown}>
       ${this.#renderDescription()}
       <p>
         <a
@@ -92,10 +94,7 @@ export class UserEchoTopicDetail extends LitElement {
           href=${topic.url}
           target="_blank"
           rel="noopener"
-          @click=${(event: Event) =>
-            void follow(board.api, board.tokenProvider, event, topic.url, true, (error) =>
-              reportError(this, "continue", error),
-            )}
+          @click=${(event: Event) => this.#follow(event, topic.url)}
           >${t.t("openTopic")}</a
         >
       </p>
@@ -211,6 +210,21 @@ export class UserEchoTopicDetail extends LitElement {
     this.#signedOut = signedOut;
     this.requestUpdate();
   };
+
+  /** Escape folds the topic: the board hears `close`. */
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") this.dispatchEvent(new Event("close"));
+  };
+
+  /** "Open on the forum", signed in when the page gives a token (see `actions.follow`). */
+  #follow(event: Event, url: string) {
+    const board = this.#board.value;
+    const provider = board?.tokenProvider;
+    if (!board?.api || !provider) return; // the plain link does its job
+    void follow(openTab(event), board.api, provider, url, true).then(({ error }) => {
+      if (error) reportError(this, "continue", error);
+    });
+  }
 
   #clearError = () => {
     if (!this.#error) return;

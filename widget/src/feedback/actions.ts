@@ -70,3 +70,26 @@ export async function signedInUrl(
     return { url, error };
   }
 }
+
+/**
+ * "Continue on the forum", signed in: points `tab` (opened inside the click, see `openTab`) at a
+ * signed-in link to `url`, or at `url` itself when the worker cannot make one (with the error,
+ * to report). `followed: false`, with the tab closed, when the link needs a signed-in visitor
+ * (`anonymous: false`) and there is none.
+ */
+export async function follow(
+  tab: Window | null,
+  api: EdgeApi,
+  provider: TokenProvider,
+  url: string,
+  anonymous: boolean,
+): Promise<{ followed: boolean; error?: unknown }> {
+  const { url: target, error } = await signedInUrl(api, provider, url, anonymous);
+  if (!target) {
+    tab?.close();
+    return { followed: false, error };
+  }
+  if (tab) tab.location.href = target;
+  else window.open(target, "_blank", "noopener");
+  return { followed: true, error };
+}

@@ -1,6 +1,7 @@
-import { html } from "lit";
+import { html, nothing } from "lit";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { PageInfo, Topic } from "@userecho-edge/shared";
+import { skeletonRows } from "../internal/render.ts";
 
 /**
  * Topics drawn per task. Fifty topics drawn at once made one task of 60–170 ms (render, then
@@ -53,12 +54,18 @@ export class RowBatches implements ReactiveController {
     return this.drawn < this.rows.length;
   }
 
-  /** Draws the rows drawn so far with `row`, in an ordered list labelled by the heading. */
+  /**
+   * Draws the rows drawn so far with `row`, in an ordered list labelled by the heading, and a
+   * placeholder as tall as the rows still to come, so the page below does not move as they
+   * arrive.
+   */
   render(row: (topic: Topic) => unknown, stale: boolean) {
-    const rows = this.drawing ? this.rows.slice(0, this.drawn) : this.rows;
+    const drawing = this.drawing;
+    const rows = drawing ? this.rows.slice(0, this.drawn) : this.rows;
     return html`<ol class="list ${stale ? "stale" : ""}" part="list" aria-labelledby="heading">
-      ${rows.map(row)}
-    </ol>`;
+        ${rows.map(row)}
+      </ol>
+      ${drawing ? html`<div class="skeleton">${skeletonRows(this.rows.length - this.drawn)}</div>` : nothing}`;
   }
 
   hostUpdated(): void {

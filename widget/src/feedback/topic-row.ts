@@ -18,6 +18,8 @@ export interface RowState {
 export interface RowActions {
   vote(topic: Topic): void;
   toggle(id: number): void;
+  /** Escape was pressed in the expanded topic. */
+  fold(id: number): void;
 }
 
 /**
@@ -75,6 +77,7 @@ export function renderTopicRow(t: Translator, topic: Topic, state: RowState, act
               part="detail"
               exportparts=${DETAIL_PARTS}
               .topic=${topic}
+              @close=${() => actions.fold(topic.id)}
             ></userecho-topic-detail>`
           : nothing
       }

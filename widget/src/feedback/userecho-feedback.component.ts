@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from "lit";
 import type { Comment, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
-import { ApiRequestError } from "../api/client.ts";
+import type { ApiRequestError } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
 import { ContextProvider } from "../internal/context.ts";
@@ -11,11 +11,11 @@ import { errorState, explanation, skeleton } from "../internal/render.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
 import { boardContext, type BoardContext } from "./board-context.ts";
-import { follow, loadActions } from "./follow.ts";
+import { loadActions, openTab } from "./follow.ts";
 import type * as Extras from "./extras.ts";
 import type { PagingMode } from "./paging.ts";
 import { Settle } from "./settle.ts";
-import { SignInFlow } from "./sign-in.ts";
+import { requestSignIn } from "./sign-in.ts";
 import { RowBatches, type Listing } from "./topic-list.ts";
 import { paintStatuses, renderTopicRow } from "./topic-row.ts";
 import { feedbackStyles } from "./userecho-feedback.styles.ts";
@@ -162,15 +162,17 @@ export class UserEchoFeedback extends UserEchoElement {
   #submitOpen = false;
   readonly #rows = new RowBatches(this);
   readonly #settle = new Settle();
-  readonly #signIn = new SignInFlow(
-    this,
-    () => this.locale.translator,
-    (message) => this.announce(message),
-  );
+  /** The sign-in flow (see sign-in.ts): ask the page, and say so. */
+  readonly #signIn = {
+    request: (action: UserAction, topicId?: number) => {
+      requestSignIn(this, action, topicId);
+      this.#signIn.show();
+    },
+    show: () => this.notify(this.locale.translator.t("signIn")),
+    clear: () => this.clearNotice(),
+  };
   /** The read-only context of the topic detail and submit form, built once. */
   readonly #context: ContextProvider<BoardContext>;
-  /** What the context last told its consumers; they are told again when it changes. */
-  #contextSeen: readonly unknown[] = [];
 
   constructor() {
     super();
@@ -183,28 +185,7 @@ export class UserEchoFeedback extends UserEchoElement {
     this.tag = undefined;
     this.paging = "numbered";
     this.getToken = undefined;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters read the board live
-    const board = this;
-    this.#context = new ContextProvider<BoardContext>(this, boardContext, {
-      get api() {
-        return board.api;
-      },
-      get t() {
-        return board.locale.translator;
-      },
-      get forum() {
-        return board.forum;
-      },
-      get meta() {
-        return board.#meta.value;
-      },
-      get level() {
-        return board.level;
-      },
-      get tokenProvider() {
-        return board.#provider();
-      },
-    });
+    this.#context = new ContextProvider(this, boardContext, this.#contextValue());
   }
 
   /** The forum's meta: filters, topic types for the submit form, how votes are cast. */
@@ -257,11 +238,9 @@ export class UserEchoFeedback extends UserEchoElement {
     if (changed.has("forum") || changed.has("getToken")) this.#signIn.clear();
     const listing = this.#topics.value;
     this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
-    const seen = [this.api, this.locale.translator, this.#meta.value, this.level, this.#provider()];
-    if (seen.some((value, index) => value !== this.#contextSeen[index])) {
-      this.#contextSeen = seen;
-      this.#context.changed();
-    }
+    // The one object the consumers hold, kept current; they re-render with the board.
+    Object.assign(this.#context.value, this.#contextValue());
+    this.#context.changed();
   }
 
   protected override updated(): void {
@@ -301,7 +280,7 @@ export class UserEchoFeedback extends UserEchoElement {
   /** `configure()` was called, e.g. with the callback of a visitor who just signed in. */
   #onConfigure = () => {
     this.#signIn.clear();
-    this.#context.changed();
+    this.requestUpdate(); // the context's token callback may have changed
   };
 
   /**
@@ -314,18 +293,17 @@ export class UserEchoFeedback extends UserEchoElement {
       .length;
   }
 
-  /** Escape folds the expanded topic it was pressed in, and focus returns to its title. */
-  #onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== "Escape") return;
-    const row = event
-      .composedPath()
-      .find((node): node is HTMLElement => node instanceof HTMLElement && node.matches("li.topic"));
-    const id = Number(row?.dataset["topicId"]);
-    if (!row || !this.#expanded.has(id)) return;
-    this.#expanded.delete(id);
-    this.requestUpdate();
-    void this.updateComplete.then(() => row.querySelector<HTMLElement>(".title")?.focus());
-  };
+  /** What the context says now (see `BoardContext`). */
+  #contextValue(): BoardContext {
+    return {
+      api: this.api,
+      t: this.locale.translator,
+      forum: this.forum,
+      meta: this.#meta.value,
+      level: this.level,
+      tokenProvider: this.#provider(),
+    };
+  }
 
   /** `forum` is a forum id: a positive integer. */
   get #forumSet(): boolean {
@@ -337,20 +315,16 @@ export class UserEchoFeedback extends UserEchoElement {
    * without the controls that need a forum, and the developer gets one console warning.
    */
   get #misconfigured(): boolean {
-    const error = this.#topics.error;
-    return !this.#forumSet || (error instanceof ApiRequestError && error.status === 404);
+    return !this.#forumSet || (this.#topics.error as ApiRequestError | undefined)?.status === 404;
   }
 
-  #warned = "";
+  /** The forum last warned about. */
+  #warned: number | undefined;
 
   #warn(): void {
-    const message = `<userecho-feedback>: ${
-      this.#forumSet
-        ? `no forum ${this.forum} at ${this.api?.endpoint}`
-        : `forum="${this.getAttribute("forum") ?? ""}" is not a forum id`
-    }`;
-    if (message === this.#warned) return;
-    this.#warned = message;
+    if (Object.is(this.#warned, this.forum)) return;
+    this.#warned = this.forum;
+    const message = `<userecho-feedback>: no forum "${this.getAttribute("forum") ?? ""}" at ${this.api?.endpoint}`;
     console.warn(message);
     if (!this.#forumSet) this.reportError("load", new Error(message));
   }
@@ -375,7 +349,6 @@ export class UserEchoFeedback extends UserEchoElement {
       lang=${t.locale}
       @userecho-sign-in-request=${this.#signIn.show}
       @userecho-comment-created=${this.#onCommentCreated}
-      @keydown=${this.#onKeydown}
     >
       <div class="head">
         <div
@@ -404,7 +377,7 @@ export class UserEchoFeedback extends UserEchoElement {
           </button>
         </div>
       </div>
-      ${this.#signIn.render()} ${this.renderPartFailure()}
+      ${this.renderNotice()}
       ${
         this.#submitOpen && this.api
           ? html`<userecho-submit-form
@@ -446,28 +419,34 @@ export class UserEchoFeedback extends UserEchoElement {
           )}
         </select>
       </label>
-      ${meta && extras ? extras.renderFilters(t, meta, this, this.#onSelect) : nothing}
-      ${
-        this.#meta.status === "error"
-          ? html`<p class="muted">
-              ${t.t("filtersError")}
-              <button class="btn" @click=${() => this.#meta.run()}>${t.t("retry")}</button>
-            </p>`
-          : nothing
-      }
+      <div class="filters">
+        ${
+          this.#meta.status === "error"
+            ? html`<span class="muted">
+                ${t.t("filtersError")}
+                <button class="btn" @click=${() => this.#meta.run()}>${t.t("retry")}</button>
+              </span>`
+            : meta && extras
+              ? extras.renderFilters(t, meta, this, this.#onSelect)
+              : nothing
+        }
+      </div>
     </div>`;
   }
 
   #renderResults(t: Translator) {
     const task = this.#topics;
-    if (this.#misconfigured) {
-      return errorState(t, t.t("loadError"), this.#explain(t, task.error), undefined);
-    }
-    if (task.status === "error") {
-      return errorState(t, t.t("loadError"), this.#explain(t, task.error), this.#retry);
+    const misconfigured = this.#misconfigured; // retrying cannot help
+    if (misconfigured || task.status === "error") {
+      const retry = misconfigured ? undefined : this.#retry;
+      return errorState(t, t.t("loadError"), this.#explain(t, task.error), retry);
     }
     const listing = task.value;
-    if (!listing || !this.locale.ready) return skeleton(t);
+    if (!listing || !this.locale.ready) {
+      // As many rows as a page holds, and the paging's place: the page below stays put.
+      return html`${skeleton(t, clampCount(this.pageSize, 20))}
+        <div class="reserve-paging"></div>`;
+    }
     const rows = this.#rows;
     if (rows.rows.length === 0) {
       return html`<p class="state" part="empty">
@@ -478,7 +457,7 @@ export class UserEchoFeedback extends UserEchoElement {
     const expanded = this.#expanded;
     const voteErrors = this.#voteErrors;
     const patches = this.#patches;
-    const actions = { vote: this.#vote, toggle: this.#toggle };
+    const actions = { vote: this.#vote, toggle: this.#toggle, fold: this.#fold };
     return html`${rows.render(
       (topic) =>
         renderTopicRow(
@@ -491,7 +470,7 @@ export class UserEchoFeedback extends UserEchoElement {
     )}
     ${
       rows.drawing || !this.#extras
-        ? nothing
+        ? html`<div class=${listing.page.totalPages > 1 ? "reserve-paging" : "reserve-link"}></div>`
         : this.#extras.renderPaging(
             t,
             listing.page,
@@ -557,7 +536,7 @@ export class UserEchoFeedback extends UserEchoElement {
       );
       this.requestUpdate();
     },
-    follow: (event: Event, url: string) => void this.#follow(event, url),
+    follow: (event: Event, url: string) => this.#follow(event, url),
   };
 
   #retry = () => {
@@ -587,6 +566,12 @@ export class UserEchoFeedback extends UserEchoElement {
    * Opens "Submit an idea" for a visitor who is signed in. The token callback is asked first
    * (once the form's code is in), so nobody fills in a form only to be told to sign in.
    */
+  /** Escape in an expanded topic: it folds, and focus returns to its title. */
+  #fold = (id: number) => {
+    this.#settle.expect(`[data-topic-id="${id}"] .title`);
+    this.#toggle(id);
+  };
+
   #toggleSubmit = () => {
     if (this.#submitOpen) {
       this.#closeSubmit();
@@ -614,10 +599,8 @@ export class UserEchoFeedback extends UserEchoElement {
 
   #closeSubmit = () => {
     this.#submitOpen = false;
+    this.#settle.expect("#submit");
     this.requestUpdate();
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>("#submit")?.focus(),
-    );
   };
 
   // ---- signed-in actions (the code lives in actions.ts, loaded on first use) ----
@@ -638,7 +621,7 @@ export class UserEchoFeedback extends UserEchoElement {
     if (!api) return;
     if (this.#meta.value?.voting === "community") {
       // Votes are cast on the forum itself: hand the visitor over, signed in.
-      void this.#follow(undefined, topic.url, "vote", id);
+      this.#follow(undefined, topic.url, "vote", id);
       return;
     }
     const before = this.#patches.get(id);
@@ -687,14 +670,25 @@ export class UserEchoFeedback extends UserEchoElement {
   };
 
   /**
-   * "Continue on the forum" (see `follow`): signed in when the page gives a token. For a vote
-   * on a forum that votes on the community, a visitor who is not signed in is asked to be.
+   * "Continue on the forum": with a token callback, a signed-in link (see `actions.follow`);
+   * without one the plain link does its job. For a vote on a forum that votes on the community,
+   * a visitor who is not signed in is asked to be.
    */
-  async #follow(event: Event | undefined, url: string, action?: UserAction, topicId?: number) {
-    const followed = await follow(this.api, this.#provider(), event, url, !action, (error) =>
-      this.reportError("continue", error),
+  #follow(event: Event | undefined, url: string, action?: UserAction, topicId?: number) {
+    const api = this.api;
+    const provider = this.#provider();
+    if (!api || !provider) return;
+    const tab = openTab(event);
+    this.loadPart(
+      action ?? "continue",
+      loadActions,
+      (actions) =>
+        void actions.follow(tab, api, provider, url, !action).then(({ followed, error }) => {
+          if (error) this.reportError("continue", error);
+          if (!followed) this.#signIn.request(action ?? "continue", topicId);
+        }),
+      () => tab?.close(),
     );
-    if (!followed) this.#signIn.request(action ?? "continue", topicId);
   }
 
   /**

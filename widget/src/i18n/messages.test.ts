@@ -30,3 +30,28 @@ describe("Translator.number", () => {
     }
   });
 });
+
+describe("Translator.plural", () => {
+  it("says 0 in the plural in Brazilian Portuguese, where CLDR files 0 under one", async () => {
+    const pt = (await import("./locales/pt-BR.ts")).default;
+    const t = new Translator("pt-BR", pt);
+    expect(new Intl.PluralRules("pt-BR").select(0)).toBe("one");
+    expect([0, 1, 2].map((n) => t.plural("comments", n))).toEqual([
+      "0 comentários",
+      "1 comentário",
+      "2 comentários",
+    ]);
+    expect(t.plural("topicCount", 0)).toBe("0 tópicos");
+  });
+
+  it("follows Intl.PluralRules otherwise (Russian one/few/many)", async () => {
+    const ru = (await import("./locales/ru.ts")).default;
+    const t = new Translator("ru", ru);
+    expect([1, 3, 5, 21].map((n) => t.plural("comments", n))).toEqual(
+      [1, 3, 5, 21].map((n) => {
+        const form = new Intl.PluralRules("ru").select(n) as keyof typeof ru.comments;
+        return (ru.comments[form] ?? ru.comments.other).replace("{n}", String(n));
+      }),
+    );
+  });
+});

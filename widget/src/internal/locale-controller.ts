@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { Translator, loadMessages, loadedMessages, matchLocale } from "../i18n/index.ts";
-import { closestLang, intlTag } from "./lang.ts";
+import { closestLang, formattingTag } from "./lang.ts";
 
 /**
  * Keeps a host's `Translator` in step with the language it is in (see `closestLang`), loading a
@@ -47,7 +47,7 @@ export class LocaleController implements ReactiveController {
     if (tag === this.#tag) return;
     this.#tag = tag;
     const locale = matchLocale(tag);
-    const intl = intlTag(tag || locale, locale);
+    const intl = formattingTag(tag, locale);
     const messages = loadedMessages(locale);
     if (messages) {
       this.#use(intl, messages);

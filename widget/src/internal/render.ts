@@ -27,14 +27,23 @@ export function when(t: Translator, iso: string): TemplateResult {
 export function skeleton(t: Translator, rows = 5): TemplateResult {
   return html`<div class="skeleton" part="skeleton">
     <span class="sr-only">${t.t("loading")}</span>
-    ${Array.from(
-      { length: rows },
-      () =>
-        html`<div class="sk" aria-hidden="true">
-          <span class="bar"></span><span class="bar"></span><span class="bar"></span>
-        </div>`,
-    )}
+    ${skeletonRows(rows)}
   </div>`;
+}
+
+/**
+ * Empty rows as tall as real ones, hidden from screen readers: they hold the place of rows
+ * still to come (while loading, while a long page is drawn in batches), so the page below does
+ * not move when the rows arrive.
+ */
+export function skeletonRows(rows: number): TemplateResult[] {
+  return Array.from(
+    { length: rows },
+    () =>
+      html`<div class="sk" aria-hidden="true">
+        <span class="bar"></span><span class="bar"></span><span class="bar"></span>
+      </div>`,
+  );
 }
 
 /**
@@ -54,7 +63,7 @@ export function errorState(
   </div>`;
 }
 
-const explained = new WeakMap<object, Record<string, string>>();
+const explained = new WeakMap<object, { locale: string; text: string }>();
 
 /**
  * A failure explained in the element's language (see `errors/describe.ts`). The explanations
@@ -69,11 +78,12 @@ export function explanation(
   subject?: Subject,
 ): string {
   if (typeof error !== "object" || !error) return "";
-  const known = (explained.get(error) ?? {})[t.locale];
-  if (known !== undefined) return known;
-  explained.set(error, { ...explained.get(error), [t.locale]: "" });
+  const known = explained.get(error);
+  if (known?.locale === t.locale) return known.text;
+  const entry = { locale: t.locale, text: "" };
+  explained.set(error, entry);
   void explainLater(t, error, subject).then((text) => {
-    explained.set(error, { ...explained.get(error), [t.locale]: text });
+    entry.text = text;
     host.requestUpdate();
   });
   return "";

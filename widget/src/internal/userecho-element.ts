@@ -44,8 +44,8 @@ export class UserEchoElement extends LitElement {
   protected readonly locale = new LocaleController(this, (error, retry) =>
     this.partFailed("load", error, retry),
   );
-  /** A part of the element (a chunk) that could not be fetched, and how to try again. */
-  #partRetry: (() => void) | undefined;
+  /** The notice on screen (a sign-in request, a part that could not be fetched), if any. */
+  #notice: { text: string; retry?: (() => void) | undefined } | undefined;
   #api: EdgeApi | undefined;
   #announcement = "";
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -59,11 +59,14 @@ export class UserEchoElement extends LitElement {
   }
 
   /**
-   * The first render waits for a task of its own. Evaluating widget.js and drawing the elements
-   * in the same task made one of 60–100 ms on a slow machine; split, neither is a long task.
+   * The first render waits for the next animation frame. Evaluating widget.js and drawing the
+   * elements in the same task made one of 60–100 ms on a slow machine; split, neither is a long
+   * task. A frame callback (not a timer) runs before that frame is painted, so the page is never
+   * painted with the element still empty, which made the content below it jump (layout shift).
+   * A page in the background gets no frames, and draws the element once it is shown.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) await new Promise(requestAnimationFrame);
     super.scheduleUpdate();
   }
 
@@ -83,7 +86,7 @@ export class UserEchoElement extends LitElement {
   /** `api`, or an error the element shows in its error state. */
   protected requireApi(): EdgeApi {
     const api = this.api;
-    if (!api) throw new Error(`${this.localName}: no endpoint (set the endpoint attribute)`);
+    if (!api) throw new Error(`${this.localName}: no endpoint`);
     return api;
   }
 
@@ -129,28 +132,42 @@ export class UserEchoElement extends LitElement {
 
   protected partFailed(action: ErrorDetail["action"], error: unknown, retry: () => void): void {
     this.reportError(action, error);
-    this.#partRetry = retry;
+    this.notify(this.locale.translator.t("partFailed"), retry);
+  }
+
+  /** Shows a notice (announced too), with "Try again" when given `retry`. */
+  protected notify(text: string, retry?: () => void): void {
+    this.#notice = { text, retry };
+    this.announce(text);
+  }
+
+  /** Takes the notice away. */
+  protected clearNotice(): void {
+    if (!this.#notice) return;
+    this.#notice = undefined;
     this.requestUpdate();
   }
 
-  /** The message of a part that could not be fetched, with its retry. */
-  protected renderPartFailure() {
-    const retry = this.#partRetry;
-    if (!retry) return nothing;
-    return html`<div class="state" part="notice" role="alert">
-      ${this.locale.translator.t("partFailed")}
-      <button
-        class="btn"
-        part="retry-button"
-        @click=${() => {
-          this.#partRetry = undefined;
-          this.requestUpdate();
-          retry();
-        }}
-      >
-        ${this.locale.translator.t("retry")}
-      </button>
-    </div>`;
+  /** The notice, if any: an alert with "Try again", or a plain message. */
+  protected renderNotice() {
+    const notice = this.#notice;
+    if (!notice) return nothing;
+    const { text, retry } = notice;
+    return retry
+      ? html`<div class="state" part="notice" role="alert">
+          ${text}
+          <button
+            class="btn"
+            part="retry-button"
+            @click=${() => {
+              this.clearNotice();
+              retry();
+            }}
+          >
+            ${this.locale.translator.t("retry")}
+          </button>
+        </div>`
+      : html`<p class="state" part="notice">${text}</p>`;
   }
 
   protected renderAnnouncer() {

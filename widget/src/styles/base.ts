@@ -56,6 +56,7 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: var(--userecho-spacing, 1rem);
     line-height: 1.45;
+    container-type: inline-size;
   }
   .dark {
     ${dark}

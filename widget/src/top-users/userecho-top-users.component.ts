@@ -69,7 +69,7 @@ export class UserEchoTopUsers extends UserEchoElement {
     if (users.status === "error") {
       body = errorState(t, t.t("usersError"), explanation(this, t, users.error), () => users.run());
     } else if (!users.value || !this.locale.ready) {
-      body = skeleton(t, Math.min(clampCount(this.limit, 10), 5));
+      body = skeleton(t, clampCount(this.limit, 10)); // as many rows as will come
     } else if (users.value.items.length === 0) {
       body = html`<p class="state" part="empty">${t.t("noUsers")}</p>`;
     } else {
@@ -93,7 +93,7 @@ export class UserEchoTopUsers extends UserEchoElement {
       <div id="heading" class="heading" part="heading" role="heading" aria-level=${this.level}>
         ${this.heading || t.t("topUsers")}
       </div>
-      ${this.renderPartFailure()}
+      ${this.renderNotice()}
       <div aria-busy=${users.status === "pending" ? "true" : "false"}>${body}</div>
     </div>`;
   }

@@ -1,6 +1,9 @@
 import { css } from "lit";
 
-/** The leaderboard's own rules, over the shared base styles. */
+/**
+ * The leaderboard's own rules, over the shared base styles. Skeleton rows are as tall as a
+ * user's row (the avatar, the padding, the border), so nothing below moves when users arrive.
+ */
 export const topUsersStyles = css`
   li {
     display: grid;
@@ -20,6 +23,12 @@ export const topUsersStyles = css`
   .avatar {
     font-size: 1em;
     inline-size: 2rem;
+    block-size: 2rem;
+  }
+  .sk {
+    border-bottom: 1px solid transparent;
+  }
+  .sk .bar:first-child {
     block-size: 2rem;
   }
 `;

@@ -1,5 +1,6 @@
 /** English, part two: the strings only parts loaded after the first row use (see `en.ts`). */
 const enMore = {
+  emptySearch: "No topics match your search.",
   topicError: "The topic could not be loaded.",
   commentsError: "The comments could not be loaded.",
   usersError: "The leaderboard could not be loaded.",

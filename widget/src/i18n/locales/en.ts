@@ -10,7 +10,6 @@ const en = {
   topicCount: { one: "{n} topic", other: "{n} topics" },
   loading: "Loading…",
   empty: "No topics yet.",
-  emptySearch: "No topics match your search.",
   loadError: "The board could not be loaded.",
   partFailed: "Part of the board could not be downloaded.",
   retry: "Try again",

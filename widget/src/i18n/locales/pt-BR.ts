@@ -3,7 +3,7 @@ import type { Messages } from "../messages.ts";
 /** Brazilian Portuguese. */
 export default {
   heading: "Ideias e sugestões",
-  topicCount: { one: "{n} tópico", other: "{n} tópicos" },
+  topicCount: { "=0": "{n} tópicos", one: "{n} tópico", other: "{n} tópicos" },
   loading: "Carregando…",
   empty: "Ainda não há tópicos.",
   emptySearch: "Nenhum tópico corresponde à sua busca.",
@@ -26,11 +26,11 @@ export default {
   tag: "Etiqueta",
   all: "Todos",
   filtersError: "Os filtros não estão disponíveis.",
-  votes: { one: "voto", other: "votos" },
+  votes: { "=0": "votos", one: "voto", other: "votos" },
   voteFor: "Votar em “{title}”",
   voteSaved: "Voto registrado.",
   voteFailed: "Não foi possível registrar seu voto.",
-  comments: { one: "{n} comentário", other: "{n} comentários" },
+  comments: { "=0": "{n} comentários", one: "{n} comentário", other: "{n} comentários" },
   pages: "Páginas",
   previous: "Anterior",
   next: "Próxima",
