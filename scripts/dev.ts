@@ -1,8 +1,27 @@
 /**
- * `pnpm dev`: the emulator plus the worker, with the demo page. Nothing to configure; the ports
- * can be moved with PORT and EMULATOR_PORT.
+ * `pnpm dev`: builds, then runs the emulator plus the worker, with the demo page. Nothing to
+ * configure; the ports can be moved with PORT and EMULATOR_PORT.
+ *
+ * Ctrl+C is the normal way to stop, yet it made pnpm report "ELIFECYCLE Command failed": the
+ * signal reaches every process of the terminal's group, and the shells between pnpm and this
+ * process (the script's `sh -c`, and pnpm's `node` shim, a shell script that does not `exec`)
+ * died of it, which pnpm reports as a failure. So the `dev` script ignores SIGINT in those shells
+ * (`trap '' INT`; Node resets the disposition at start-up and hears it) and builds from here,
+ * with no `build && dev` chain. Any stop signal (Ctrl+C, SIGTERM, the terminal going away) stops
+ * the worker and the emulator once and exits 0.
  */
+import { spawnSync } from "node:child_process";
 import { startStack } from "./stack.ts";
+
+// pnpm tells its scripts where it is; outside pnpm, "pnpm" from PATH.
+const pnpm = process.env["npm_execpath"];
+const build = pnpm
+  ? spawnSync(process.execPath, [pnpm, "build"], { stdio: "inherit" })
+  : spawnSync("pnpm", ["build"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+// A reader that went away (a closed pipe, no terminal) must not end the servers with EPIPE.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
 
 const stack = await startStack({
   workerPort: Number(process.env["PORT"] ?? 8787),
@@ -21,8 +40,15 @@ console.log(`
   Press Ctrl+C to stop.
 `);
 
+let stopping: Promise<void> | undefined;
 const shutdown = () => {
-  void stack.stop().then(() => process.exit(0));
+  // pnpm passes Ctrl+C on as well, so the signal may come twice: stop once.
+  stopping ??= stack.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, shutdown);

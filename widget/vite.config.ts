@@ -12,7 +12,7 @@ import { minifyLiterals } from "./scripts/minify-literals.ts";
  * shared with lazy chunks into an extra chunk `widget.js` must fetch before it can run.
  */
 export default defineConfig({
-  plugins: [minifyLiterals(), chunkGraph("dist/cdn-chunks.json")],
+  plugins: [minifyLiterals(), plainDynamicImports(), chunkGraph("dist/cdn-chunks.json")],
   build: {
     outDir: "dist/cdn",
     emptyOutDir: true,
@@ -48,6 +48,36 @@ function chunkGraph(file: string): Plugin {
         };
       }
       writeFileSync(file, JSON.stringify(graph, null, 2));
+    },
+  };
+}
+
+/**
+ * Replaces Vite's dynamic-import preload helper with a plain call. Vite wraps each `import()` in
+ * a helper that fetches the chunk's own imports alongside and reports failures through a
+ * `vite:preloadError` event; with `modulePreload: false` the list it preloads is always empty,
+ * yet the helper cost the first render about 0.4 KB gzip. Chunk failures are handled where each
+ * chunk is loaded.
+ */
+function plainDynamicImports(): Plugin {
+  return {
+    name: "userecho:plain-dynamic-imports",
+    apply: "build",
+    renderChunk: {
+      order: "post",
+      handler(code) {
+        const start = code.lastIndexOf("\n// ", code.indexOf("vite/preload-helper.js\n")) + 1;
+        if (start <= 0) return null;
+        const end = code.indexOf("\n// ", start + 1);
+        const plain = "var __vitePreload = (load) => load();\n";
+        const unwrapped = (code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)))
+          // The common form, `import("./chunks/x.js")` alone, needs no wrapper at all.
+          .replace(
+            /__vitePreload\(\(\) => (import\("[^"]+"\)),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
+            "$1",
+          );
+        return { code: unwrapped, map: null };
+      },
     },
   };
 }

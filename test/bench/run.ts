@@ -12,6 +12,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, startStack } from "../../scripts/stack.ts";
 import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
+import { lighthouseBenchmarks, lighthouseMarkdown } from "./lighthouse.bench.ts";
 import { loadMarkdown, sustainedLoad } from "./load.bench.ts";
 import { widgetBenchmarks, widgetMarkdown } from "./widget.bench.ts";
 import { printRatios, workerdBenchmarks, workerdMarkdown } from "./workerd.bench.ts";
@@ -55,6 +56,7 @@ try {
   sections.push(cacheMarkdown(cache));
   const widget = await widgetBenchmarks(stack, log, quick ? 3 : 7);
   sections.push(widgetMarkdown(widget));
+  sections.push(lighthouseMarkdown(await lighthouseBenchmarks(stack, log)));
 } finally {
   await stack.stop();
 }

@@ -17,13 +17,19 @@ describe("the demo page's site login (pnpm dev only)", () => {
     const board = page.locator("userecho-feedback");
     await board.locator("li[part=topic]").first().waitFor();
 
-    // Signed out, an action asks the site to sign the visitor in.
+    // Signed out, "Submit an idea" asks the site to sign the visitor in before any typing.
     await board.locator("[part=submit-button]").click();
-    await page.locator("userecho-submit-form input[name=title]").waitFor();
+    await board.locator("[part=notice]").waitFor();
+    expect(await page.locator("userecho-submit-form").count()).toBe(0);
+    await expect.poll(() => page.locator("#demo-message").textContent()).toMatch(/^Sign in first/);
     await page.locator("#demo-sign-in").click();
     await expect
       .poll(() => page.locator("#site-login .who").textContent())
       .toMatch(/^Signed in as /);
+    // Signing in (the demo calls configure() again) clears the notice; now the form opens.
+    await expect.poll(() => board.locator("[part=notice]").count()).toBe(0);
+    await board.locator("[part=submit-button]").click();
+    await page.locator("userecho-submit-form input[name=title]").waitFor();
 
     const title = `Demo sign-in idea ${Date.now()}`;
     await page.locator("userecho-submit-form input[name=title]").fill(title);

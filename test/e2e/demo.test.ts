@@ -27,6 +27,31 @@ describe("the demo page", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("keeps its notice banner readable in both themes (WCAG AA contrast)", async ({ expect }) => {
+    const { page } = await openPage(browser, `${inject("workerUrl")}/`);
+    const contrast = () =>
+      page.evaluate(() => {
+        const message = document.getElementById("demo-message")!;
+        message.textContent = "Sign in first (to vote): use “Sign in (demo)” at the top.";
+        const style = getComputedStyle(message);
+        const luminance = (rgb: string) => {
+          const [r, g, b] = rgb
+            .match(/\d+/g)!
+            .slice(0, 3)
+            .map((c) => {
+              const v = Number(c) / 255;
+              return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+            }) as [number, number, number];
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const [a, b] = [luminance(style.color), luminance(style.backgroundColor)];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+    expect(await contrast()).toBeGreaterThanOrEqual(4.5);
+    await page.locator("#theme").selectOption("dark");
+    expect(await contrast()).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("never hands the token to the browser", async ({ expect }) => {
     const { page } = await openPage(browser, `${inject("workerUrl")}/`);
     const bodies: string[] = [];

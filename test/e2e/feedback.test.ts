@@ -394,7 +394,11 @@ describe("<userecho-feedback>", () => {
     await page.evaluate((endpoint) => {
       (document.querySelector("userecho-feedback") as unknown as BoardElement).endpoint = endpoint;
     }, inject("workerUrl"));
-    await expect.poll(() => error.textContent()).toContain("UserEcho did not answer in time.");
+    // The worker's reason, localised by its problem type, not its English detail.
+    await expect
+      .poll(() => error.textContent())
+      .toContain("The forum is not answering right now. Please try again in a moment.");
+    expect(await error.textContent()).not.toContain("UserEcho did not answer in time.");
     await page.locator("userecho-feedback [part=retry-button]").click();
     await topics().first().waitFor();
     const expected = await api.topics(1, { limit: 20, sort: "top" });

@@ -80,7 +80,10 @@ describe("<userecho-top-users>", () => {
     await mount(page, `<userecho-top-users limit="4"></userecho-top-users>`);
     const error = page.locator("userecho-top-users [part=error]");
     await error.waitFor();
-    expect(await error.textContent()).toContain("Internal error");
+    expect(await error.textContent()).toContain("The leaderboard could not be loaded.");
+    await expect
+      .poll(() => error.textContent())
+      .toContain("The forum is not answering right now. Please try again in a moment.");
     await page.locator("userecho-top-users [part=retry-button]").click();
     await page.locator("userecho-top-users li[part=user]").first().waitFor();
     expect((await rows()).map((row) => row.name)).toEqual(

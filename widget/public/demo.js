@@ -19,7 +19,8 @@ lang.addEventListener("change", () => {
 });
 
 let session; // { token, name } once signed in
-configure({ getToken: async () => session?.token });
+const getToken = async () => session?.token;
+configure({ getToken });
 
 const button = document.createElement("button");
 button.type = "button";
@@ -46,6 +47,7 @@ button.addEventListener("click", async () => {
   }
   const { token, user } = await response.json();
   session = { token, name: user.name };
+  configure({ getToken }); // tells the elements: their "please sign in" notices go
   message.textContent = `Signed in as ${user.name}: you can vote, post ideas and comment.`;
   render();
 });

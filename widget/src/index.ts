@@ -3,8 +3,8 @@
  * Importing this module touches no browser global, so it is safe in server-side rendering;
  * `import "@userecho-edge/widget/define"` registers the elements.
  */
-export { UserEchoFeedback, type PagingMode } from "./feedback/userecho-feedback.ts";
-export { UserEchoTopUsers } from "./top-users/userecho-top-users.ts";
+export { UserEchoFeedback, type PagingMode } from "./feedback/userecho-feedback.component.ts";
+export { UserEchoTopUsers } from "./top-users/userecho-top-users.component.ts";
 export { UserEchoElement, type Theme } from "./internal/userecho-element.ts";
 export {
   EdgeApi,

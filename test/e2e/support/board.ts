@@ -9,12 +9,16 @@ export type BoardElement = HTMLElement & {
   getToken?: () => unknown;
 };
 
-/** Replaces the test page's content with `markup` and waits until the elements are defined. */
+/**
+ * Replaces the test page's content with `markup` and waits until the elements in it are defined
+ * (`<userecho-top-users>` is fetched only once a page has one).
+ */
 export async function mount(page: Page, markup: string): Promise<void> {
   await page.evaluate(async (html) => {
     document.getElementById("root")!.innerHTML = html;
-    await customElements.whenDefined("userecho-feedback");
-    await customElements.whenDefined("userecho-top-users");
+    for (const tag of ["userecho-feedback", "userecho-top-users"]) {
+      if (document.querySelector(tag)) await customElements.whenDefined(tag);
+    }
   }, markup);
 }
 

@@ -1,109 +1,95 @@
-import type { Topic, VoteValue, Votes } from "@userecho-edge/shared";
-import { ApiRequestError } from "../api/client.ts";
+import "../i18n/english-more.ts";
+import type { Topic, VoteResult } from "@userecho-edge/shared";
+import type { EdgeApi } from "../api/client.ts";
 import { ssoLink, vote as postVote } from "../api/writes.ts";
-import { forgetToken, tokenFrom } from "../internal/auth.ts";
-import type { Board } from "../internal/board.ts";
-import type { UserAction } from "../internal/events.ts";
+import { authorised, tokenFrom, type Authorised } from "../internal/auth.ts";
+import type { TokenProvider } from "../internal/config.ts";
+import type { Translator } from "../i18n/index.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
+import { explainLater } from "../internal/render.ts";
 
 /**
- * The signed-in actions of `<userecho-feedback>`: token handling, the optimistic vote and the
+ * The signed-in actions of `<userecho-feedback>` that the board runs itself: the vote and the
  * signed-in forum link. Loaded on the visitor's first action, so the first render does not pay
- * for them. The topic detail and the submit form import `authorised` from here too.
+ * for them. They change no state: they return what happened and the board applies it.
  */
 
+/** What came of a vote, and what to tell the visitor. Never a rejection. */
+export type VoteOutcome =
+  | { readonly status: "saved"; readonly result: VoteResult; readonly message: string }
+  | { readonly status: "signed-out" }
+  | { readonly status: "failed"; readonly error: unknown; readonly message: string };
+
 /**
- * Runs a write with the visitor's token. Resolves `undefined`, having fired
- * `userecho-sign-in-request`, when nobody is signed in; on 401 asks the page for a fresh token
- * once and retries.
+ * Sets the visitor's vote on a topic to `value`. A refusal comes back with the worker's reason
+ * in the visitor's language ("slow down", "sign in again"…), after "could not be saved".
  */
-export async function authorised<T>(
-  board: Board,
-  action: UserAction,
-  topicId: number | undefined,
-  call: (token: string) => Promise<T>,
-): Promise<T | undefined> {
-  const provider = board.provider;
-  const token = provider ? await tokenFrom(provider) : undefined;
-  if (!provider || !token) {
-    board.requestSignIn(action, topicId);
-    return undefined;
-  }
-  board.clearNotice();
+export async function vote(
+  api: EdgeApi,
+  provider: TokenProvider | undefined,
+  topic: Topic,
+  value: VoteResult["myVote"],
+  t: Translator,
+): Promise<VoteOutcome> {
+  const key = idempotencyKey(); // one per action, reused by the retry after a 401
   try {
-    return await call(token);
+    const outcome: Authorised<VoteResult> = await authorised(provider, (token) =>
+      postVote(api, topic.id, value, { token, idempotencyKey: key }),
+    );
+    if (!outcome.signedIn) return { status: "signed-out" };
+    return { status: "saved", result: outcome.value, message: t.t("voteSaved") };
   } catch (error) {
-    if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
-    forgetToken(provider); // expired or revoked
-    const fresh = await tokenFrom(provider);
-    if (!fresh) {
-      board.requestSignIn(action, topicId);
-      return undefined;
-    }
-    if (fresh === token) throw error;
-    return await call(fresh);
+    const message = `${t.t("voteFailed")} ${await explainLater(t, error)}`.trim();
+    return { status: "failed", error, message };
   }
 }
 
-/**
- * Votes for a topic, or withdraws the vote: the count changes at once, and goes back, with a
- * visible message, if the worker refuses.
- */
-export async function vote(board: Board, topic: Topic): Promise<void> {
-  const { t, patches } = board;
-  const before = patches.get(topic.id);
-  const value: VoteValue = topic.myVote === 1 ? 0 : 1;
-  const key = idempotencyKey();
-  board.voteErrors.delete(topic.id);
-  patches.set(topic.id, {
-    ...before,
-    votes: revote(topic.votes, topic.myVote ?? 0, value),
-    myVote: value,
-  });
-  board.requestUpdate();
-  try {
-    const result = await authorised(board, "vote", topic.id, (token) =>
-      postVote(board.api, topic.id, value, { token, idempotencyKey: key }),
-    );
-    if (!result) throw undefined; // nobody signed in: roll back quietly
-    patches.set(topic.id, { ...before, votes: result.votes, myVote: result.myVote });
-    board.announce(t.t("voteSaved"));
-    board.emit("userecho-vote", { topicId: topic.id, value: result.myVote, votes: result.votes });
-  } catch (error) {
-    if (before) patches.set(topic.id, before);
-    else patches.delete(topic.id);
-    if (error !== undefined) {
-      board.report("vote", error);
-      board.voteErrors.set(topic.id, t.t("voteFailed"));
-      board.announce(t.t("voteFailed"));
-    }
-  }
-  board.requestUpdate();
+/** Where "continue on the forum" leads, and the failure to report if the link was not made. */
+export interface SignedInUrl {
+  /** `undefined`: the link needs a signed-in visitor and there is none. */
+  url: string | undefined;
+  error?: unknown;
 }
 
 /**
  * A signed-in URL for `url` from `/v1/sso/link`. Without a token: the plain URL when
- * `anonymous` is allowed (a link anyone may follow), else `undefined`. The plain URL, too, when
- * the worker cannot make the link.
+ * `anonymous` is allowed (a link anyone may follow), else no URL. The plain URL, with the
+ * error, when the worker cannot make the link.
  */
 export async function signedInUrl(
-  board: Board,
+  api: EdgeApi,
+  provider: TokenProvider | undefined,
   url: string,
   anonymous: boolean,
-): Promise<string | undefined> {
+): Promise<SignedInUrl> {
   try {
-    const token = board.provider ? await tokenFrom(board.provider) : undefined;
-    if (!token) return anonymous ? url : undefined;
-    return (await ssoLink(board.api, { returnTo: url }, { token })).url;
+    const token = provider ? await tokenFrom(provider) : undefined;
+    if (!token) return { url: anonymous ? url : undefined };
+    return { url: (await ssoLink(api, { returnTo: url }, { token })).url };
   } catch (error) {
-    board.report("continue", error);
-    return url;
+    return { url, error };
   }
 }
 
-/** Votes after changing the visitor's vote from `from` to `to`. */
-export function revote(votes: Votes, from: VoteValue, to: VoteValue): Votes {
-  const up = votes.up - (from === 1 ? 1 : 0) + (to === 1 ? 1 : 0);
-  const down = votes.down - (from === -1 ? 1 : 0) + (to === -1 ? 1 : 0);
-  return { up, down, score: votes.score + (to - from) };
+/**
+ * "Continue on the forum", signed in: points `tab` (opened inside the click, see `openTab`) at a
+ * signed-in link to `url`, or at `url` itself when the worker cannot make one (with the error,
+ * to report). `followed: false`, with the tab closed, when the link needs a signed-in visitor
+ * (`anonymous: false`) and there is none.
+ */
+export async function follow(
+  tab: Window | null,
+  api: EdgeApi,
+  provider: TokenProvider,
+  url: string,
+  anonymous: boolean,
+): Promise<{ followed: boolean; error?: unknown }> {
+  const { url: target, error } = await signedInUrl(api, provider, url, anonymous);
+  if (!target) {
+    tab?.close();
+    return { followed: false, error };
+  }
+  if (tab) tab.location.href = target;
+  else window.open(target, "_blank", "noopener");
+  return { followed: true, error };
 }

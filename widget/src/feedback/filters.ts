@@ -7,25 +7,29 @@ export type FilterName = "type" | "status" | "category" | "tag";
 
 /**
  * The filter selects built from a forum's meta: type, status (of the chosen type, or of all
- * types), category and tag, each with an "All" option; empty lists draw nothing. Loaded with
- * the meta, since they cannot be drawn before it arrives.
+ * types), category and tag, each with an "All" option; empty lists draw nothing, and so does a
+ * filter the worker says UserEcho does not honour (`meta.filters`). Disabled during a search,
+ * which UserEcho does not filter. Loaded with the meta, since they cannot be drawn before it
+ * arrives.
  */
 export function renderFilters(
   t: Translator,
   meta: ForumMeta,
   current: Readonly<Record<FilterName, number | undefined>>,
   onChange: (event: Event) => void,
+  searching = false,
 ) {
   const type = meta.types.find((candidate) => candidate.id === current.type);
   const statuses = new Map<number, Status>();
   for (const each of type ? [type] : meta.types) {
     for (const status of each.statuses) if (status.name) statuses.set(status.id, status);
   }
+  const offered = new Set<FilterName>(meta.filters);
   const select = (name: FilterName, options: readonly { id: number; name: string }[]) =>
-    options.length
+    options.length && offered.has(name)
       ? html`<label>
           <span>${t.t(name)}</span>
-          <select part="filter" data-filter=${name} @change=${onChange}>
+          <select part="filter" data-filter=${name} ?disabled=${searching} @change=${onChange}>
             <option value="" ?selected=${!current[name]}>${t.t("all")}</option>
             ${options.map(
               (option) =>

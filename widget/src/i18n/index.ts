@@ -12,7 +12,12 @@ const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Messages }
   "pt-BR": () => import("./locales/pt-BR.ts"),
 };
 
-const loaded = new Map<Locale, Messages>([["en", en]]);
+/**
+ * English as the first render has it: the strings of `en.ts` only, completed in place by
+ * `english-more.ts`, which every part loaded after the first row imports before it draws.
+ */
+const english = { ...en } as Messages;
+const loaded = new Map<Locale, Messages>([["en", english]]);
 const loading = new Map<Locale, Promise<Messages>>();
 
 /**
@@ -32,7 +37,10 @@ export function loadedMessages(locale: Locale): Messages | undefined {
   return loaded.get(locale);
 }
 
-/** Loads a locale's messages once; English on failure, so a missing chunk never blanks a board. */
+/**
+ * Loads a locale's messages once. Rejects when the chunk cannot be fetched (and tries again on
+ * the next call): the element then keeps the language it had, rather than mixing two.
+ */
 export function loadMessages(locale: Locale): Promise<Messages> {
   const ready = loaded.get(locale);
   if (ready) return Promise.resolve(ready);
@@ -43,9 +51,9 @@ export function loadMessages(locale: Locale): Promise<Messages> {
         loaded.set(locale, module.default);
         return module.default;
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         loading.delete(locale);
-        return en;
+        throw error;
       });
     loading.set(locale, pending);
   }

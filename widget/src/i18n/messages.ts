@@ -1,4 +1,5 @@
 import type en from "./locales/en.ts";
+import type enMore from "./locales/en-more.ts";
 
 /** Locales with their own strings. English ships in the main bundle, the others load on demand. */
 export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
@@ -7,14 +8,20 @@ export type Locale = (typeof LOCALES)[number];
 /** The languages of `LOCALES`, whatever the region. */
 const SHIPPED_LANGUAGES: readonly string[] = LOCALES.map((locale) => locale.split("-")[0]!);
 
-/** Plural forms keyed by `Intl.PluralRules` category; `other` is always required. */
-export type Plural = { readonly other: string } & Partial<
+/**
+ * Plural forms keyed by `Intl.PluralRules` category; `other` is always required. `=0` (as in
+ * ICU MessageFormat) is used for zero when given: CLDR puts 0 in `one` for Brazilian
+ * Portuguese and French, which reads wrong in Brazil ("0 comentário").
+ */
+export type Plural = { readonly other: string; readonly "=0"?: string } & Partial<
   Readonly<Record<Intl.LDMLPluralRule, string>>
 >;
 
-/** Every string the elements show. English (`locales/en.ts`) defines the keys. */
+type English = typeof en & typeof enMore;
+
+/** Every string the elements show. English (`locales/en.ts`, `en-more.ts`) defines the keys. */
 export type Messages = {
-  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural;
+  readonly [K in keyof English]: English[K] extends string ? string : Plural;
 };
 
 /** Keys whose message is a plain string. */
@@ -88,8 +95,9 @@ export class Translator {
 
   /** A plural message for `n`; `{n}` is the localised number. */
   plural(key: PluralKey, n: number): string {
-    const forms = this.messages[key];
-    return fill(forms[this.#pluralRules().select(n)] ?? forms.other, { n: this.number(n) });
+    const forms: Plural = this.messages[key];
+    const form = (n === 0 && forms["=0"]) || forms[this.#pluralRules().select(n)] || forms.other;
+    return fill(form, { n: this.number(n) });
   }
 
   number(n: number): string {

@@ -1,3 +1,4 @@
+import { ApiRequestError } from "../api/client.ts";
 import type { TokenProvider } from "./config.ts";
 
 interface CachedToken {
@@ -11,7 +12,8 @@ const SKEW_MS = 30_000;
 
 /**
  * The token from a callback, calling it only when there is no usable cached one: the first time,
- * after `forgetToken` (the worker refused it) and when a JWT's `exp` is near.
+ * after `forgetToken` (the worker refused it) and when a JWT's `exp` is near. `undefined` when
+ * nobody is signed in (the callback returned nothing, or threw).
  */
 export function tokenFrom(provider: TokenProvider): Promise<string | undefined> {
   const cached = cache.get(provider);
@@ -44,8 +46,8 @@ export function forgetToken(provider: TokenProvider): void {
   cache.delete(provider);
 }
 
-/** When to stop reusing a JWT: its `exp` less a little skew; never for opaque tokens. */
-function jwtExpiry(token: string): number {
+/** When to stop reusing a token: a JWT's `exp` less a little skew; never for opaque tokens. */
+export function jwtExpiry(token: string): number {
   try {
     const payload = token.split(".")[1] ?? "";
     const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
@@ -56,4 +58,31 @@ function jwtExpiry(token: string): number {
     // not a JWT: reuse until refused
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/** The result of a write that needs a signed-in visitor. */
+export type Authorised<T> =
+  { readonly signedIn: true; readonly value: T } | { readonly signedIn: false };
+
+/**
+ * Runs a write with the visitor's token. `{ signedIn: false }` when nobody is signed in (the
+ * caller asks the page to sign the visitor in); on a 401 the callback is asked for a fresh token
+ * once and the write retried with it. Other failures reject.
+ */
+export async function authorised<T>(
+  provider: TokenProvider | undefined,
+  call: (token: string) => Promise<T>,
+): Promise<Authorised<T>> {
+  const token = provider ? await tokenFrom(provider) : undefined;
+  if (!provider || !token) return { signedIn: false };
+  try {
+    return { signedIn: true, value: await call(token) };
+  } catch (error) {
+    if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
+    forgetToken(provider); // expired or revoked
+    const fresh = await tokenFrom(provider);
+    if (!fresh) return { signedIn: false };
+    if (fresh === token) throw error;
+    return { signedIn: true, value: await call(fresh) };
+  }
 }

@@ -30,13 +30,17 @@ function shared(): WidgetConfig {
 }
 
 /**
- * Sets page-wide defaults; attributes and properties on an element win over these.
+ * Sets page-wide defaults; attributes and properties on an element win over these. Call it
+ * again after signing a visitor in: the elements' "please sign in" notices clear.
  *
  * @example
  * configure({ getToken: async () => (await fetch("/me/userecho-token")).text() });
  */
 export function configure(options: WidgetConfig): void {
   Object.assign(shared(), options);
+  // Elements on the page re-read the settings (e.g. a "please sign in" notice clears once the
+  // page configures the callback of a visitor who just signed in).
+  if (typeof dispatchEvent === "function") dispatchEvent(new Event("userecho-edge:configure"));
 }
 
 /** The page-wide endpoint, if any. */

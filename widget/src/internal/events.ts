@@ -1,3 +1,4 @@
+import { ApiRequestError } from "../api/client.ts";
 import type {
   Comment,
   PageInfo,
@@ -71,6 +72,21 @@ export function emit<K extends UserEchoEventName>(
   detail: UserEchoEventDetail<K>,
 ): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+/**
+ * Fires `userecho-error` from `target` for a failure, with the worker's problem when there is
+ * one; the caller shows it too.
+ */
+export function reportError(
+  target: EventTarget,
+  action: ErrorDetail["action"],
+  error: unknown,
+): void {
+  const status = error instanceof ApiRequestError ? error.status : 0;
+  const problem = error instanceof ApiRequestError ? error.problem : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  emit(target, "userecho-error", { action, status, message, ...(problem ? { problem } : {}) });
 }
 
 declare global {

@@ -1,18 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
 /**
- * Loads data for an element, in the manner of `@lit/task` but smaller (the script-tag build has
- * a 15 KB budget): runs when its arguments change, passes an `AbortSignal` and aborts the run it
- * supersedes, keeps the last value while a new run is pending, and turns failure into state that
- * `render` draws. A task function returning `undefined` means "nothing to load" (idle).
+ * Where a load stands, as in `@lit/task`: `initial` (nothing asked yet, or nothing to load),
+ * `pending` (a run is in flight; the last value, if any, is kept meanwhile), `complete` (`value`
+ * is the result) or `error` (`error` says why).
+ */
+export type FetchStatus = "initial" | "pending" | "complete" | "error";
+
+/**
+ * Loads data for an element in the manner of `@lit/task`, at a fraction of its size (the
+ * script-tag build has a 15 KB budget): runs when its arguments change, passes an `AbortSignal`
+ * and aborts the run it supersedes, and keeps one `status` field that `render` switches on. A
+ * task function returning `undefined` means "nothing to load" (`initial`).
  */
 export class FetchController<A extends readonly unknown[], T> implements ReactiveController {
+  status: FetchStatus = "initial";
   /** The last loaded value; kept while a newer run is pending, cleared by a failure. */
   value: T | undefined;
-  /** The failure of the last run, if it failed. */
+  /** Why the last run failed (status `error`). */
   error: unknown;
-  /** A run is in flight. */
-  pending = false;
   readonly #host: ReactiveControllerHost;
   readonly #task: (args: A, signal: AbortSignal) => Promise<T> | undefined;
   readonly #args: () => A;
@@ -20,7 +26,6 @@ export class FetchController<A extends readonly unknown[], T> implements Reactiv
   readonly #onError: ((error: unknown) => void) | undefined;
   #last: A | undefined;
   #abort: AbortController | undefined;
-  #run = 0;
 
   constructor(
     host: ReactiveControllerHost,
@@ -39,11 +44,6 @@ export class FetchController<A extends readonly unknown[], T> implements Reactiv
     host.addController(this);
   }
 
-  /** Failed, with nothing newer in flight. */
-  get failed(): boolean {
-    return this.error !== undefined && !this.pending;
-  }
-
   hostUpdate(): void {
     const args = this.#args();
     const last = this.#last;
@@ -55,24 +55,28 @@ export class FetchController<A extends readonly unknown[], T> implements Reactiv
     this.#last = args;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    const run = ++this.#run;
-    const promise = this.#task(args, abort.signal);
-    this.pending = promise !== undefined;
+    let promise: Promise<T> | undefined;
+    try {
+      promise = this.#task(args, abort.signal);
+    } catch (error) {
+      promise = Promise.reject(error as Error);
+    }
+    this.status = promise ? "pending" : "initial";
     this.error = undefined;
     this.#host.requestUpdate();
     if (!promise) return;
     try {
       const value = await promise;
-      if (run !== this.#run) return; // superseded
+      if (abort !== this.#abort) return; // superseded
       this.value = value;
-      this.pending = false;
+      this.status = "complete";
       this.#onComplete?.(value);
     } catch (error) {
-      if (run !== this.#run) return;
+      if (abort !== this.#abort) return;
       this.value = undefined;
-      this.error = error ?? new Error("failed");
-      this.pending = false;
-      this.#onError?.(this.error);
+      this.error = error;
+      this.status = "error";
+      this.#onError?.(error);
     }
     this.#host.requestUpdate();
   }

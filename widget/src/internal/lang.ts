@@ -19,3 +19,14 @@ export function intlTag(tag: string, fallback: string): string {
     return fallback;
   }
 }
+
+/**
+ * The tag to format numbers, dates and plurals with, for an element whose language is `tag` and
+ * whose strings are `locale`'s: the tag itself when it is of the same language (`de-AT` with
+ * German strings: Austrian dates), else the locale (`ja` with English strings: English dates),
+ * so words, numbers and dates are always in one language.
+ */
+export function formattingTag(tag: string, locale: string): string {
+  const language = (value: string) => value.split(/[-_]/)[0]!.toLowerCase();
+  return tag && language(tag) === language(locale) ? intlTag(tag, locale) : locale;
+}

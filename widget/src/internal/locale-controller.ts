@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { Translator, loadMessages, loadedMessages, matchLocale } from "../i18n/index.ts";
-import en from "../i18n/locales/en.ts";
-import { closestLang, intlTag } from "./lang.ts";
+import { closestLang, formattingTag } from "./lang.ts";
 
 /**
  * Keeps a host's `Translator` in step with the language it is in (see `closestLang`), loading a
@@ -9,15 +8,24 @@ import { closestLang, intlTag } from "./lang.ts";
  */
 export class LocaleController implements ReactiveController {
   /** Formats messages, numbers and dates; English until the right locale has loaded. */
-  translator = new Translator("en", en);
+  translator = new Translator("en", loadedMessages("en")!);
   /** False while a locale's strings are loading. */
   ready = true;
   readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #onError: (error: unknown, retry: () => void) => void;
   #tag: string | undefined;
   #observer: MutationObserver | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * `onError` hears when a language's strings cannot be fetched: the element then stays whole in
+   * the language it was in (strings, numbers and dates alike), and `retry` tries again.
+   */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    onError: (error: unknown, retry: () => void) => void,
+  ) {
     this.#host = host;
+    this.#onError = onError;
     host.addController(this);
   }
 
@@ -39,7 +47,7 @@ export class LocaleController implements ReactiveController {
     if (tag === this.#tag) return;
     this.#tag = tag;
     const locale = matchLocale(tag);
-    const intl = intlTag(tag || locale, locale);
+    const intl = formattingTag(tag, locale);
     const messages = loadedMessages(locale);
     if (messages) {
       this.#use(intl, messages);
@@ -47,9 +55,20 @@ export class LocaleController implements ReactiveController {
     }
     this.ready = false;
     this.#host.requestUpdate();
-    void loadMessages(locale).then((loaded) => {
-      if (this.#tag === tag) this.#use(intl, loaded);
-    });
+    loadMessages(locale).then(
+      (loaded) => {
+        if (this.#tag === tag) this.#use(intl, loaded);
+      },
+      (error: unknown) => {
+        if (this.#tag !== tag) return;
+        this.ready = true; // the previous translator stays
+        this.#host.requestUpdate();
+        this.#onError(error, () => {
+          this.#tag = undefined;
+          this.refresh();
+        });
+      },
+    );
   }
 
   #use(intl: string, messages: Translator["messages"]): void {

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from "lit";
-import type { PageInfo } from "@userecho-edge/shared";
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from "lit";
+import type { Subject } from "../errors/describe.ts";
 import type { Translator } from "../i18n/index.ts";
 
 /**
@@ -23,78 +23,76 @@ export function when(t: Translator, iso: string): TemplateResult {
   return html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`;
 }
 
-/** Page numbers to show: first, last and the current one ±1; 0 marks a gap. */
-export function pageWindow(current: number, total: number): number[] {
-  const pages: number[] = [];
-  for (let n = 1; n <= total; n++) {
-    if (n === 1 || n === total || Math.abs(n - current) <= 1) pages.push(n);
-    else if (pages.at(-1) !== 0) pages.push(0);
-  }
-  return pages;
-}
-
-/** Numbered paging: previous, page numbers (the current one `aria-current="page"`), next. */
-export function pager(
-  t: Translator,
-  page: PageInfo,
-  label: string,
-  go: (page: number) => void,
-): TemplateResult | typeof nothing {
-  const { number, totalPages, hasNext } = page;
-  if (totalPages === null ? number <= 1 && !hasNext : totalPages <= 1) return nothing;
-  // Without a total (UserEcho did not say), there are no page numbers: previous and next only.
-  const numbers = totalPages === null ? [number] : pageWindow(number, totalPages);
-  return html`<nav class="row" part="pagination" aria-label=${label}>
-    <button class="btn" ?disabled=${number <= 1} @click=${() => go(number - 1)}>
-      ${t.t("previous")}
-    </button>
-    ${numbers.map((n) =>
-      n
-        ? html`<button
-            class="btn"
-            part="page-button"
-            aria-current=${n === number ? "page" : nothing}
-            aria-label=${t.t("pageN", { page: t.number(n) })}
-            @click=${() => go(n)}
-          >
-            ${t.number(n)}
-          </button>`
-        : html`<span aria-hidden="true">…</span>`,
-    )}
-    <button class="btn" ?disabled=${!hasNext} @click=${() => go(number + 1)}>${t.t("next")}</button>
-  </nav>`;
-}
-
 /** Placeholder rows while loading: no text but one for screen readers. */
 export function skeleton(t: Translator, rows = 5): TemplateResult {
   return html`<div class="skeleton" part="skeleton">
     <span class="sr-only">${t.t("loading")}</span>
-    ${Array.from(
-      { length: rows },
-      () =>
-        html`<div class="sk" aria-hidden="true">
-          <span class="bar"></span><span class="bar"></span><span class="bar"></span>
-        </div>`,
-    )}
+    ${skeletonRows(rows)}
   </div>`;
 }
 
-/** The error state: the localised message, the worker's detail, and a retry button. */
+/**
+ * Empty rows as tall as real ones, hidden from screen readers: they hold the place of rows
+ * still to come (while loading, while a long page is drawn in batches), so the page below does
+ * not move when the rows arrive.
+ */
+export function skeletonRows(rows: number): TemplateResult[] {
+  return Array.from(
+    { length: rows },
+    () =>
+      html`<div class="sk" aria-hidden="true">
+        <span class="bar"></span><span class="bar"></span><span class="bar"></span>
+      </div>`,
+  );
+}
+
+/**
+ * The error state: what failed, why (localised, see `explanation`), and a retry button unless
+ * retrying cannot help.
+ */
 export function errorState(
   t: Translator,
   message: string,
   detail: string,
-  retry: () => void,
+  retry: (() => void) | undefined,
 ): TemplateResult {
   return html`<div class="state" part="error" role="alert">
     <p class="error">${message}</p>
     ${detail ? html`<p class="muted">${detail}</p>` : nothing}
-    <button class="btn" part="retry-button" @click=${retry}>${t.t("retry")}</button>
+    ${retry ? html`<button class="btn" part="retry-button" @click=${retry}>${t.t("retry")}</button>` : nothing}
   </div>`;
 }
 
-/** The worker's explanation of a failure (its problem's detail or title), else the message. */
-export function explain(error: unknown): string {
-  const problem = (error as { problem?: { detail?: string; title?: string } } | undefined)?.problem;
-  return problem?.detail ?? problem?.title ?? (error instanceof Error ? error.message : "");
+const explained = new WeakMap<object, { locale: string; text: string }>();
+
+/**
+ * A failure explained in the element's language (see `errors/describe.ts`). The explanations
+ * are a chunk of their own, fetched on the first failure: until it is in, and if it cannot be
+ * fetched either, this is "" and the element's own message stands alone; `host` re-renders once
+ * it is in.
+ */
+export function explanation(
+  host: ReactiveControllerHost,
+  t: Translator,
+  error: unknown,
+  subject?: Subject,
+): string {
+  if (typeof error !== "object" || !error) return "";
+  const known = explained.get(error);
+  if (known?.locale === t.locale) return known.text;
+  const entry = { locale: t.locale, text: "" };
+  explained.set(error, entry);
+  void explainLater(t, error, subject).then((text) => {
+    entry.text = text;
+    host.requestUpdate();
+  });
+  return "";
+}
+
+/** As `explanation`, for code that can wait: resolves with the text ("" when unavailable). */
+export function explainLater(t: Translator, error: unknown, subject?: Subject): Promise<string> {
+  return import("../errors/index.ts").then(
+    (errors) => errors.explainError(t, error, subject),
+    () => "",
+  );
 }

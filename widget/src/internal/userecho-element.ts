@@ -1,11 +1,12 @@
-import { LitElement, html, type PropertyDeclarations } from "lit";
-import { ApiRequestError, EdgeApi } from "../api/client.ts";
+import { LitElement, html, nothing, type PropertyDeclarations } from "lit";
+import { EdgeApi } from "../api/client.ts";
 import { defaultEndpoint } from "./config.ts";
 import {
   emit,
+  reportError,
+  type ErrorDetail,
   type UserEchoEventDetail,
   type UserEchoEventName,
-  type UserAction,
 } from "./events.ts";
 import { LocaleController } from "./locale-controller.ts";
 
@@ -40,7 +41,11 @@ export class UserEchoElement extends LitElement {
   /** `aria-level` of the heading, 1–6. */
   declare headingLevel: number;
 
-  protected readonly locale = new LocaleController(this);
+  protected readonly locale = new LocaleController(this, (error, retry) =>
+    this.partFailed("load", error, retry),
+  );
+  /** The notice on screen (a sign-in request, a part that could not be fetched), if any. */
+  #notice: { text: string; retry?: (() => void) | undefined } | undefined;
   #api: EdgeApi | undefined;
   #announcement = "";
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -54,11 +59,14 @@ export class UserEchoElement extends LitElement {
   }
 
   /**
-   * The first render waits for a task of its own. Evaluating widget.js and drawing the elements
-   * in the same task made one of 60–100 ms on a slow machine; split, neither is a long task.
+   * The first render waits for the next animation frame. Evaluating widget.js and drawing the
+   * elements in the same task made one of 60–100 ms on a slow machine; split, neither is a long
+   * task. A frame callback (not a timer) runs before that frame is painted, so the page is never
+   * painted with the element still empty, which made the content below it jump (layout shift).
+   * A page in the background gets no frames, and draws the element once it is shown.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) await new Promise(requestAnimationFrame);
     super.scheduleUpdate();
   }
 
@@ -78,10 +86,11 @@ export class UserEchoElement extends LitElement {
   /** `api`, or an error the element shows in its error state. */
   protected requireApi(): EdgeApi {
     const api = this.api;
-    if (!api) throw new Error(`${this.localName}: no endpoint (set the endpoint attribute)`);
+    if (!api) throw new Error(`${this.localName}: no endpoint`);
     return api;
   }
 
+  /** `aria-level` of the heading: `heading-level`, 1–6. */
   protected get level(): number {
     return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
   }
@@ -103,6 +112,64 @@ export class UserEchoElement extends LitElement {
     }, 100);
   }
 
+  /**
+   * Loads a part of the element (a chunk) and hands it to `use`. When it cannot be fetched (the
+   * network or the server is gone), fires `userecho-error` for `action`, calls `fail`, and shows
+   * a message with "Try again", which runs `retry` (by default: load it again, then use it).
+   */
+  protected loadPart<T>(
+    action: ErrorDetail["action"],
+    load: () => Promise<T>,
+    use: (part: T) => void,
+    fail?: () => void,
+    retry = () => this.loadPart(action, load, use, fail),
+  ): void {
+    load().then(use, (error: unknown) => {
+      fail?.();
+      this.partFailed(action, error, retry);
+    });
+  }
+
+  protected partFailed(action: ErrorDetail["action"], error: unknown, retry: () => void): void {
+    this.reportError(action, error);
+    this.notify(this.locale.translator.t("partFailed"), retry);
+  }
+
+  /** Shows a notice (announced too), with "Try again" when given `retry`. */
+  protected notify(text: string, retry?: () => void): void {
+    this.#notice = { text, retry };
+    this.announce(text);
+  }
+
+  /** Takes the notice away. */
+  protected clearNotice(): void {
+    if (!this.#notice) return;
+    this.#notice = undefined;
+    this.requestUpdate();
+  }
+
+  /** The notice, if any: an alert with "Try again", or a plain message. */
+  protected renderNotice() {
+    const notice = this.#notice;
+    if (!notice) return nothing;
+    const { text, retry } = notice;
+    return retry
+      ? html`<div class="state" part="notice" role="alert">
+          ${text}
+          <button
+            class="btn"
+            part="retry-button"
+            @click=${() => {
+              this.clearNotice();
+              retry();
+            }}
+          >
+            ${this.locale.translator.t("retry")}
+          </button>
+        </div>`
+      : html`<p class="state" part="notice">${text}</p>`;
+  }
+
   protected renderAnnouncer() {
     return html`<div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
       ${this.#announcement}
@@ -113,12 +180,8 @@ export class UserEchoElement extends LitElement {
     return emit(this, name, detail);
   }
 
-  /** Fires `userecho-error` for a failure; returns the worker's explanation, if any. */
-  protected reportError(action: UserAction | "load", error: unknown): string {
-    const status = error instanceof ApiRequestError ? error.status : 0;
-    const problem = error instanceof ApiRequestError ? error.problem : undefined;
-    const message = error instanceof Error ? error.message : String(error);
-    this.emit("userecho-error", { action, status, message, ...(problem ? { problem } : {}) });
-    return problem?.detail ?? problem?.title ?? message;
+  /** Fires `userecho-error` for a failure (the element shows it too). */
+  protected reportError(action: ErrorDetail["action"], error: unknown): void {
+    reportError(this, action, error);
   }
 }

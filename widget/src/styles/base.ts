@@ -56,6 +56,7 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     padding: var(--userecho-spacing, 1rem);
     line-height: 1.45;
+    container-type: inline-size;
   }
   .dark {
     ${dark}
@@ -97,7 +98,8 @@ export const baseStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled="true"] {
     cursor: default;
     opacity: 0.6;
   }

@@ -1,15 +1,17 @@
 /**
- * English, the source locale: every other locale must provide exactly these keys (checked by
- * `satisfies Messages`). `{n}`, `{title}`, `{page}`, `{total}` are placeholders; objects are plural
- * forms keyed by `Intl.PluralRules` categories.
+ * English, the source locale, part one: the strings a board needs before its first row, which
+ * ship in widget.js. The rest are in `en-more.ts`, which every part loaded later brings along
+ * (`i18n/english-more.ts`). Every other locale provides all keys of both, in one file (checked by
+ * `satisfies Messages`). `{n}`, `{title}`, `{page}`, `{total}` are placeholders; objects are
+ * plural forms keyed by `Intl.PluralRules` categories.
  */
 const en = {
   heading: "Ideas and feedback",
   topicCount: { one: "{n} topic", other: "{n} topics" },
   loading: "Loading…",
   empty: "No topics yet.",
-  emptySearch: "No topics match your search.",
   loadError: "The board could not be loaded.",
+  partFailed: "Part of the board could not be downloaded.",
   retry: "Try again",
   search: "Search",
   searchPlaceholder: "Search ideas…",
@@ -18,46 +20,12 @@ const en = {
   sortNew: "Newest",
   sortUpdated: "Recently updated",
   sortDiscussed: "Most discussed",
-  type: "Type",
-  status: "Status",
-  category: "Category",
-  tag: "Tag",
-  all: "All",
   filtersError: "Filters are unavailable.",
   votes: { one: "vote", other: "votes" },
   voteFor: "Vote for “{title}”",
-  voteSaved: "Vote saved.",
-  voteFailed: "Your vote could not be saved. Please try again.",
   comments: { one: "{n} comment", other: "{n} comments" },
-  pages: "Pages",
-  previous: "Previous",
-  next: "Next",
-  pageN: "Page {page}",
-  pageOf: "Page {page} of {total}",
-  more: "Show more",
-  loaded: { one: "{n} more topic loaded", other: "{n} more topics loaded" },
-  openTopic: "Open on the forum",
-  continueOnForum: "Continue on the forum",
-  commentsHeading: "Comments",
-  noComments: "No comments yet.",
-  official: "Official answer",
-  addComment: "Add a comment",
-  postComment: "Post comment",
-  commentPosted: "Your comment was posted.",
-  commentFailed: "Your comment could not be posted.",
   submitIdea: "Submit an idea",
-  title: "Title",
-  description: "Description (optional)",
-  submit: "Submit",
-  cancel: "Cancel",
-  similar: "Similar topics",
-  topicCreated: "Your idea was posted.",
-  submitFailed: "Your idea could not be posted.",
   signIn: "Please sign in to continue.",
-  topUsers: "Top users",
-  rating: "Rating",
-  rank: "Rank",
-  noUsers: "No users yet.",
 };
 
 export default en;

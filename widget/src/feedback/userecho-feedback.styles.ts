@@ -1,5 +1,11 @@
 import { css } from "lit";
 
+// Against layout shift: the filters take a line's place from the first render (as tall as a
+// label over a select: two lines of 0.875em text, the select's padding and border) and scroll
+// sideways rather than wrap, so the wrap is decided by their basis, not by what they hold; skeleton rows are as tall as topics
+// (padding, the vote column, the border; taller where titles wrap, in a narrow board); the
+// paging and forum link have their place held until drawn; the count has room before it is
+// known, so the heading's line does not wrap when it arrives.
 // Topics out of view skip layout and paint (content-visibility). Its paint containment clips
 // at the row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
 // (Comments inside css`` ship in the bundle, hence here.)
@@ -15,6 +21,7 @@ export const feedbackStyles = css`
   }
   .count {
     flex: 1;
+    min-inline-size: 6em;
   }
   .toolbar {
     margin: 0.75rem 0;
@@ -30,6 +37,33 @@ export const feedbackStyles = css`
   }
   .search {
     flex: 1 1 12rem;
+  }
+  .filters {
+    flex: 1 1 20rem;
+    display: flex;
+    gap: 0.5rem 0.75rem;
+    align-items: end;
+    overflow-x: auto;
+    padding: 0.2rem;
+    margin: -0.2rem;
+    min-block-size: calc(3.2375em + 0.6rem + 2px);
+  }
+  .sk {
+    border-bottom: 1px solid transparent;
+  }
+  .sk .bar:first-child {
+    block-size: calc(3.5em + 2px);
+  }
+  @container (max-width: 36rem) {
+    .sk .bar:first-child {
+      block-size: calc(4.9em + 2px);
+    }
+  }
+  .reserve-paging {
+    block-size: calc(1.5rem + 3.7em + 2px);
+  }
+  .reserve-link {
+    block-size: calc(0.75rem + 1.45em);
   }
   .stale {
     opacity: 0.6;

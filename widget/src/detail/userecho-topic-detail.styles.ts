@@ -1,6 +1,12 @@
 import { css } from "lit";
 
+// A comment that receives focus after it was posted shows the ring: the base styles hide it for
+// every tabindex="-1" target (headings), which left the visitor with no sign of where focus went.
 export const detailStyles = css`
+  [part="comment"]:focus {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .detail {
     margin-top: 0.75rem;
     padding: 0.75rem;

@@ -1,0 +1,25 @@
+import { matchLocale, type Locale, type Translator } from "../i18n/index.ts";
+import { describeError, type ErrorMessages, type Subject } from "./describe.ts";
+
+export { describeError, fieldMessage, invalidField, type Field, type Subject } from "./describe.ts";
+
+// One chunk per locale, like the interface strings; English too, since the first render does
+// not need any of these.
+const loaders: Record<Locale, () => Promise<{ default: ErrorMessages }>> = {
+  en: () => import("./locales/en.ts"),
+  ru: () => import("./locales/ru.ts"),
+  es: () => import("./locales/es.ts"),
+  de: () => import("./locales/de.ts"),
+  fr: () => import("./locales/fr.ts"),
+  "pt-BR": () => import("./locales/pt-BR.ts"),
+};
+
+/** The explanations in the translator's language. */
+export async function errorMessages(t: Translator): Promise<ErrorMessages> {
+  return (await loaders[matchLocale(t.locale)]()).default;
+}
+
+/** A failure explained in the translator's language (see `describeError`). */
+export async function explainError(t: Translator, error: unknown, subject?: Subject) {
+  return describeError(await errorMessages(t), (n) => t.number(n), error, subject);
+}

@@ -1,0 +1,8 @@
+/**
+ * What the board draws only after its first rows: the filters (built from the forum's meta)
+ * and the paging. One chunk, fetched once the first rows are on screen, so the JavaScript a
+ * page downloads before its first row stays small.
+ */
+import "../i18n/english-more.ts";
+export { renderFilters } from "./filters.ts";
+export { renderPaging } from "./paging.ts";

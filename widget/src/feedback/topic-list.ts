@@ -1,0 +1,91 @@
+import { html, nothing } from "lit";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { AppliedQuery, PageInfo, Topic } from "@userecho-edge/shared";
+import { skeletonRows } from "../internal/render.ts";
+
+/**
+ * Topics drawn per task. Fifty topics drawn at once made one task of 60–170 ms (render, then
+ * style and layout) on a slow machine; ten at a time keeps the widget's own tasks short (see
+ * docs/BENCHMARKS.md), and a page of ten or fewer still appears at once.
+ */
+export const ROWS_PER_TASK = 10;
+
+/** A loaded page of topics; with `paging="more"`, every page so far. */
+export interface Listing {
+  readonly page: PageInfo;
+  readonly items: readonly Topic[];
+  /** What the worker applied: UserEcho may not honour a sort or filter (see `TopicPage`). */
+  readonly applied?: AppliedQuery;
+}
+
+/**
+ * Draws a listing's rows in batches of {@link ROWS_PER_TASK}, each batch in a task of its own
+ * so the browser can paint in between. "Show more" appends: the rows already on screen stay,
+ * and only the new ones are drawn in batches.
+ */
+export class RowBatches implements ReactiveController {
+  /** Every row of the current listing, worked out once per update. */
+  rows: readonly Topic[] = [];
+  /** How many of them are drawn. */
+  drawn = 0;
+  readonly #host: ReactiveControllerHost;
+  #listing: Listing | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /**
+   * Takes the listing to draw and its rows (call from `willUpdate`). A new listing starts from
+   * its first batch, unless it extends the one on screen (`appends`, and the same first topic).
+   */
+  take(listing: Listing | undefined, rows: readonly Topic[], appends: boolean): void {
+    if (listing !== this.#listing) {
+      const previous = this.#listing;
+      const appended = appends && previous && listing?.items[0] === previous.items[0];
+      this.#listing = listing;
+      this.drawn = (appended ? this.drawn : 0) + ROWS_PER_TASK;
+    }
+    this.rows = rows;
+  }
+
+  /** Some rows are not drawn yet. */
+  get drawing(): boolean {
+    return this.drawn < this.rows.length;
+  }
+
+  /**
+   * Draws the rows drawn so far with `row`, in an ordered list labelled by the heading, and a
+   * placeholder as tall as the rows still to come, so the page below does not move as they
+   * arrive.
+   */
+  render(row: (topic: Topic) => unknown, stale: boolean) {
+    const drawing = this.drawing;
+    const rows = drawing ? this.rows.slice(0, this.drawn) : this.rows;
+    return html`<ol class="list ${stale ? "stale" : ""}" part="list" aria-labelledby="heading">
+        ${rows.map(row)}
+      </ol>
+      ${drawing ? html`<div class="skeleton">${skeletonRows(this.rows.length - this.drawn)}</div>` : nothing}`;
+  }
+
+  hostUpdated(): void {
+    if (!this.drawing) return;
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.drawn += ROWS_PER_TASK;
+      this.#host.requestUpdate();
+    });
+  }
+
+  hostConnected(): void {
+    // Moved in the document while rows were still being drawn: draw the rest.
+    if (this.drawing) this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
