@@ -28,29 +28,51 @@ export interface StackOptions {
   persistTo?: string;
   /** Bundle the demo-only site login (worker/src/demo). Never part of a deploy. */
   demo?: boolean;
+  /**
+   * What the emulator serves the worker (test/emulator/src/profile.ts): `documented`, only what
+   * UserEcho documents, by default, as in every suite; `extended` implements every guess.
+   */
+  profile?: EmulatorProfile;
+  /**
+   * Also start a second worker against the extended profile, voting inline: for what only a
+   * richer UserEcho could do (filters by type, the inferred vote endpoint). Its URL is
+   * `Stack.extendedWorkerUrl`.
+   */
+  extendedWorker?: boolean;
 }
+
+export type EmulatorProfile = "documented" | "documented-ignore" | "extended";
 
 export interface Stack {
   workerUrl: string;
   emulatorUrl: string;
+  /** With `extendedWorker`: a worker whose UserEcho is the extended profile. */
+  extendedWorkerUrl: string | undefined;
   stop(): Promise<void>;
   /** Process-group ids of [emulator, worker], e.g. to sample their memory. */
   pids(): number[];
 }
 
-/** The worker's variables and secrets for local runs: the emulator's credentials, never real ones. */
-export function devVars(emulatorUrl: string): Record<string, string> {
+/**
+ * The worker's variables and secrets for local runs: the emulator's credentials, never real ones,
+ * and the emulator's profile chosen by path (`/profile/<name>/api/v2`).
+ */
+export function devVars(
+  emulatorUrl: string,
+  profile: EmulatorProfile = "documented",
+): Record<string, string> {
   return {
     USERECHO_ALIAS: credentials.alias,
-    USERECHO_BASE_URL: `${emulatorUrl}/api/v2`,
+    USERECHO_BASE_URL: `${emulatorUrl}/profile/${profile}/api/v2`,
     // The emulator also plays the community website, so signed-in links work offline.
     USERECHO_COMMUNITY_URL: emulatorUrl,
     USERECHO_API_TOKEN: credentials.agentToken,
     USERECHO_ANON_TOKEN: credentials.anonymousToken,
     USERECHO_SSO_KEY: credentials.ssoKey,
     SITE_JWT_SECRET: credentials.siteJwtSecret,
-    // The emulator implements the inferred vote endpoint, so local runs vote inline end to end.
-    VOTING: "inline",
+    // Only the extended emulator has the inferred vote endpoint; documented UserEcho has none,
+    // so votes hand off to the community page there, as in production by default.
+    VOTING: profile === "extended" ? "inline" : "community",
     PARTNER_KEYS: `${credentials.partnerId}:${createHash("sha256").update(credentials.partnerKey).digest("hex")}`,
   };
 }
@@ -80,33 +102,38 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     const emulator = await startWrangler(
       options.emulatorPort,
-      (port) => [
-        "-c",
-        "test/emulator/wrangler.toml",
-        "--port",
-        String(port),
-        "--var",
-        "EMULATOR_PROFILE:extended",
-        ...persist,
-      ],
+      (port) => ["-c", "test/emulator/wrangler.toml", "--port", String(port), ...persist],
       "/__emulator/stats",
       log,
     );
     children.push(emulator.child);
 
-    const vars = { ...devVars(emulator.url), ...options.vars };
-    const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
     // Only pnpm dev and the browser tests compile in the demo-only site login.
     const define = options.demo ? ["--define", "__USERECHO_DEMO__:true"] : [];
-    const worker = await startWrangler(
-      options.workerPort,
-      (port) => ["-c", "wrangler.toml", "--port", String(port), ...persist, ...define, ...varArgs],
-      "/widget.js",
-      log,
-    );
-    children.push(worker.child);
+    const startWorker = async (profile: EmulatorProfile, port: number | undefined) => {
+      const vars = { ...devVars(emulator.url, profile), ...options.vars };
+      const varArgs = Object.entries(vars).flatMap(([name, value]) => [
+        "--var",
+        `${name}:${value}`,
+      ]);
+      // Each worker keeps its own local state: two processes must not share one SQLite file.
+      const state = options.persistTo ? ["--persist-to", `${options.persistTo}/${profile}`] : [];
+      const worker = await startWrangler(
+        port,
+        (free) => ["-c", "wrangler.toml", "--port", String(free), ...state, ...define, ...varArgs],
+        "/widget.js",
+        log,
+      );
+      children.push(worker.child);
+      return worker.url;
+    };
+    const workerUrl = await startWorker(options.profile ?? "documented", options.workerPort);
+    const extendedWorkerUrl = options.extendedWorker
+      ? await startWorker("extended", undefined)
+      : undefined;
     return {
-      workerUrl: worker.url,
+      workerUrl,
+      extendedWorkerUrl,
       emulatorUrl: emulator.url,
       stop,
       pids: () => children.map((child) => child.pid!),

@@ -156,7 +156,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     env[name] =
       typeof value === "string" ? { type: "text", value } : { type: "json", value: value as never };
   }
-  for (const [name, value] of Object.entries({ ...devVars(UPSTREAM_ORIGIN), ...options.vars })) {
+  for (const [name, value] of Object.entries({
+    ...devVars(UPSTREAM_ORIGIN, options.emulatorProfile),
+    ...options.vars,
+  })) {
     env[name] = { type: "text", value };
   }
   const limiters = config.ratelimits.map((limiter) => ({

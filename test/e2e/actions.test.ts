@@ -242,25 +242,6 @@ describe("signed-in actions", () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it("votes and the worker's count stands", async ({ expect }) => {
-    await inlineVoting();
-    await mountSignedIn(siteJwt());
-    const [first] = (await api.topics(1, { limit: 3, sort: "top" })).items;
-    const response = page.waitForResponse(/\/votes$/);
-    await page.locator("userecho-feedback [part=vote-button]").first().click();
-    const result = (await (await response).json()) as { votes: { score: number }; myVote: number };
-    expect(result.myVote).toBe(1);
-    await expect
-      .poll(() => page.locator("userecho-feedback [part=vote-count]").first().textContent())
-      .toBe(String(result.votes.score));
-    expect(result.votes.score).toBe(first!.votes.score + 1);
-    expect((await events(page)).find((e) => e.type === "userecho-vote")?.detail).toMatchObject({
-      topicId: first!.id,
-      value: 1,
-    });
-    expect(consoleErrors).toEqual([]);
-  });
-
   it("posts a comment, appends it and focuses it", async ({ expect }) => {
     await mountSignedIn(siteJwt());
     await page.locator("userecho-feedback [part=title]").first().click();

@@ -31,7 +31,7 @@ describe("strict CSP", () => {
     await page.locator("userecho-feedback li[part=topic]").first().waitFor();
     await page.locator("userecho-top-users li[part=user]").first().waitFor();
     // Lazily loaded parts too: the filters, a topic's detail with comments.
-    await page.locator("userecho-feedback select[data-filter=type]").waitFor();
+    await page.locator("userecho-feedback select[data-filter=status]").waitFor();
     const expected = await api.topics(1, { limit: 5, sort: "top" });
     const commented = expected.items.find((topic) => topic.commentCount > 0)!;
     await page

@@ -67,7 +67,7 @@ describe("layout shift of the host page", () => {
         const users = document.querySelector("userecho-top-users")?.shadowRoot;
         return (
           board?.querySelector("[part=forum-link]") &&
-          board.querySelector("select[data-filter=type]") &&
+          board.querySelector("select[data-filter=status]") &&
           users?.querySelector("li[part=user]")
         );
       });

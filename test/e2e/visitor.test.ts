@@ -351,19 +351,20 @@ describe("keyboard and landmarks", () => {
   });
 
   it("has no axe violations with two boards and two expanded topics", async ({ expect }) => {
-    await mount(
-      page,
-      `<h1>Two boards</h1>${board('page-size="3" sort="discussed"')}${board('page-size="3"')}`,
-    );
+    await mount(page, `<h1>Two boards</h1>${board('page-size="10"')}${board('page-size="3"')}`);
     await settled(page);
     await settled(page, "userecho-feedback:nth-of-type(2)");
-    const titles = page.locator("userecho-feedback").first().locator("[part=title]");
-    await titles.nth(0).click();
-    await titles.nth(1).click();
+    // Two topics expanded on the first board, one of them with comments.
+    const { items } = await api.topics(1, { limit: 10 });
+    const commented = items.find((topic) => topic.commentCount > 0)!;
+    const other = items.find((topic) => topic.id !== commented.id)!;
+    const first = page.locator("userecho-feedback").first();
+    for (const topic of [commented, other]) {
+      await first.locator(`li[data-topic-id="${topic.id}"] [part=title]`).click();
+    }
     await page.locator("userecho-feedback").first().locator("[part=comment]").first().waitFor();
-    await expect
-      .poll(() => page.locator("userecho-feedback").first().locator("[part=description]").count())
-      .toBe(2);
+    await expect.poll(() => first.locator("[part=title][aria-expanded=true]").count()).toBe(2);
+    await expect.poll(() => first.locator("userecho-topic-detail").count()).toBe(2);
     expect(await axe(page)).toEqual([]);
   });
 });

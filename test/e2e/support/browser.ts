@@ -105,12 +105,16 @@ export interface TestPage {
  * Before each test the console errors are cleared and the previous test's route stubs removed.
  * `opened` receives the page once it is open (call from the file's top level).
  */
-export function useTestPage(opened: (testPage: TestPage) => void): void {
+export function useTestPage(
+  opened: (testPage: TestPage) => void,
+  options: { worker?: "workerUrl" | "extendedWorkerUrl" } = {},
+): void {
   let browser: Browser | undefined;
   let current: TestPage | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    current = await openPage(browser, `${inject("workerUrl")}/test-pages/blank.html`);
+    const worker = inject(options.worker ?? "workerUrl");
+    current = await openPage(browser, `${worker}/test-pages/blank.html`);
     opened(current);
   });
   afterAll(async () => {

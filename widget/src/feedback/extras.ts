@@ -4,5 +4,5 @@
  * page downloads before its first row stays small.
  */
 import "../i18n/english-more.ts";
-export { renderFilters } from "./filters.ts";
-export { renderPaging } from "./paging.ts";
+export { renderFilters, renderSort } from "./filters.ts";
+export { listingSummary, pageAnnouncement, renderForumLink, renderPaging } from "./paging.ts";

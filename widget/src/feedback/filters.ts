@@ -1,5 +1,5 @@
 import { html, nothing } from "lit";
-import type { ForumMeta, Status } from "@userecho-edge/shared";
+import type { ForumMeta, Status, TopicSort } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 
 /** The filters a board can set, by their property names. */
@@ -42,4 +42,37 @@ export function renderFilters(
       : nothing;
   return html`${select("type", meta.types)} ${select("status", [...statuses.values()])}
   ${select("category", meta.categories)} ${select("tag", meta.tags)}`;
+}
+
+const SORTS = {
+  top: "sortTop",
+  new: "sortNew",
+  updated: "sortUpdated",
+  discussed: "sortDiscussed",
+} as const satisfies Record<TopicSort, string>;
+
+/**
+ * The sort select: the sorts the worker says UserEcho honours (all four until the meta comes),
+ * showing the sort the list was built with. Disabled during a search, which keeps UserEcho's
+ * own order. Drawn with the filters, after the first rows.
+ */
+export function renderSort(
+  t: Translator,
+  meta: ForumMeta | undefined,
+  sort: TopicSort,
+  searching: boolean,
+  onChange: (event: Event) => void,
+) {
+  const offered = new Set<string>(meta?.sorts ?? Object.keys(SORTS));
+  return html`<label>
+    <span>${t.t("sort")}</span>
+    <select part="sort" data-filter="sort" ?disabled=${searching} @change=${onChange}>
+      ${Object.entries(SORTS)
+        .filter(([value]) => offered.has(value))
+        .map(
+          ([value, key]) =>
+            html`<option value=${value} ?selected=${sort === value}>${t.t(key)}</option>`,
+        )}
+    </select>
+  </label>`;
 }

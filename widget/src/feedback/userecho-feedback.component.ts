@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from "lit";
 import type {
   Comment,
-  ForumMeta,
   PageInfo,
   Topic,
   TopicDetail,
@@ -30,12 +29,7 @@ import { optimisticVote, type TopicPatch } from "./votes.ts";
 
 export type { PagingMode } from "./paging.ts";
 
-const SORTS = {
-  top: "sortTop",
-  new: "sortNew",
-  updated: "sortUpdated",
-  discussed: "sortDiscussed",
-} as const satisfies Record<TopicSort, string>;
+const SORTS: readonly string[] = ["top", "new", "updated", "discussed"] satisfies TopicSort[];
 
 const SEARCH_DELAY_MS = 300;
 
@@ -227,7 +221,7 @@ export class UserEchoFeedback extends UserEchoElement {
         this.forum,
         this.#page,
         clampCount(this.pageSize, 20),
-        this.sort in SORTS ? this.sort : "top",
+        SORTS.includes(this.sort) ? this.sort : "top",
         this.type || undefined,
         this.status || undefined,
         this.category || undefined,
@@ -256,7 +250,9 @@ export class UserEchoFeedback extends UserEchoElement {
 
   protected override updated(): void {
     paintStatuses(this.renderRoot);
-    if (!this.#extrasAsked && this.#rows.drawn > 0 && this.#topics.status !== "initial") {
+    // Once the first rows are in (or the forum turned out empty).
+    const listed = this.#rows.drawn > 0 || this.#topics.value?.items.length === 0;
+    if (!this.#extrasAsked && listed && this.#topics.status !== "initial") {
       this.#extrasAsked = true;
       this.loadPart(
         "load",
@@ -429,15 +425,7 @@ export class UserEchoFeedback extends UserEchoElement {
           @input=${this.#onSearch}
         />
       </label>
-      <label>
-        <span>${t.t("sort")}</span>
-        <select part="sort" data-filter="sort" ?disabled=${searching} @change=${this.#onSelect}>
-          ${this.#sorts(meta).map(
-            ([value, key]) =>
-              html`<option value=${value} ?selected=${sort === value}>${t.t(key)}</option>`,
-          )}
-        </select>
-      </label>
+      ${extras ? extras.renderSort(t, meta, sort, searching, this.#onSelect) : nothing}
       <div class="filters">
         ${
           this.#meta.status === "error"
@@ -473,20 +461,7 @@ export class UserEchoFeedback extends UserEchoElement {
       return html`<p class="state" part="empty">
           ${this.#query ? t.t("emptySearch") : t.t("empty")}
         </p>
-        ${
-          home
-            ? html`<div class="row">
-                <a
-                  part="forum-link"
-                  href=${home}
-                  target="_blank"
-                  rel="noopener"
-                  @click=${(event: Event) => this.#follow(event, home)}
-                  >${t.t("continueOnForum")}</a
-                >
-              </div>`
-            : nothing
-        }`;
+        ${home && this.#extras ? this.#extras.renderForumLink(t, home, this.#pagingActions) : nothing}`;
     }
     const pending = task.status === "pending";
     const expanded = this.#expanded;
@@ -524,17 +499,9 @@ export class UserEchoFeedback extends UserEchoElement {
 
   // ---- browsing ----
 
-  /** "12 topics", or the page number when UserEcho gives no total. */
+  /** "12 topics", or the page when UserEcho gives no total (the words come with the extras). */
   #topicCount = (listing: Listing) =>
-    listing.page.total === null
-      ? this.locale.translator.t("pageN", { page: listing.page.number })
-      : this.locale.translator.plural("topicCount", listing.page.total);
-
-  /** The sorts to offer: those the worker says UserEcho honours (all four until meta comes). */
-  #sorts(meta: ForumMeta | undefined) {
-    const offered = meta ? new Set<string>(meta.sorts) : undefined;
-    return Object.entries(SORTS).filter(([value]) => !offered || offered.has(value));
-  }
+    this.#extras?.listingSummary(this.locale.translator, listing.page) ?? "";
 
   #onSearch = (event: Event) => {
     const value = (event.target as HTMLInputElement).value.trim();
@@ -564,13 +531,9 @@ export class UserEchoFeedback extends UserEchoElement {
   readonly #pagingActions = {
     goTo: (page: number) => {
       this.#page = page;
-      this.#settle.expect("#heading", (listing) =>
-        listing.page.totalPages === null
-          ? this.locale.translator.t("pageN", { page: listing.page.number })
-          : this.locale.translator.t("pageOf", {
-              page: listing.page.number,
-              total: listing.page.totalPages,
-            }),
+      this.#settle.expect(
+        "#heading",
+        (listing) => this.#extras?.pageAnnouncement(this.locale.translator, listing.page) ?? "",
       );
       this.requestUpdate();
     },

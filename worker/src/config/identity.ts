@@ -1,5 +1,6 @@
 import { createIdentityVerifier, type IdentityVerifier } from "../identity/index.ts";
 import { MisconfiguredError } from "../errors/index.ts";
+import { readConfig } from "./index.ts";
 
 /**
  * Settings of the signed-in-user features (SSO links, writes, personal reads). Read only when a
@@ -71,21 +72,7 @@ function verifier(env: Env): IdentityVerifier {
   }
 }
 
+/** Signed-in links go where every other community link goes (config/index.ts). */
 function communityUrl(env: Env): URL {
-  const explicit = env.USERECHO_COMMUNITY_URL?.trim();
-  if (explicit) {
-    let url: URL;
-    try {
-      url = new URL(explicit);
-    } catch {
-      throw new MisconfiguredError("USERECHO_COMMUNITY_URL", "is not an absolute URL");
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new MisconfiguredError("USERECHO_COMMUNITY_URL", "must be an http(s) URL");
-    }
-    return new URL(url.origin);
-  }
-  const alias = env.USERECHO_ALIAS?.trim();
-  if (!alias) throw new MisconfiguredError("USERECHO_ALIAS", "is needed for community links");
-  return new URL(`https://${alias.toLowerCase()}.userecho.com`);
+  return new URL(readConfig(env).communityOrigin);
 }

@@ -10,7 +10,10 @@ export type CacheRoute = (typeof CACHE_ROUTES)[number];
 export interface Config {
   /** UserEcho API v2 base, without a trailing slash: `https://{alias}.userecho.com/api/v2`. */
   readonly upstreamBaseUrl: string;
-  /** The community's web origin, for topic links: `https://{alias}.userecho.com`. */
+  /**
+   * The community's web origin, for topic and forum links: `USERECHO_COMMUNITY_URL`, else
+   * `https://{alias}.userecho.com`, else the origin of `USERECHO_BASE_URL`.
+   */
   readonly communityOrigin: string;
   /** The agent access token. Only the upstream client reads it. */
   readonly apiToken: string;
@@ -98,6 +101,22 @@ export function readConfig(env: Env): Config {
 }
 
 function upstreamUrls(env: Env): Pick<Config, "upstreamBaseUrl" | "communityOrigin"> {
+  const urls = apiUrls(env);
+  const community = env.USERECHO_COMMUNITY_URL?.trim();
+  if (!community) return urls;
+  let url: URL;
+  try {
+    url = new URL(community);
+  } catch {
+    throw new MisconfiguredError("USERECHO_COMMUNITY_URL", "is not an absolute URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new MisconfiguredError("USERECHO_COMMUNITY_URL", "must be an http(s) URL");
+  }
+  return { ...urls, communityOrigin: url.origin };
+}
+
+function apiUrls(env: Env): Pick<Config, "upstreamBaseUrl" | "communityOrigin"> {
   const alias = env.USERECHO_ALIAS?.trim();
   if (alias && !ALIAS_PATTERN.test(alias)) {
     throw new MisconfiguredError("USERECHO_ALIAS", "is not a valid sub-domain label");

@@ -1,5 +1,10 @@
 /** English, part two: the strings only parts loaded after the first row use (see `en.ts`). */
 const enMore = {
+  sort: "Sort by",
+  sortTop: "Top",
+  sortNew: "Newest",
+  sortUpdated: "Recently updated",
+  sortDiscussed: "Most discussed",
   emptySearch: "No topics match your search.",
   topicError: "The topic could not be loaded.",
   commentsError: "The comments could not be loaded.",
