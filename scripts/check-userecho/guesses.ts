@@ -77,7 +77,7 @@ export async function checkFilters(
     const read = await ctx.observe(() => probeFilter(ctx.client, forumId, filter, tried));
     ctx.add(
       verdictCheck(id, read, {
-        works: `${parameter} with ${tried.length} values: two values gave different pages, with no topic outside the filter`,
+        works: `${parameter}: two values gave different pages, with no topic outside the filter`,
         refused: `${parameter} refused (an error answer); the board does not offer it`,
         ignored: `${parameter} ignored (a topic outside the filter came back, or two values gave the same page)`,
         unknown: `${parameter} answered, but ${tried.length < 2 ? "there is only one value to try" : "both values gave empty pages"}: cannot tell`,
