@@ -147,9 +147,6 @@ export function readProductionBundle(outdir: string): ProductionBundle {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const bundle = options.bundle ?? (await buildProductionBundle());
   const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") }) as WranglerConfig;
-  const emulatorConfig = unstable_readConfig({
-    config: join(ROOT, "test/emulator/wrangler.toml"),
-  }) as WranglerConfig;
 
   const env: Bindings = {};
   for (const [name, value] of Object.entries(config.vars)) {
@@ -208,25 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       dev: { outboundService: toEmulator, unsafeDirectSockets: direct, stripCfConnectingIp: false },
     },
-    {
-      config: {
-        name: EMULATOR_NAME,
-        compatibilityDate: emulatorConfig.compatibility_date,
-        manifest: {
-          mainModule: "emulator.js",
-          modules: {
-            "emulator.js": {
-              type: "esm",
-              contents: readFileSync(join(ROOT, "test/emulator/dist/emulator.js"), "utf8"),
-            },
-          },
-        },
-        env: {
-          EMULATOR_PROFILE: { type: "text", value: options.emulatorProfile ?? "documented" },
-        },
-      },
-      dev: { unsafeDirectSockets: direct },
-    },
+    emulatorWorker(options.emulatorProfile),
   ];
   if (options.peer) {
     workers.push({
@@ -273,6 +252,65 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       peerUrl: options.peer ? await url(PEER_NAME) : undefined,
       workerdPid,
       bundle,
+      dispose: () => mf.dispose(),
+    };
+  } catch (error) {
+    await mf.dispose();
+    throw error;
+  }
+}
+
+/** The emulator as a Miniflare worker, on a direct socket of its own. */
+function emulatorWorker(profile: HarnessOptions["emulatorProfile"] = "documented"): WorkerOptions {
+  const emulatorConfig = unstable_readConfig({
+    config: join(ROOT, "test/emulator/wrangler.toml"),
+  }) as WranglerConfig;
+  return {
+    config: {
+      name: EMULATOR_NAME,
+      compatibilityDate: emulatorConfig.compatibility_date,
+      manifest: {
+        mainModule: "emulator.js",
+        modules: {
+          "emulator.js": {
+            type: "esm",
+            contents: readFileSync(join(ROOT, "test/emulator/dist/emulator.js"), "utf8"),
+          },
+        },
+      },
+      env: { EMULATOR_PROFILE: { type: "text", value: profile } },
+    },
+    dev: { unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }] },
+  };
+}
+
+export interface EmulatorHarness {
+  /** `http://127.0.0.1:PORT`; `/profile/<name>/api/v2` picks a profile per request. */
+  emulatorUrl: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Only the emulator (the built `test/emulator/dist/emulator.js`), in workerd through
+ * Miniflare: for suites that talk to UserEcho's API directly, e.g. `pnpm check-userecho`'s.
+ * Starts in a second or two, since no production bundle is built.
+ */
+export async function startEmulator(
+  options: Pick<HarnessOptions, "emulatorProfile"> = {},
+): Promise<EmulatorHarness> {
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    logRequests: false,
+    enableDevRegistry: false,
+    telemetry: { enabled: false },
+    handleStructuredLogs: () => {},
+    workers: [emulatorWorker(options.emulatorProfile)],
+  });
+  try {
+    await mf.ready;
+    return {
+      emulatorUrl: (await mf.unsafeGetDirectURL(EMULATOR_NAME)).origin,
       dispose: () => mf.dispose(),
     };
   } catch (error) {

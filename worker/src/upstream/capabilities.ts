@@ -2,7 +2,7 @@ import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import { UpstreamRefusedError } from "../errors/index.ts";
 import type { UpstreamPage, UserEchoClient } from "./client.ts";
 import { SORT_KEYS, TOPIC_FILTER_PARAMS, TOPIC_ORDER_BY, topicFilterValues } from "./inferred.ts";
-import type { UpstreamTopic } from "./schemas.ts";
+import type { UpstreamNamed, UpstreamStatus, UpstreamTopic } from "./schemas.ts";
 
 /**
  * What the worker has learnt about UserEcho's answers to its guesses (inferred.ts), per upstream:
@@ -76,6 +76,36 @@ export function filterIsBroken(
 }
 
 const PROBE_LIMIT = 30;
+
+/** A forum's metadata, as the worker reads it before offering filters. */
+export interface ForumFilterMeta {
+  types: readonly UpstreamNamed[];
+  /** Per type, in the order of `types`. */
+  statuses: readonly (readonly UpstreamStatus[])[];
+  categories: readonly UpstreamNamed[];
+  tags: readonly UpstreamNamed[];
+}
+
+/**
+ * The values each filter can take on a forum, in the order {@link probeFilter} tries them (the
+ * worker tries the first two). A filter without values is not offered.
+ */
+export function filterValuesOf(meta: ForumFilterMeta): Record<TopicFilter, number[]> {
+  return {
+    type: meta.types.map((type) => type.id),
+    // Real statuses: the first (the "no status yet" one, with no name) matches most topics.
+    status: [
+      ...new Set(
+        meta.statuses
+          .flat()
+          .filter((s) => s.name)
+          .map((s) => s.id),
+      ),
+    ],
+    category: meta.categories.map((category) => category.id),
+    tag: meta.tags.map((tag) => tag.id),
+  };
+}
 
 /**
  * Tries a guessed sort on a forum: refused, ignored (a page out of order), works (a page in

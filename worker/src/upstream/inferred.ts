@@ -9,7 +9,7 @@
  */
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import type { UpstreamQuery } from "./client.ts";
-import type { UpstreamTopic } from "./schemas.ts";
+import type { UpstreamForum, UpstreamTopic } from "./schemas.ts";
 
 /**
  * `order_by` per board sort. Only `-created` (topics) is seen in a real v2 client; the
@@ -69,6 +69,11 @@ export function topicFilterValues(topic: UpstreamTopic, filter: TopicFilter): nu
 /** Forum types a public board may show; knowledge bases and help desks are not boards. */
 export const PUBLIC_FORUM_TYPES: ReadonlySet<string> = new Set(["PUBLIC"]);
 
+/** Whether a board may show this forum at all (`ALLOWED_FORUMS` can only narrow this down). */
+export function isPublicForum(forum: UpstreamForum): boolean {
+  return PUBLIC_FORUM_TYPES.has(forum.type?.name?.toUpperCase() ?? "");
+}
+
 /** Leaderboard order: `order_by` on `users` is shown nowhere; the filter syntax suggests it. */
 export const USERS_BY_RATING = "-rating";
 
@@ -80,6 +85,19 @@ export const USERS_BY_RATING = "-rating";
  */
 export function topicInForumQuery(topicId: number): UpstreamQuery {
   return { filter__id__gt: topicId - 1, order_by: "created", limit: 10 };
+}
+
+/**
+ * What one forum's answer to {@link topicInForumQuery} proves: the forum holds the topic
+ * (`found`), does not (`absent`), or nothing, because an id at or below the one asked about came
+ * back and UserEcho therefore ignored the filter (`ignored`).
+ */
+export function topicInForumAnswer(
+  items: readonly { id: number }[],
+  topicId: number,
+): "found" | "absent" | "ignored" {
+  if (items.some((item) => item.id < topicId)) return "ignored";
+  return items.some((item) => item.id === topicId) ? "found" : "absent";
 }
 
 /**

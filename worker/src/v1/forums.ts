@@ -8,7 +8,13 @@ import {
 } from "@userecho-edge/shared";
 import { cachedEntry, cachedJson } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
-import { Capabilities, type Verdict, probeFilter, probeSort } from "../upstream/capabilities.ts";
+import {
+  Capabilities,
+  type Verdict,
+  filterValuesOf,
+  probeFilter,
+  probeSort,
+} from "../upstream/capabilities.ts";
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import type { UpstreamNamed } from "../upstream/schemas.ts";
 import { toStatus } from "./mappers.ts";
@@ -70,20 +76,7 @@ async function produceMeta(c: Context<AppEnv>, forumId: number) {
     name: type.name ?? "",
     statuses: statuses[index]!.map(toStatus),
   }));
-  const filterValues: Record<TopicFilter, number[]> = {
-    type: types.map((type) => type.id),
-    // Real statuses: the first (the "no status yet" one, with no name) matches most topics.
-    status: [
-      ...new Set(
-        statuses
-          .flat()
-          .filter((s) => s.name)
-          .map((s) => s.id),
-      ),
-    ],
-    category: categories.map((category) => category.id),
-    tag: tags.map((tag) => tag.id),
-  };
+  const filterValues = filterValuesOf({ types, statuses, categories, tags });
   const capabilities = new Capabilities(upstream.baseUrl);
   const verdicts = async <T extends string>(
     values: ReadonlySet<T>,

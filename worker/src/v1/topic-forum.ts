@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError, UpstreamRefusedError } from "../errors/index.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
-import { topicInForumQuery } from "../upstream/inferred.ts";
+import { topicInForumAnswer, topicInForumQuery } from "../upstream/inferred.ts";
 import type { UpstreamTopic } from "../upstream/schemas.ts";
 import { visibility } from "./visibility.ts";
 
@@ -69,11 +69,12 @@ export async function topicForum(c: Context<AppEnv>, topic: UpstreamTopic): Prom
     }),
   );
   // An id at or below the one asked about: UserEcho ignored the filter, and nothing is proven.
-  if (answers.some((page) => page.some((item) => item.id < topic.id))) {
+  const readings = answers.map((page) => topicInForumAnswer(page, topic.id));
+  if (readings.includes("ignored")) {
     capabilities.record("topics:by-id", "ignored");
     throw new NotFoundError();
   }
-  const index = answers.findIndex((page) => page.some((item) => item.id === topic.id));
+  const index = readings.indexOf("found");
   if (index === -1) throw new NotFoundError();
   const forumId = forums[index]!.id;
   learnTopicForum(forumId, [topic]);

@@ -3,7 +3,7 @@ import type { ForumList } from "@userecho-edge/shared";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
-import { PUBLIC_FORUM_TYPES } from "../upstream/inferred.ts";
+import { isPublicForum } from "../upstream/inferred.ts";
 import { toForum } from "./mappers.ts";
 
 /** The visible forums, and whether they are every forum the agent token can read. */
@@ -29,7 +29,7 @@ export async function visibility(c: Context<AppEnv>): Promise<Visibility> {
   const { entry } = await cachedEntry(c, options, async () => {
     const forums = await c.get("upstream").listForums();
     const items = forums
-      .filter((forum) => PUBLIC_FORUM_TYPES.has(forum.type?.name?.toUpperCase() ?? ""))
+      .filter(isPublicForum)
       .filter((forum) => allowed === undefined || allowed.has(forum.id))
       .map(toForum);
     const body: Visibility = { items, everyForumVisible: items.length === forums.length };
