@@ -1,11 +1,5 @@
 import { html, nothing, type PropertyValues } from "lit";
-import type {
-  Comment,
-  PageInfo,
-  Topic,
-  TopicDetail,
-  TopicSort,
-} from "@userecho-edge/shared";
+import type { Comment, PageInfo, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
 import type { ApiRequestError } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
