@@ -3,7 +3,6 @@ import {
   Comment,
   CreateCommentRequest,
   CreateTopicRequest,
-  type ForumMeta,
   IdPath,
   type TextFormat,
   TopicDetail,
@@ -23,7 +22,7 @@ import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
 import { sha256Hex } from "../partners/index.ts";
 import { plainTextToHtml, sanitizeHtml } from "../sanitize/index.ts";
 import { readJsonBody } from "./body.ts";
-import { loadForumMeta } from "./forums.ts";
+import { type ForumNames, loadForumNames } from "./forums.ts";
 import type { UpstreamTopic } from "../upstream/schemas.ts";
 import { toComment, toTopicDetail } from "./mappers.ts";
 import { learnTopicForum } from "./topic-forum.ts";
@@ -57,7 +56,7 @@ actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
   const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
   const { value: input, raw } = await readJsonBody(c, CreateTopicRequest);
   await requireVisibleForum(c, forumId);
-  const meta = await loadForumMeta(c, forumId);
+  const meta = await loadForumNames(c, forumId);
   checkAgainstMeta(meta, input);
   return write(c, `topics:${forumId}`, raw, async () => {
     const user = await userClient(c);
@@ -78,7 +77,7 @@ actions.post("/forums/:forumId/topics", guardWrites, async (c) => {
       sentTopic(written.id, input, description, meta, requireIdentity(c));
     learnTopicForum(forumId, [topic]);
     const body = TopicDetail.parse(
-      toTopicDetail(topic, { ...topicContext(c, forumId), metas: [meta] }),
+      toTopicDetail(topic, { ...topicContext(c, forumId), names: [meta] }),
     );
     return created(body, `/v1/topics/${topic.id}`);
   });
@@ -140,7 +139,7 @@ function sentTopic(
   id: number,
   input: CreateTopicRequest,
   description: string | undefined,
-  meta: ForumMeta,
+  meta: ForumNames,
   identity: Identity,
 ): UpstreamTopic {
   const now = new Date().toISOString();
@@ -201,7 +200,7 @@ async function bump(c: Context<AppEnv>, scopes: string[]): Promise<void> {
 }
 
 /** Type, category and tags must be the forum's own; saying so here beats UserEcho's 400. */
-function checkAgainstMeta(meta: ForumMeta, input: CreateTopicRequest): void {
+function checkAgainstMeta(meta: ForumNames, input: CreateTopicRequest): void {
   if (!meta.types.some((t) => t.id === input.type)) {
     throw new InvalidBodyError("type: is not a topic type of this forum", "type");
   }

@@ -46,37 +46,73 @@ function metaOptions(forumId: number) {
   } as const;
 }
 
-/** A visible forum's metadata, from the cache when it can; for validating writes. */
+/** A visible forum's metadata, from the cache when it can. */
 export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promise<ForumMeta> {
   await requireVisibleForum(c, forumId);
   const { entry } = await cachedEntry(c, metaOptions(forumId), () => produceMeta(c, forumId));
   return JSON.parse(entry.body) as ForumMeta;
 }
 
+/** A forum's types with their statuses, its categories and its tags: what names their ids. */
+export type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
+
 /**
- * The metadata that names a topic's bare ids: its forum's, or, when the forum is not named,
- * every visible forum's (type, status, category and tag ids are the project's, not a forum's).
+ * A visible forum's names, from the cache when it can: for a topic's bare ids and for checking
+ * a write. Apart from the rest of the meta, which tries guessed sorts and filters upstream: a
+ * page that only needs names must not pay for that.
  */
-export async function metasFor(c: Context<AppEnv>, forumId: number | null): Promise<ForumMeta[]> {
-  const ids = forumId === null ? (await visibility(c)).items.map((f) => f.id) : [forumId];
-  return Promise.all(ids.map((id) => loadForumMeta(c, id)));
+export async function loadForumNames(c: Context<AppEnv>, forumId: number): Promise<ForumNames> {
+  await requireVisibleForum(c, forumId);
+  const options = { ...metaOptions(forumId), params: { forumId, part: "names" } };
+  const { entry } = await cachedEntry(c, options, async () => ({
+    body: await produceNames(c, forumId),
+  }));
+  return JSON.parse(entry.body) as ForumNames;
 }
 
-async function produceMeta(c: Context<AppEnv>, forumId: number) {
+/**
+ * The names that resolve a topic's bare ids: its forum's, or, when the forum is not named,
+ * every visible forum's (type, status, category and tag ids are the project's, not a forum's).
+ */
+export async function namesFor(c: Context<AppEnv>, forumId: number | null): Promise<ForumNames[]> {
+  const ids = forumId === null ? (await visibility(c)).items.map((f) => f.id) : [forumId];
+  return Promise.all(ids.map((id) => loadForumNames(c, id)));
+}
+
+async function produceNames(c: Context<AppEnv>, forumId: number): Promise<ForumNames> {
   const upstream = c.get("upstream");
-  const config = c.get("config");
   const [types, categories, tags] = await Promise.all([
     upstream.listTypes(forumId),
     upstream.listCategories(forumId),
     upstream.listTags(forumId),
   ]);
   const statuses = await Promise.all(types.map((type) => upstream.listStatuses(forumId, type.id)));
-  const typesWithStatuses = types.map((type, index) => ({
-    id: type.id,
-    name: type.name ?? "",
-    statuses: statuses[index]!.map(toStatus),
-  }));
-  const filterValues = filterValuesOf({ types, statuses, categories, tags });
+  return {
+    types: types.map((type, index) => ({
+      id: type.id,
+      name: type.name ?? "",
+      statuses: statuses[index]!.map(toStatus),
+    })),
+    categories: categories.map(named),
+    tags: tags.map(named),
+  };
+}
+
+/**
+ * The forum's names plus what the board may offer: the sorts and filters UserEcho honours,
+ * each guessed one tried once per isolate (upstream/capabilities.ts) unless TOPIC_SORTS or
+ * TOPIC_FILTERS names them.
+ */
+async function produceMeta(c: Context<AppEnv>, forumId: number) {
+  const upstream = c.get("upstream");
+  const config = c.get("config");
+  const names = await loadForumNames(c, forumId);
+  const filterValues = filterValuesOf({
+    types: names.types,
+    statuses: names.types.map((type) => type.statuses),
+    categories: names.categories,
+    tags: names.tags,
+  });
   const capabilities = new Capabilities(upstream.baseUrl);
   const verdicts = async <T extends string>(
     values: ReadonlySet<T>,
@@ -96,20 +132,22 @@ async function produceMeta(c: Context<AppEnv>, forumId: number) {
     );
     return offered.flat();
   };
-  const sorts = await verdicts(
-    config.topicSorts.values,
-    config.topicSorts.detect,
-    (sort) => `sort:${sort}`,
-    // The attested sort needs no trial; the others get one page each.
-    (sort) =>
-      sort === ATTESTED_SORT ? Promise.resolve(undefined) : probeSort(upstream, forumId, sort),
-  );
-  const filters = await verdicts(
-    config.topicFilters.values,
-    config.topicFilters.detect,
-    (filter) => `filter:${filter}`,
-    (filter) => probeFilter(upstream, forumId, filter, filterValues[filter].slice(0, 2)),
-  );
+  const [sorts, filters] = await Promise.all([
+    verdicts(
+      config.topicSorts.values,
+      config.topicSorts.detect,
+      (sort) => `sort:${sort}`,
+      // The attested sort needs no trial; the others get one page each.
+      (sort) =>
+        sort === ATTESTED_SORT ? Promise.resolve(undefined) : probeSort(upstream, forumId, sort),
+    ),
+    verdicts(
+      config.topicFilters.values,
+      config.topicFilters.detect,
+      (filter) => `filter:${filter}`,
+      (filter) => probeFilter(upstream, forumId, filter, filterValues[filter].slice(0, 2)),
+    ),
+  ]);
   const body: ForumMeta = {
     forumId,
     communityUrl: `${config.communityOrigin}/`,
@@ -117,9 +155,7 @@ async function produceMeta(c: Context<AppEnv>, forumId: number) {
     // A filter with nothing to choose from is not offered.
     filters: filters.filter((filter) => filterValues[filter].length > 0),
     voting: config.voting,
-    types: typesWithStatuses,
-    categories: categories.map(named),
-    tags: tags.map(named),
+    ...names,
   };
   return { body: ForumMeta.parse(body) };
 }

@@ -9,6 +9,9 @@ import type {
   TopUser,
 } from "@userecho-edge/shared";
 import { UpstreamError } from "../errors/index.ts";
+
+/** A forum's types with their statuses, its categories and its tags (v1/forums.ts). */
+type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
 import { sanitizeHtml } from "../sanitize/index.ts";
 import type {
   UpstreamAuthor,
@@ -32,14 +35,14 @@ export interface TopicContext {
   communityOrigin: string;
   /** The read was made as the signed-in user: include their own vote. */
   personal?: boolean;
-  /** Forum metadata, to name the bare ids of the older topic format (see {@link needsMeta}). */
-  metas?: readonly ForumMeta[];
+  /** Forum names, to name the bare ids of the older topic format (see {@link needsNames}). */
+  names?: readonly ForumNames[];
 }
 
 export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
   const up = nonNegative(topic.vote?.positive);
   const down = nonNegative(topic.vote?.negative);
-  const metas = context.metas ?? [];
+  const metas = context.names ?? [];
   const type = resolveType(topic.type, metas);
   return {
     id: topic.id,
@@ -62,8 +65,8 @@ export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
   };
 }
 
-/** Whether drawing these topics needs forum metadata: some carry bare ids. */
-export function needsMeta(topics: readonly UpstreamTopic[]): boolean {
+/** Whether drawing these topics needs their forum's names: some carry bare ids. */
+export function needsNames(topics: readonly UpstreamTopic[]): boolean {
   return topics.some(
     (topic) =>
       typeof topic.status === "number" ||
@@ -116,7 +119,7 @@ export function toTopUser(user: UpstreamUser, rank: number): TopUser {
 }
 
 /** A type object, or a bare type id named from the forum's meta ("" when it is not there). */
-function resolveType(value: UpstreamNamed | number, metas: readonly ForumMeta[]) {
+function resolveType(value: UpstreamNamed | number, metas: readonly ForumNames[]) {
   if (typeof value !== "number") return named(value);
   const type = metas.flatMap((meta) => meta.types).find((candidate) => candidate.id === value);
   return { id: value, name: type?.name ?? "" };
@@ -126,7 +129,7 @@ function resolveType(value: UpstreamNamed | number, metas: readonly ForumMeta[])
 function resolveStatus(
   value: UpstreamStatus | number,
   typeId: number,
-  metas: readonly ForumMeta[],
+  metas: readonly ForumNames[],
 ) {
   if (typeof value !== "number") return toStatus(value);
   const types = metas.flatMap((meta) => meta.types);
@@ -139,8 +142,8 @@ function resolveStatus(
 
 function resolveNamed(
   value: UpstreamNamed | number,
-  metas: readonly ForumMeta[],
-  list: (meta: ForumMeta) => readonly { id: number; name: string }[],
+  metas: readonly ForumNames[],
+  list: (meta: ForumNames) => readonly { id: number; name: string }[],
 ) {
   if (typeof value !== "number") return named(value);
   const found = metas.flatMap(list).find((candidate) => candidate.id === value);

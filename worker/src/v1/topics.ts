@@ -14,9 +14,9 @@ import { NotFoundError } from "../errors/index.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import { fetchTopicList } from "../upstream/topic-list.ts";
-import { loadForumMeta, metasFor } from "./forums.ts";
+import { loadForumMeta, loadForumNames, namesFor } from "./forums.ts";
 import { pageInfo, pageLinks } from "./links.ts";
-import { needsMeta, toComment, toTopic, toTopicDetail } from "./mappers.ts";
+import { needsNames, toComment, toTopic, toTopicDetail } from "./mappers.ts";
 import { learnTopicForum, topicForum } from "./topic-forum.ts";
 import { parsePath, parseQuery } from "./validation.ts";
 import { readerClient } from "./user-client.ts";
@@ -56,7 +56,7 @@ topics.get("/forums/:forumId/topics", async (c) => {
         forumId,
         communityOrigin: config.communityOrigin,
         personal: upstream.isUser,
-        metas: needsMeta(page.items) ? [meta ?? (await loadForumMeta(c, forumId))] : [],
+        names: needsNames(page.items) ? [meta ?? (await loadForumNames(c, forumId))] : [],
       };
       const body: TopicPage = {
         items: page.items.map((topic) => toTopic(topic, context)),
@@ -132,7 +132,7 @@ async function produceTopic(c: Context<AppEnv>, topicId: number) {
     forumId,
     communityOrigin: c.get("config").communityOrigin,
     personal: upstream.isUser,
-    metas: needsMeta([topic]) ? await metasFor(c, forumId) : [],
+    names: needsNames([topic]) ? await namesFor(c, forumId) : [],
   });
   return { body: TopicDetail.parse(detail) };
 }
