@@ -79,7 +79,10 @@ export function describeError(
   if (!(error instanceof ApiRequestError)) return messages.unknown;
   const { status, problem } = error;
   if (status === 0) return messages.network;
-  const slug = problem?.type.split("/problems/")[1] as ProblemSlug | undefined;
+  // Any JSON error body parses as a "problem"; only the worker's carry a string `type`.
+  const type: unknown = problem?.type;
+  const slug = (typeof type === "string" ? type.split("/problems/")[1] : undefined) as
+    ProblemSlug | undefined;
   let key: keyof ErrorMessages | undefined = slug && BY_SLUG[slug];
   if (slug === "invalid-body" || slug === "invalid-parameter") {
     const parameter = problem?.parameter;

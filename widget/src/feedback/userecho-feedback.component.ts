@@ -549,14 +549,18 @@ export class UserEchoFeedback extends UserEchoElement {
   };
 
   #toggle = (id: number) => {
-    if (this.#expanded.has(id)) this.#expanded.delete(id);
-    else {
+    if (this.#expanded.has(id)) {
+      this.#expanded.delete(id);
+      this.#opening.delete(id);
+    } else {
       this.#expanded.add(id);
+      this.#opening.add(id);
       this.loadPart(
         "load",
         () => import("../detail/userecho-topic-detail.ts"),
         () => {
-          this.#expanded.add(id); // again, after a retry
+          // Open it (again, after a retry), unless the visitor folded it while the code came.
+          if (this.#opening.delete(id)) this.#expanded.add(id);
           this.requestUpdate();
         },
         () => this.#expanded.delete(id), // nothing to show: fold it again
@@ -564,6 +568,9 @@ export class UserEchoFeedback extends UserEchoElement {
     }
     this.requestUpdate();
   };
+
+  /** Topics the visitor opened whose detail code is still on its way (or failed, for a retry). */
+  readonly #opening = new Set<number>();
 
   /**
    * Opens "Submit an idea" for a visitor who is signed in. The token callback is asked first
