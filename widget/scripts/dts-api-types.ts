@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const dir = fileURLToPath(new URL("../dist/npm/types/", import.meta.url));
-const sharedEntry = fileURLToPath(new URL("../../shared/src/index.ts", import.meta.url));
+// The contract package, by name, as any other package of the workspace would reach it.
+const sharedEntry = fileURLToPath(import.meta.resolve("@userecho-edge/shared"));
 const IMPORT = /(import|export) type \{([^}]+)\} from "@userecho-edge\/shared";/g;
 
 const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) =>

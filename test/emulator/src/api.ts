@@ -36,7 +36,7 @@ export interface ApiDeps {
   readonly tokens: Tokens;
   /** Project alias used in topic URLs (`https://<alias>.userecho.com/topics/…`). */
   readonly alias: string;
-  /** The SSO key `sso_token`s are decrypted with (sso.md §3.4). */
+  /** The SSO key `sso_token`s are decrypted with (docs/USERECHO.md §10). */
   readonly ssoKey: string;
   /** Told about every applied write, for `/__emulator/stats`. */
   readonly recordWrite?: (kind: WriteKind) => void;

@@ -14,7 +14,7 @@ export type Viewer =
   | {
       readonly kind: "sso";
       readonly userId: number;
-      /** `allowed_private_forums` from the token (sso.md §2). */
+      /** `allowed_private_forums` from the token (docs/USERECHO.md §10). */
       readonly privateForumIds: ReadonlySet<number>;
     };
 
@@ -27,7 +27,7 @@ export interface AuthDeps {
   readonly tokens: Tokens;
   /** The project's SSO key (credentials.json `ssoKey`). */
   readonly ssoKey: string;
-  /** The project alias; the legacy SSO format derives its key from it (sso.md §4). */
+  /** The project alias; the legacy SSO format derives its key from it (docs/USERECHO.md §10). */
   readonly alias: string;
   readonly store: () => Store;
   /** Called when an SSO sign-in created a user or changed one. */
@@ -43,7 +43,7 @@ export interface AuthVariables {
  * Resolves the viewer from the query string. Only the documented `access_token` query parameter
  * is accepted (whether v2 honours `Authorization: Bearer` is unknown). With the anonymous token,
  * a present `sso_token` must be valid: the user it names is found by `guid` or created, and
- * updated from the token, on every request (sso.md §1, §3.4).
+ * updated from the token, on every request (docs/USERECHO.md §10).
  *
  * @throws UnauthorizedError when the token is missing or unknown, or the `sso_token` cannot be
  *   decrypted, lacks a required field or has expired (inferred: 401 for all of these).

@@ -1,5 +1,5 @@
 /**
- * Reading JSON write bodies (endpoints.md §2.6, §2.10: "bodies are JSON"). Every failure is a
+ * Reading JSON write bodies (docs/USERECHO.md §7: bodies are JSON). Every failure is a
  * 400 naming the field, like the read side's parameter errors (inferred wording).
  */
 import type { Context } from "hono";

@@ -1,6 +1,6 @@
 /**
  * The community website, as far as the demo needs it: UserEcho signs a visitor in when a page
- * URL carries a valid `sso_token` (sso.md §1). The emulator answers `/` and `/topics/<id>-…/`
+ * URL carries a valid `sso_token` (docs/USERECHO.md §10). The emulator answers `/` and `/topics/<id>-…/`
  * with a small HTML page that says who is signed in, so "continue on the forum" links work
  * offline in `pnpm dev` and can be checked in tests.
  */

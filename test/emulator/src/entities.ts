@@ -1,5 +1,5 @@
 /**
- * Turns seed records into the API's JSON objects (field names as in entities.md). What a viewer
+ * Turns seed records into the API's JSON objects (field names as in docs/USERECHO.md §4). What a viewer
  * may see (e-mails) is decided here, once.
  */
 import { canReadEmails, viewerUserId, type Viewer } from "./auth.ts";

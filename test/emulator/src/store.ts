@@ -50,7 +50,7 @@ export interface NewComment {
   readonly isOfficial: boolean;
 }
 
-/** The profile an SSO token carries (sso.md §2). */
+/** The profile an SSO token carries (docs/USERECHO.md §10). */
 export interface SsoProfile {
   readonly guid: string;
   readonly displayName: string;
@@ -214,7 +214,7 @@ export class Store {
 
   /**
    * Finds the user by SSO `guid` or creates one, then updates the profile from the token, as
-   * UserEcho does on every SSO sign-in (sso.md intro, §2). The avatar of a user who has one is
+   * UserEcho does on every SSO sign-in (docs/USERECHO.md §10). The avatar of a user who has one is
    * replaced only with `force_update_avatar`.
    */
   signInWithSso(profile: SsoProfile): SsoSignIn {

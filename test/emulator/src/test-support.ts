@@ -1,5 +1,5 @@
 /** Helpers for this package's own tests. */
-// The worker's own minting code: emulator tests prove the two sides agree (sso.md §3).
+// The worker's own minting code: emulator tests prove the two sides agree (docs/USERECHO.md §10).
 import {
   encryptSsoPlaintext,
   mintSsoToken,

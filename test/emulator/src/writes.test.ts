@@ -43,7 +43,7 @@ beforeEach(() => {
   stats.reset();
 });
 
-describe("SSO sign-in (sso.md §3.4)", () => {
+describe("SSO sign-in (docs/USERECHO.md §10)", () => {
   it("makes users/current the token's user, created on first sight", async ({ expect }) => {
     const before = store.users().length;
     const user = data(await read<ApiUser>("users/current.json", await ssoToken(ADA)));
@@ -174,7 +174,7 @@ describe("who may write", () => {
   });
 });
 
-describe("POST forums/:id/topics (endpoints.md §2.6)", () => {
+describe("POST forums/:id/topics (docs/USERECHO.md §7)", () => {
   it("creates a topic by the SSO user that lists, counts and searches", async ({ expect }) => {
     const sso = await ssoToken(ADA);
     const forumBefore = data(await read<ApiForum[]>("forums.json", sso)).find((f) => f.id === 1)!;
@@ -280,7 +280,7 @@ describe("POST forums/:id/topics (endpoints.md §2.6)", () => {
   });
 });
 
-describe("POST topics/:id/comments (endpoints.md §2.10)", () => {
+describe("POST topics/:id/comments (docs/USERECHO.md §7)", () => {
   it("adds a comment by the SSO user; counts follow", async ({ expect }) => {
     const sso = await ssoToken(ADA);
     const topic = data(await read<ApiTopic>("topics/1001.json", sso));

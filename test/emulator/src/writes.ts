@@ -1,6 +1,6 @@
 /**
  * The write endpoints, as a signed-in user (the agent token's user, or the SSO user of the
- * anonymous token + `sso_token`): create a topic (endpoints.md §2.6), comment (§2.10), and vote
+ * anonymous token + `sso_token`): create a topic and comment (docs/USERECHO.md §7), and vote
  * (inferred from legacy v1: see INFERRED.md). Each answers with the object as reads show it.
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
@@ -133,7 +133,7 @@ function voteValue(value: unknown): VoteValue {
 }
 
 /**
- * HTML is stored as sent (endpoints.md §2.6: "HTML accepted"; sanitising is the consumer's
+ * HTML is stored as sent (docs/USERECHO.md §7: descriptions are HTML; sanitising is the consumer's
  * job); plain text is escaped and wrapped in paragraphs, as the documented response shows
  * `"<p>Test topic description</p>"` for a plain description (inferred).
  */

@@ -1,12 +1,9 @@
 /**
- * Bug (found by reads.test.ts and writes.test.ts): a signed-in user whose site token says
- * `locale: "zh"`, `"zh-CN"`, `"zh-SG"` or `"zh-Hans"` gets 500 `internal` on every personal read,
- * every write and POST /v1/sso/link.
- *
- * normaliseSsoLocale (sso/locales.ts) maps those tags to UserEcho's code "zh-hans", 7 characters;
- * the SSO payload encoder (sso/payload.ts) enforces sso.md §2's "locale: string, ≤5" and throws a
- * RangeError, which is not an ApiError. (sso.md contradicts itself: its own list holds
- * "zh-hans".) Either way a valid token must not answer 500: send "zh-hans" or drop the locale.
+ * Found by reads.test.ts and writes.test.ts: a signed-in user whose site token said
+ * `locale: "zh"`, `"zh-CN"`, `"zh-SG"` or `"zh-Hans"` got 500 `internal` on every personal read,
+ * every write and POST /v1/sso/link, because the locale was mapped to UserEcho's code "zh-hans"
+ * (7 characters) and the SSO payload refused it. UserEcho's SSO locale holds at most five
+ * characters (docs/USERECHO.md §10), so the locale is now left out, and the user is signed in.
  */
 import { describe, it } from "vitest";
 import { siteToken, worker } from "../testing/index.ts";

@@ -1,7 +1,7 @@
 /**
  * From a verified claims set to the user UserEcho should see. Only `sub` is required; every
  * other claim is optional and is dropped, not refused, when it does not fit UserEcho's SSO
- * fields (sso.md §2): a site with an odd `picture` still signs its users in.
+ * fields (docs/USERECHO.md §10): a site with an odd `picture` still signs its users in.
  */
 import type { JWTPayload } from "jose";
 import { normaliseSsoLocale, type SsoLocale } from "../sso/index.ts";
@@ -11,7 +11,7 @@ import { IdentityError, IdentityErrorReason } from "./errors.ts";
 export interface Identity {
   /** `sub`: the user's id on the site, UserEcho's SSO `guid`. */
   readonly subject: string;
-  /** At most 30 characters (sso.md §2 `display_name`). */
+  /** At most 30 characters (docs/USERECHO.md §10 `display_name`). */
   readonly name: string;
   readonly email?: string;
   readonly emailVerified?: boolean;
@@ -103,7 +103,7 @@ function pictureOf(value: unknown): string | undefined {
 
 /**
  * Positive integer ids, or `undefined` when the claim is absent or anything in it is not one.
- * All or nothing: UserEcho replaces a user's groups with the list it gets (sso.md §2), so a
+ * All or nothing: UserEcho replaces a user's groups with the list it gets (docs/USERECHO.md §10), so a
  * partly understood list would silently drop memberships; leaving the claim out keeps them.
  */
 function idsOf(value: unknown): readonly number[] | undefined {

@@ -1,11 +1,11 @@
 /**
- * From a verified identity to the document UserEcho's `sso_token` carries (sso.md §2).
+ * From a verified identity to the document UserEcho's `sso_token` carries (docs/USERECHO.md §10).
  */
 import type { SsoPayload } from "../sso/index.ts";
 import type { Identity } from "./claims.ts";
 import { IdentityError, IdentityErrorReason } from "./errors.ts";
 
-/** sso.md §2: the samples default `expires` to one hour from now. */
+/** docs/USERECHO.md §10: the samples default `expires` to one hour from now. */
 const SSO_TOKEN_LIFETIME_SECONDS = 3600;
 
 /**
@@ -15,7 +15,7 @@ const SSO_TOKEN_LIFETIME_SECONDS = 3600;
  * @param now Unix milliseconds. @default Date.now()
  * @throws IdentityError (`expired`) when the JWT's `exp` has passed. The verifier's clock
  *   tolerance can let such a token through, but an `sso_token` must expire after now
- *   (sso.md §2) and not after the JWT, so none can be made.
+ *   (docs/USERECHO.md §10) and not after the JWT, so none can be made.
  */
 export function toSsoPayload(identity: Identity, now: number = Date.now()): SsoPayload {
   const nowSeconds = Math.floor(now / 1000);

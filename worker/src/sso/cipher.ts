@@ -1,5 +1,5 @@
 /**
- * UserEcho's current SSO cipher (sso.md §3.1), with WebCrypto: AES-256-CBC, PKCS#7, a random
+ * UserEcho's current SSO cipher (docs/USERECHO.md §10), with WebCrypto: AES-256-CBC, PKCS#7, a random
  * 16-byte IV in front of the ciphertext, standard Base64.
  */
 
@@ -8,7 +8,7 @@ const KEY_BYTES = 32;
 const IV_BYTES = 16;
 
 /**
- * The AES-256 key PHP's `openssl_encrypt` actually uses for a key string (sso.md §3.2): its
+ * The AES-256 key PHP's `openssl_encrypt` actually uses for a key string (docs/USERECHO.md §10): its
  * UTF-8 bytes, truncated to 32 or right-padded with NUL bytes to 32. Never hashed or
  * hex-decoded.
  */
@@ -20,7 +20,7 @@ export function normaliseSsoKey(ssoKey: string): Uint8Array<ArrayBuffer> {
 
 /**
  * Encrypts `plaintext` into `IV ‖ AES-256-CBC(plaintext)`, Base64-encoded — the token before
- * its URL-encoding step (sso.md §3.1 steps 3–6). WebCrypto's AES-CBC always adds PKCS#7
+ * its URL-encoding step (docs/USERECHO.md §10). WebCrypto's AES-CBC always adds PKCS#7
  * padding, including a full block for block-aligned input, exactly as OpenSSL does.
  *
  * @param iv 16 bytes; random unless given (fixed IVs are for test vectors only).

@@ -10,7 +10,7 @@ import {
   type SsoPayload,
 } from "./index.ts";
 
-// sso.md §3.5: the samples' placeholder key, the legacy samples' fixed IV, php/test.php's user.
+// docs/USERECHO.md §10: the samples' placeholder key, the legacy samples' fixed IV, php/test.php's user.
 const KEY = "==========YOUR_SSO_KEY==========";
 const IV = new TextEncoder().encode("testTEST1234QWER");
 const USER: SsoPayload = {
@@ -28,7 +28,7 @@ const BASE64 =
 const TOKEN =
   "dGVzdFRFU1QxMjM0UVdFUlypTk2p%2Blvx%2BkvE43Dd28q%2Fx5mf3uxBFqTwihLqD%2FRuqLizgsl1i4hR2wm8X8SB%2Faj8oH2hccXw9opRKAY9H3x957nPBd54BNUBrYFVuVyvaXhyAOZo%2ByLUVOdk0%2FS6B97LND5pVhYpHG9add8AojettD2WqfMTQDnZtwcHC306InKlzRvS8D90RbWbdELd4STzyzdiNg5nEFCo9mhKM6LRS6RPnbXtV28Gjbb0HuM4";
 
-/** The receiving side, as UserEcho does it (sso.md §3.4), with strict PKCS#7. */
+/** The receiving side, as UserEcho does it (docs/USERECHO.md §10), with strict PKCS#7. */
 async function decrypt(token: string, ssoKey: string): Promise<unknown> {
   const bytes = Uint8Array.from(atob(decodeURIComponent(token)), (char) => char.charCodeAt(0));
   const key = await crypto.subtle.importKey("raw", normaliseSsoKey(ssoKey), "AES-CBC", false, [
@@ -42,18 +42,18 @@ async function decrypt(token: string, ssoKey: string): Promise<unknown> {
   return JSON.parse(new TextDecoder().decode(plaintext));
 }
 
-describe("sso_token, current format (sso.md §3)", () => {
+describe("sso_token, current format (docs/USERECHO.md §10)", () => {
   it("serialises the payload exactly as PHP json_encode does", ({ expect }) => {
     expect(serialiseSsoPayload(USER)).toBe(PLAINTEXT);
     expect(new TextEncoder().encode(PLAINTEXT)).toHaveLength(160);
   });
 
-  it("reproduces the worked example byte for byte (sso.md §3.5)", async ({ expect }) => {
+  it("reproduces the worked example byte for byte (docs/USERECHO.md §10)", async ({ expect }) => {
     expect(await encryptSsoPayload(USER, KEY, { iv: IV })).toBe(BASE64);
     expect(await mintSsoToken(USER, KEY, { iv: IV })).toBe(TOKEN);
   });
 
-  it("pads a short key with NUL bytes as PHP does, not AES-128 (sso.md §3.2)", async ({
+  it("pads a short key with NUL bytes as PHP does, not AES-128 (docs/USERECHO.md §10)", async ({
     expect,
   }) => {
     const shortKey = await encryptSsoPayload(USER, "0123456789abcdef", { iv: IV });
@@ -63,7 +63,7 @@ describe("sso_token, current format (sso.md §3)", () => {
     );
   });
 
-  it("truncates a long key to its first 32 bytes (sso.md §3.2)", async ({ expect }) => {
+  it("truncates a long key to its first 32 bytes (docs/USERECHO.md §10)", async ({ expect }) => {
     expect(await encryptSsoPayload(USER, `${KEY}and-then-some`, { iv: IV })).toBe(BASE64);
   });
 

@@ -1,8 +1,8 @@
 /**
- * Minting UserEcho `sso_token`s (sso.md §3, the current format) from a verified identity.
+ * Minting UserEcho `sso_token`s (docs/USERECHO.md §10, the current format) from a verified identity.
  *
  * The SSO key is as secret as the agent token: tokens are minted here, server-side, never in
- * the browser (sso.md §5).
+ * the browser (docs/USERECHO.md §10).
  */
 import { encryptSsoPlaintext } from "./cipher.ts";
 import { phpUrlencode } from "./php.ts";
@@ -22,7 +22,7 @@ export interface MintOptions {
  * The Base64 form of an `sso_token`: `base64(IV ‖ AES-256-CBC(json_encode(payload)))`.
  * Use this when a URL API does the encoding (`URLSearchParams#set`), so it is not done twice.
  *
- * @throws RangeError when the payload breaks sso.md §2's limits, TypeError on an empty key.
+ * @throws RangeError when the payload breaks docs/USERECHO.md §10's limits, TypeError on an empty key.
  */
 export function encryptSsoPayload(
   payload: SsoPayload,
@@ -33,9 +33,9 @@ export function encryptSsoPayload(
 }
 
 /**
- * A ready-to-append `sso_token`, URL-encoded like PHP `urlencode` (sso.md §3.1 step 7): put it
+ * A ready-to-append `sso_token`, URL-encoded like PHP `urlencode` (docs/USERECHO.md §10): put it
  * after `sso_token=` as is. Each call uses a fresh random IV, so tokens for the same payload
- * differ (sso.md §5).
+ * differ (docs/USERECHO.md §10).
  *
  * @example
  * const token = await mintSsoToken(

@@ -1,5 +1,5 @@
 /**
- * Interface languages UserEcho accepts in the SSO `locale` field (sso.md §2, the API docs'
+ * Interface languages UserEcho accepts in the SSO `locale` field (docs/USERECHO.md §10, the API docs'
  * language list). Anything else is dropped rather than sent: UserEcho then uses the project's
  * default language.
  */

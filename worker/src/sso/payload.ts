@@ -1,11 +1,11 @@
 /**
- * The user document inside an `sso_token` (sso.md §2) and its serialisation.
+ * The user document inside an `sso_token` (docs/USERECHO.md §10) and its serialisation.
  */
 import { SSO_LOCALE_MAX_LENGTH } from "./locales.ts";
 import { phpJsonEncode } from "./php.ts";
 
 /**
- * What UserEcho reads from a decrypted `sso_token` (sso.md §2, current format). Keys are
+ * What UserEcho reads from a decrypted `sso_token` (docs/USERECHO.md §10, current format). Keys are
  * UserEcho's own; lengths are the documented maxima.
  */
 export interface SsoPayload {
@@ -29,7 +29,7 @@ export interface SsoPayload {
 }
 
 // The order of PHP's test.php (guid, display_name, email, locale, avatar_url) with `expires`
-// last, as the PHP cipher appends it; the worked example (sso.md §3.5) depends on it.
+// last, as the PHP cipher appends it; the worked example (docs/USERECHO.md §10) depends on it.
 const KEY_ORDER = [
   "guid",
   "display_name",
@@ -45,7 +45,7 @@ const KEY_ORDER = [
 /**
  * The payload as PHP `json_encode` would write it, keys in a fixed order, absent keys left out.
  *
- * @throws RangeError when a field breaks sso.md §2's limits (a caller bug: identities are
+ * @throws RangeError when a field breaks docs/USERECHO.md §10's limits (a caller bug: identities are
  *   normalised before they get here).
  */
 export function serialiseSsoPayload(payload: SsoPayload): string {

@@ -1,6 +1,6 @@
 /**
  * The two PHP functions UserEcho's reference SSO code runs on the token, reproduced byte for
- * byte so a token minted here is identical to one minted by the PHP sample (sso.md §3.1, §3.5).
+ * byte so a token minted here is identical to one minted by the PHP sample (docs/USERECHO.md §10, §3.5).
  */
 
 /**
@@ -24,7 +24,7 @@ export function phpJsonEncode(value: unknown): string {
 /**
  * PHP `urlencode`: ASCII letters, digits and `-_.` stay, a space becomes `+`, every other byte
  * of the UTF-8 encoding becomes `%XX` (upper-case hex). On a Base64 string that means
- * `+`→`%2B`, `/`→`%2F`, `=`→`%3D` (sso.md §3.1 step 7).
+ * `+`→`%2B`, `/`→`%2F`, `=`→`%3D` (docs/USERECHO.md §10).
  */
 export function phpUrlencode(text: string): string {
   let out = "";

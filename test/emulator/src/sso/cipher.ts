@@ -1,8 +1,8 @@
 /**
- * Opening an `sso_token` the way UserEcho's receiver must (sso.md §3.4): lenient about what
+ * Opening an `sso_token` the way UserEcho's receiver must (docs/USERECHO.md §10): lenient about what
  * the published samples actually send (missing `=`, a `+` turned into a space, no padding from
  * the Python/PHP-mcrypt samples), strict about everything else. Falls back to the legacy format
- * (sso.md §4) before giving up. WebCrypto only: this runs in the bundled worker.
+ * (docs/USERECHO.md §10) before giving up. WebCrypto only: this runs in the bundled worker.
  */
 
 /** The token could not be read; the message is safe to show (the emulator's keys are public). */
@@ -23,7 +23,7 @@ const BLOCK = 16;
 
 /**
  * Decrypts an `sso_token` query value (already URL-decoded once, as `URLSearchParams` does):
- * the current format first, then the legacy one (sso.md §3.4 "try the legacy format").
+ * the current format first, then the legacy one (docs/USERECHO.md §10 "try the legacy format").
  *
  * @param alias The project alias: the legacy key is derived from the SSO key and the alias.
  * @throws SsoTokenError when neither format yields a JSON object.
@@ -41,7 +41,7 @@ export async function openSsoToken(
 }
 
 /**
- * sso.md §3.4 steps 1–2: a space back to `+` (an unescaped `+` became one in form decoding),
+ * docs/USERECHO.md §10: a space back to `+` (an unescaped `+` became one in form decoding),
  * then standard Base64, tolerating missing `=` padding.
  */
 export function decodeSsoToken(value: string): Uint8Array<ArrayBuffer> {
@@ -54,7 +54,7 @@ export function decodeSsoToken(value: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * The current format (sso.md §3.4 steps 3–7): `IV ‖ AES-256-CBC`, PHP-normalised key, padding
+ * The current format (docs/USERECHO.md §10): `IV ‖ AES-256-CBC`, PHP-normalised key, padding
  * removed only where it is valid PKCS#7.
  */
 export async function decryptCurrentFormat(
@@ -73,7 +73,7 @@ export async function decryptCurrentFormat(
 }
 
 /**
- * The legacy format (sso.md §4.2): AES-128-CBC under `SHA1(ssoKey ‖ alias)[0:16]`, zero IV (the
+ * The legacy format (docs/USERECHO.md §10): AES-128-CBC under `SHA1(ssoKey ‖ alias)[0:16]`, zero IV (the
  * sender's IV-XOR trick cancels out), strict PKCS#7.
  */
 export async function decryptLegacyFormat(
@@ -124,7 +124,7 @@ async function decryptWithoutUnpadding(
 }
 
 /**
- * sso.md §3.4 step 6: drop the last `n` bytes only if they are all `n` (1–16); otherwise the
+ * docs/USERECHO.md §10: drop the last `n` bytes only if they are all `n` (1–16); otherwise the
  * sender did not pad (the text is block-aligned JSON ending in `}`, never a padding byte).
  */
 export function stripPkcs7Leniently(plain: Uint8Array): Uint8Array {

@@ -11,7 +11,7 @@ import {
   stripPkcs7Leniently,
 } from "./index.ts";
 
-// sso.md §3.5, verbatim.
+// The worked example of docs/USERECHO.md §10, verbatim.
 const V2_KEY = "==========YOUR_SSO_KEY==========";
 const V2_USER = {
   guid: "123",
@@ -28,7 +28,7 @@ const V2_TOKEN =
 const V2_UNPADDED =
   "dGVzdFRFU1QxMjM0UVdFUlypTk2p+lvx+kvE43Dd28q/x5mf3uxBFqTwihLqD/RuqLizgsl1i4hR2wm8X8SB/aj8oH2hccXw9opRKAY9H3x957nPBd54BNUBrYFVuVyvaXhyAOZo+yLUVOdk0/S6B97LND5pVhYpHG9add8AojettD2WqfMTQDnZtwcHC306InKlzRvS8D90RbWbdELd4STzyzdiNg5nEFCo9mhKM6I=";
 
-// sso.md §4.3, verbatim.
+// The legacy format's worked example (docs/USERECHO.md §10), verbatim.
 const V1_SECRETS = { ssoKey: "0123456789abcdef0123456789abcdef", alias: "myproject" };
 const V1_USER = {
   guid: "12345",
@@ -43,7 +43,7 @@ const V1_TOKEN =
 /** The value a server reads from `?sso_token=<token>`: URL-decoded once, `+` as space. */
 const received = (token: string) => new URLSearchParams(`sso_token=${token}`).get("sso_token")!;
 
-describe("sso_token decryption, current format (sso.md §3.4)", () => {
+describe("sso_token decryption, current format (docs/USERECHO.md §10)", () => {
   it("decrypts the worked example (PKCS#7) from its URL-encoded form", async ({ expect }) => {
     expect(received(V2_TOKEN)).toBe(V2_BASE64);
     const opened = await openSsoToken(received(V2_TOKEN), { ssoKey: V2_KEY, alias: "demo" });
@@ -102,7 +102,7 @@ describe("sso_token decryption, current format (sso.md §3.4)", () => {
   });
 });
 
-describe("sso_token decryption, legacy format (sso.md §4.2)", () => {
+describe("sso_token decryption, legacy format (docs/USERECHO.md §10)", () => {
   it("decrypts the worked example directly and as a fallback", async ({ expect }) => {
     const bytes = decodeSsoToken(received(V1_TOKEN));
     expect(await decryptLegacyFormat(bytes, V1_SECRETS.ssoKey, V1_SECRETS.alias)).toEqual(V1_USER);
@@ -119,7 +119,7 @@ describe("sso_token decryption, legacy format (sso.md §4.2)", () => {
   });
 });
 
-describe("SSO payload rules (sso.md §2)", () => {
+describe("SSO payload rules (docs/USERECHO.md §10)", () => {
   const now = 1_800_000_000;
   const valid = { guid: "g-1", display_name: "Ada", expires: now + 60 };
 

@@ -1,6 +1,6 @@
 /**
  * UserEcho SSO on the receiving side: decrypt an `sso_token` and read the user from it
- * (sso.md §3.4, §4.2, §2).
+ * (docs/USERECHO.md §10).
  */
 export {
   SsoTokenError,

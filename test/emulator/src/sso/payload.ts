@@ -1,5 +1,5 @@
 /**
- * Validating a decrypted SSO payload (sso.md §2). Required: `guid` (string or number),
+ * Validating a decrypted SSO payload (docs/USERECHO.md §10). Required: `guid` (string or number),
  * `display_name`, and an expiry in the future — `expires` (Unix seconds, integer or float) in
  * the current format, `expires_date` (`YYYY-MM-DD HH:MM:SS`, UTC) in the legacy one.
  * Documented maximum lengths are enforced rather than silently cut (inferred: a sender that
@@ -15,7 +15,7 @@ export interface SsoUserClaims {
   readonly expires: number;
   readonly email?: string;
   readonly avatarUrl?: string;
-  /** Replace an existing avatar too (sso.md §2 `force_update_avatar`). */
+  /** Replace an existing avatar too (docs/USERECHO.md §10 `force_update_avatar`). */
   readonly forceUpdateAvatar: boolean;
   readonly locale?: string;
   readonly allowedPrivateForums: readonly number[];
@@ -35,8 +35,8 @@ export function readSsoClaims(
   if (expires <= nowSeconds) throw new SsoTokenError("sso_token has expired");
   const email = stringField(payload, "email", 255, false);
   const avatarUrl = stringField(payload, "avatar_url", 255, false);
-  // sso.md §2 says "≤5" yet lists `zh-hans`; the list wins (inferred).
-  const locale = stringField(payload, "locale", 7, false);
+  // UserEcho's SSO article gives the locale as Varchar(5) (docs/USERECHO.md §10).
+  const locale = stringField(payload, "locale", 5, false);
   return {
     guid,
     displayName: displayName ?? "",
