@@ -2,7 +2,7 @@
  * Every upstream fault, against a key the edge has cached and one it has not, through the real
  * stack (wrangler dev + emulator). The outcome table is written to docs/RELIABILITY.md.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
@@ -136,6 +136,13 @@ describe("the fault matrix", () => {
   });
 });
 
+const START = "<!-- fault-matrix:start -->";
+const END = "<!-- fault-matrix:end -->";
+
+/**
+ * Rewrites the fault-matrix section of docs/RELIABILITY.md, between its markers; the rest of the
+ * page is written by hand.
+ */
 function writeReport(rows: Outcome[]): void {
   const table = rows
     .map(
@@ -143,9 +150,8 @@ function writeReport(rows: Outcome[]): void {
         `| ${o.fault} | ${o.key} | ${o.status}${o.problemType ? ` \`${o.problemType}\`` : ""} | \`${o.cacheStatus}\` | ${o.upstreamCalls} | ${o.ms} ms |`,
     )
     .join("\n");
-  writeFileSync(
-    join(ROOT, "docs/RELIABILITY.md"),
-    `# Reliability: the fault matrix
+  const section = `${START}
+## The fault matrix
 
 Written by \`test/faults/fault-matrix.test.ts\` (part of \`pnpm test\`) on ${new Date().toISOString()}.
 The worker runs under \`wrangler dev\` with \`UPSTREAM_TIMEOUT_MS=${TIMEOUT_MS}\`, a 1 s fresh TTL
@@ -168,6 +174,14 @@ and sends nothing during a 429 back-off. For a connection reset the count is hig
 because \`wrangler dev\`'s local proxy in front of the emulator retries a dropped connection by
 itself; in workerd alone (\`worker/src/faults/upstream-faults.test.ts\`) the worker's own calls
 are counted, and they stay at two.
-`,
-  );
+${END}`;
+  const file = join(ROOT, "docs/RELIABILITY.md");
+  const page = readFileSync(file, "utf8");
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  const updated =
+    start === -1 || end === -1
+      ? `${page.trimEnd()}\n\n${section}\n`
+      : `${page.slice(0, start)}${section}${page.slice(end + END.length)}`;
+  writeFileSync(file, updated);
 }

@@ -1,9 +1,15 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, HeadersTooLargeError, NotFoundError, problemResponse } from "./errors/index.ts";
 import { cors } from "./middleware/cors/index.ts";
-import { clientIp, partnerKey, rateLimit } from "./middleware/rate-limit/index.ts";
+import {
+  charge,
+  clientIp,
+  partnerKey,
+  rateLimit,
+  type RateLimitOptions,
+} from "./middleware/rate-limit/index.ts";
 import { requestLog, type RequestLogLine } from "./middleware/request-log/index.ts";
 import { securityHeaders } from "./middleware/security-headers/index.ts";
 import { UserEchoClient } from "./upstream/client.ts";
@@ -20,6 +26,13 @@ const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
 const READ_LIMIT_PERIOD_SECONDS = 60;
+
+/** Every request but a partner's, per client IP (writes have a per-user limit on top). */
+const clientLimit = {
+  binding: (c: Context<AppEnv>) => c.env.READ_RATE_LIMITER,
+  key: (c: Context<AppEnv>) => (c.req.header("X-Api-Key") === undefined ? clientIp(c) : undefined),
+  periodSeconds: READ_LIMIT_PERIOD_SECONDS,
+} satisfies RateLimitOptions;
 
 export interface AppOptions {
   /** Where request log lines go; one JSON line on stdout by default. */
@@ -70,20 +83,14 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
       );
       await next();
     },
-    authenticate(),
-    // Reads: per partner key for partners, per client IP for everyone else. Writes have their
-    // own per-user limit (v1/actions.ts).
+    // Per client IP before anything verifies credentials, so that guessing keys or tokens
+    // costs as much as any other request. A partner's request is limited per key instead, once
+    // the key has verified; one whose key does not verify counts against its IP.
+    rateLimit(clientLimit),
+    authenticate({ onRefused: (c) => charge(c, { ...clientLimit, key: clientIp }) }),
     rateLimit({
       binding: (c) => c.env.PARTNER_RATE_LIMITER,
       key: (c) => partnerKey(c),
-      periodSeconds: READ_LIMIT_PERIOD_SECONDS,
-    }),
-    rateLimit({
-      binding: (c) => c.env.READ_RATE_LIMITER,
-      key: (c) =>
-        (c.req.method === "GET" || c.req.method === "HEAD") && !c.get("partner")
-          ? clientIp(c)
-          : undefined,
       periodSeconds: READ_LIMIT_PERIOD_SECONDS,
     }),
   );

@@ -1,22 +1,44 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { readIdentityConfig } from "../config/identity.ts";
 import type { AppEnv } from "../env.ts";
-import { UnauthorizedError, UpstreamUnavailableError } from "../errors/index.ts";
+import {
+  InvalidParameterError,
+  UnauthorizedError,
+  UpstreamUnavailableError,
+} from "../errors/index.ts";
 import { IdentityError, IdentityErrorReason } from "../identity/index.ts";
 import { findPartner } from "../partners/index.ts";
+
+export interface AuthenticateOptions {
+  /**
+   * Called before a request with credentials that do not verify is refused, e.g. to count it
+   * against the client's rate limit (and answer 429 instead once it is over).
+   */
+  onRefused?: (c: Context<AppEnv>) => Promise<void>;
+}
 
 /**
  * Who is calling: a partner (`X-Api-Key`), a signed-in site user (`Authorization: Bearer` with a
  * site-signed JWT), or nobody. Bad credentials are refused with 401 rather than ignored: a
- * client that thinks it is signed in must learn that it is not.
+ * client that thinks it is signed in must learn that it is not. Both at once are refused: a
+ * partner's request must not pass an unverified bearer token on, nor become personal by it.
  */
-export function authenticate(): MiddlewareHandler<AppEnv> {
+export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
     const apiKey = c.req.header("X-Api-Key");
     const authorization = c.req.header("Authorization");
+    if (apiKey !== undefined && authorization !== undefined) {
+      throw new InvalidParameterError(
+        "Authorization",
+        "send either X-Api-Key (a partner) or Authorization (a site user), not both",
+      );
+    }
     if (apiKey !== undefined) {
       const partner = await findPartner(c.env, apiKey);
-      if (!partner) throw new UnauthorizedError("Unknown API key.", "ApiKey");
+      if (!partner) {
+        await options.onRefused?.(c);
+        throw new UnauthorizedError("Unknown API key.", "ApiKey");
+      }
       c.set("partner", partner);
     } else if (authorization !== undefined) {
       const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization)?.[1];

@@ -20,6 +20,9 @@ class AgeableStore implements EntryStore {
   async put(key: string, entry: CachedEntry) {
     this.entries.set(key, entry);
   }
+  async delete(key: string) {
+    this.entries.delete(key);
+  }
   age(key: string, seconds: number) {
     const entry = this.entries.get(key)!;
     this.entries.set(key, { ...entry, storedAt: entry.storedAt - seconds * 1000 });
@@ -100,7 +103,7 @@ describe("EdgeCache", () => {
     await expect(h.serve("k", failing)).rejects.toBeInstanceOf(UpstreamUnavailableError);
   });
 
-  it("does not hide errors that are not upstream failures", async ({ expect }) => {
+  it("does not cover a 404 with a stale copy, and forgets the entry", async ({ expect }) => {
     const h = harness();
     await h.serve("k");
     await h.settle();
@@ -110,6 +113,20 @@ describe("EdgeCache", () => {
         throw new NotFoundError();
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
+    expect(h.store.entries.has("k")).toBe(false);
+  });
+
+  it("evicts an entry whose background refresh finds it gone", async ({ expect }) => {
+    const h = harness();
+    await h.serve("k");
+    await h.settle();
+    h.store.age("k", 90); // stale, within the revalidate window
+    const stale = await h.serve("k", async () => {
+      throw new NotFoundError();
+    });
+    expect(stale.outcome.kind).toBe("stale");
+    await h.settle();
+    expect(h.store.entries.has("k")).toBe(false);
   });
 
   it("answers a cold key with the upstream error when nothing is cached", async ({ expect }) => {

@@ -83,7 +83,11 @@ export class EdgeCache {
     if (age < policy.freshSeconds + policy.revalidateSeconds) {
       // One background refresh per key: when one is under way, there is nothing to add.
       if (!this.#inflight.has(key)) {
-        waitUntil(this.#refresh(key, policy, produce, waitUntil).catch(() => undefined));
+        waitUntil(
+          this.#refresh(key, policy, produce, waitUntil).catch((error: unknown) =>
+            this.#forgetIfGone(key, error),
+          ),
+        );
       }
       return { entry: cached, outcome: { kind: "stale", age, ttl, reason: "revalidating" } };
     }
@@ -94,11 +98,23 @@ export class EdgeCache {
         outcome: { kind: "miss" },
       };
     } catch (error) {
+      await this.#forgetIfGone(key, error);
+      // A 404 is never covered by a stale copy: what is gone or hidden must stop showing.
       if (!isUpstreamFailure(error) || age >= policy.staleIfErrorSeconds) throw error;
       return {
         entry: cached,
         outcome: { kind: "stale", age, ttl, reason: "upstream-error", fwdStatus: error.status },
       };
+    }
+  }
+
+  /**
+   * A refresh that finds the thing gone or hidden (404) evicts the entry from every tier, so no
+   * later request, and no stale-if-error, serves it again.
+   */
+  async #forgetIfGone(key: string, error: unknown): Promise<void> {
+    if (error instanceof ApiError && error.status === 404) {
+      await this.#store.delete(key).catch(() => undefined);
     }
   }
 
@@ -159,20 +175,21 @@ function isUpstreamFailure(error: unknown): error is ApiError {
 
 /**
  * RFC 9211 `Cache-Status` value for an outcome. `stored` is false when the forwarded request
- * failed, so nothing was stored.
+ * failed, so nothing was stored. No `ttl`: how long ago someone else asked the same is nobody's
+ * business (the request log keeps it).
  */
 export function cacheStatus(outcome: CacheOutcome | { kind: "bypass" }, stored = true): string {
   const name = "userecho-edge";
   switch (outcome.kind) {
     case "hit":
-      return `${name}; hit; ttl=${outcome.ttl}`;
+      return `${name}; hit`;
     case "miss":
       if (outcome.collapsed) return `${name}; fwd=miss; collapsed`;
       return stored ? `${name}; fwd=miss; stored` : `${name}; fwd=miss`;
     case "stale":
       return outcome.reason === "revalidating"
-        ? `${name}; fwd=stale; ttl=${outcome.ttl}; detail=revalidating`
-        : `${name}; fwd=stale; fwd-status=${outcome.fwdStatus ?? 502}; ttl=${outcome.ttl}; detail=upstream-error`;
+        ? `${name}; fwd=stale; detail=revalidating`
+        : `${name}; fwd=stale; fwd-status=${outcome.fwdStatus ?? 502}; detail=upstream-error`;
     case "bypass":
       return `${name}; fwd=bypass`;
   }

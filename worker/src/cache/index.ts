@@ -27,6 +27,11 @@ export interface CachedRouteOptions {
    */
   sharedEvenIfPersonal?: boolean;
   /**
+   * Never shared, even for anonymous requests: a search, for one, since a hit would tell the
+   * next visitor that someone searched for the same words, and roughly when.
+   */
+  unshared?: boolean;
+  /**
    * Called with every entry before it is used, fresh or cached: throw to refuse it. For what
    * may change without the entry's key changing (a topic whose forum is hidden since).
    */
@@ -77,7 +82,7 @@ export async function cachedEntry(
 ): Promise<{ entry: CachedEntry; outcome: CacheOutcome | undefined; policy: FreshnessPolicy }> {
   const { cache, generations } = isolateCache(c.env);
   const policy = c.get("config").cache[options.route];
-  if (isPersonal(c) && !options.sharedEvenIfPersonal) {
+  if (options.unshared || (isPersonal(c) && !options.sharedEvenIfPersonal)) {
     const representation = await produce();
     const entry = await createEntry(JSON.stringify(representation.body), representation.headers);
     await options.accept?.(entry);
@@ -102,28 +107,31 @@ export async function cachedEntry(
 
 /**
  * A cached JSON route: the shared cache for anonymous requests, straight to upstream for
- * personal ones, with `ETag`/304, `Cache-Control` and `Cache-Status` (via the request log).
+ * personal and unshared ones, with `ETag`/304, `Cache-Control` and `Cache-Status` (via the
+ * request log).
+ *
+ * Browsers get `no-cache`: they keep the answer but check it (`If-None-Match`, a 304 from the
+ * edge cache) before each use, so right after a write, the visitor's own or anyone's, nothing
+ * stale from the browser's cache is shown. The edge cache does the caching.
  */
 export async function cachedJson(
   c: Context<AppEnv>,
   options: CachedRouteOptions,
   produce: () => Promise<Representation>,
 ): Promise<Response> {
-  if (isPersonal(c)) {
-    const { entry } = await cachedEntry(c, { ...options, sharedEvenIfPersonal: false }, produce);
+  if (isPersonal(c) || options.unshared) {
+    const { entry } = await cachedEntry(
+      c,
+      { ...options, sharedEvenIfPersonal: false, unshared: true },
+      produce,
+    );
     return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
-  const { entry, outcome, policy } = await cachedEntry(c, options, produce);
+  const { entry, outcome } = await cachedEntry(c, options, produce);
   c.set("cacheOutcome", outcome);
 
-  const cacheControl = [
-    "public",
-    `max-age=${Math.min(policy.freshSeconds, 30)}`,
-    `s-maxage=${policy.freshSeconds}`,
-    `stale-while-revalidate=${policy.revalidateSeconds}`,
-    `stale-if-error=${policy.staleIfErrorSeconds}`,
-  ].join(", ");
+  const cacheControl = "public, no-cache";
   if (matchesEtag(c.req.header("If-None-Match"), entry.etag)) {
     return new Response(null, {
       status: 304,

@@ -5,6 +5,8 @@ export interface EntryStore {
   get(key: string): Promise<CachedEntry | undefined>;
   /** `ttlSeconds` is how long the store should keep the entry at all (fresh or stale). */
   put(key: string, entry: CachedEntry, ttlSeconds: number): Promise<void>;
+  /** Forgets the entry, e.g. because what it holds is gone or hidden upstream. */
+  delete(key: string): Promise<void>;
 }
 
 const META_HEADER = "X-Edge-Entry";
@@ -35,6 +37,13 @@ export class MemoryStore implements EntryStore {
     }
     this.#entries.set(key, found); // most recently used goes last
     return found.entry;
+  }
+
+  async delete(key: string): Promise<void> {
+    const found = this.#entries.get(key);
+    if (!found) return;
+    this.#entries.delete(key);
+    this.#bytes -= found.bytes;
   }
 
   async put(key: string, entry: CachedEntry, ttlSeconds: number): Promise<void> {
@@ -78,6 +87,10 @@ export class CacheApiStore implements EntryStore {
     return { ...meta, body: await response.text() };
   }
 
+  async delete(key: string): Promise<void> {
+    await this.#cache.delete(key);
+  }
+
   async put(key: string, entry: CachedEntry, ttlSeconds: number): Promise<void> {
     const { body, ...meta } = entry;
     await this.#cache.put(
@@ -107,6 +120,10 @@ export class KvStore implements EntryStore {
   async get(key: string): Promise<CachedEntry | undefined> {
     const value = await this.#kv.get<CachedEntry>(kvKey(key), "json");
     return value && typeof value.body === "string" ? value : undefined;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#kv.delete(kvKey(key));
   }
 
   async put(key: string, entry: CachedEntry, ttlSeconds: number): Promise<void> {
@@ -140,6 +157,10 @@ export class TieredStore implements EntryStore {
 
   async put(key: string, entry: CachedEntry, ttlSeconds: number): Promise<void> {
     await Promise.all(this.#tiers.map((tier) => tier.put(key, entry, ttlSeconds)));
+  }
+
+  async delete(key: string): Promise<void> {
+    await Promise.all(this.#tiers.map((tier) => tier.delete(key)));
   }
 }
 

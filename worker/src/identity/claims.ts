@@ -41,11 +41,18 @@ const FALLBACK_NAME = "User";
 /**
  * Maps claims to an {@link Identity}.
  *
- * @throws IdentityError (`invalid_claims`) when `sub` is not a 1–255 character string.
+ * @throws IdentityError (`invalid_claims`) when `sub` is not a 1–255 character string free of
+ *   control characters.
  */
 export function identityFromClaims(claims: JWTPayload & { exp: number }): Identity {
   const { sub } = claims;
-  if (typeof sub !== "string" || sub.length === 0 || [...sub].length > MAX_GUID) {
+  // Control characters (NUL included) have no place in an id, and would reach UserEcho's guid.
+  if (
+    typeof sub !== "string" ||
+    sub.length === 0 ||
+    [...sub].length > MAX_GUID ||
+    /\p{Cc}/u.test(sub)
+  ) {
     throw new IdentityError(IdentityErrorReason.claims);
   }
   const email = emailOf(claims["email"]);

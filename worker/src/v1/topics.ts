@@ -30,7 +30,12 @@ topics.get("/forums/:forumId/topics", async (c) => {
   await requireVisibleForum(c, forumId);
   return cachedJson(
     c,
-    { route: "topics", params: { forumId, ...query }, scope: `forum:${forumId}` },
+    {
+      route: "topics",
+      params: { forumId, ...query },
+      scope: `forum:${forumId}`,
+      unshared: query.q !== undefined,
+    },
     async () => {
       const upstream = await readerClient(c);
       const config = c.get("config");

@@ -15,13 +15,20 @@ export interface RateLimitOptions {
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   if (!(options.periodSeconds > 0)) throw new TypeError("rateLimit: periodSeconds must be > 0");
   return async function rateLimitMiddleware(c, next) {
-    const key = options.key(c);
-    if (key !== undefined) {
-      const { success } = await options.binding(c).limit({ key });
-      if (!success) throw new RateLimitedError(options.periodSeconds);
-    }
+    await charge(c, options);
     await next();
   };
+}
+
+/**
+ * Counts one request against the limit, and throws 429 once it is over; a request the options
+ * do not key (`key` answers `undefined`) is not counted.
+ */
+export async function charge(c: Context<AppEnv>, options: RateLimitOptions): Promise<void> {
+  const key = options.key(c);
+  if (key === undefined) return;
+  const { success } = await options.binding(c).limit({ key });
+  if (!success) throw new RateLimitedError(options.periodSeconds);
 }
 
 /** The client's IP as Cloudflare saw it; all clients without one share a bucket. */
