@@ -162,6 +162,25 @@ export function openApiDocument(options: OpenApiOptions): JsonSchema {
           ),
         },
       },
+      "/v1/forums/{forumId}/my-votes": {
+        get: {
+          summary:
+            "The signed-in visitor's own votes on the page of topics the same query gives (a personal overlay on the shared list)",
+          security: [{ siteJwt: [] }],
+          parameters: [pathId("forumId", "Forum id"), ...queryParameters(TopicListQuery)],
+          responses: {
+            "200": {
+              description: "The visitor's vote on each topic of the page",
+              content: { "application/json": { schema: ref("MyVotes") } },
+            },
+            "400": problem("Invalid parameter; `parameter` names it"),
+            "401": problem("Missing or invalid bearer token"),
+            "404": problem("Unknown forum"),
+            "429": problem("Rate limited; see Retry-After"),
+            "502": problem("UserEcho answered with an error or an unusable body"),
+          },
+        },
+      },
       "/v1/topics/{topicId}": {
         get: {
           summary: "One topic with its sanitised description",

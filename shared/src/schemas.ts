@@ -198,6 +198,20 @@ export const AppliedQuery = z
 
 export const TopicPage = listOf(Topic, "TopicPage", { applied: AppliedQuery });
 export const CommentPage = listOf(Comment, "CommentPage", {});
+
+/**
+ * The signed-in visitor's own votes on the topics of one page of a forum: a small personal
+ * overlay for a list that stays in the shared cache.
+ */
+export const MyVotes = z
+  .object({
+    items: z.array(z.object({ topicId: id, myVote: VoteValue })),
+  })
+  .register(contract, {
+    id: "MyVotes",
+    description:
+      "The signed-in visitor's own vote on each topic of the page the same query gives (0: none).",
+  });
 export const TopUserPage = listOf(TopUser, "TopUserPage", {
   exact: z
     .boolean()
@@ -298,6 +312,7 @@ export type Health = z.infer<typeof Health>;
 export type ForumList = z.infer<typeof ForumList>;
 export type TopicPage = z.infer<typeof TopicPage>;
 export type CommentPage = z.infer<typeof CommentPage>;
+export type MyVotes = z.infer<typeof MyVotes>;
 export type TopUserPage = z.infer<typeof TopUserPage>;
 export type Problem = z.infer<typeof Problem>;
 export type VoteValue = z.infer<typeof VoteValue>;

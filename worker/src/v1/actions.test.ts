@@ -2,6 +2,7 @@ import { describe, it } from "vitest";
 import {
   Comment,
   CommentPage,
+  MyVotes,
   ProblemType,
   SsoLink,
   TopicDetail,
@@ -610,3 +611,34 @@ async function sha256(value: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
+
+describe("GET /v1/forums/:forumId/my-votes", () => {
+  it("overlays the visitor's own votes on a page that stays shared", async ({ expect }) => {
+    const app = workerWith({ VOTING: "inline", USERECHO_BASE_URL: profileBaseUrl("extended") });
+    const token = await siteToken({ sub: `overlay-${crypto.randomUUID()}`, name: "Overlay" });
+    const path = "/v1/forums/2/topics?sort=new&limit=10";
+    const page = TopicPage.parse(await (await app.fetch(path)).json());
+    const [voted, other] = page.items;
+    expect((await post(`/v1/topics/${voted!.id}/votes`, { value: 1 }, { token }, app)).status).toBe(
+      200,
+    );
+    const overlay = await app.fetch("/v1/forums/2/my-votes?sort=new&limit=10", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(overlay.status).toBe(200);
+    expect(overlay.headers.get("Cache-Control")).toBe("private, no-store");
+    const { items } = MyVotes.parse(await overlay.json());
+    expect(items.find((item) => item.topicId === voted!.id)?.myVote).toBe(1);
+    expect(items.find((item) => item.topicId === other!.id)?.myVote).toBe(0);
+    // The page itself is the same for everyone, and stays in the shared cache.
+    const shared = await app.fetch(path);
+    expect(shared.headers.get("Cache-Control")).toBe("public, no-cache");
+    expect(TopicPage.parse(await shared.json()).items[0]?.myVote).toBeUndefined();
+  });
+
+  it("needs a signed-in visitor", async ({ expect }) => {
+    const response = await worker("/v1/forums/1/my-votes");
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ type: ProblemType.unauthorized });
+  });
+});

@@ -61,7 +61,7 @@ export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
     votes: { score: topic.vote?.diff ?? up - down, up, down },
     commentCount: nonNegative(topic.comment_count),
     author: toAuthor(topic.author),
-    ...(context.personal ? { myVote: voteValue(topic.vote?.current_user) } : {}),
+    ...(context.personal ? { myVote: ownVote(topic.vote?.current_user) } : {}),
   };
 }
 
@@ -76,7 +76,8 @@ export function needsNames(topics: readonly UpstreamTopic[]): boolean {
   );
 }
 
-function voteValue(value: number | null | undefined): -1 | 0 | 1 {
+/** A reader's own vote as UserEcho says it (`vote.current_user`): 1, -1, or 0 for none. */
+export function ownVote(value: number | null | undefined): -1 | 0 | 1 {
   return value === 1 ? 1 : value === -1 ? -1 : 0;
 }
 

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import {
   CommentPage,
   IdPath,
+  MyVotes,
   PageQuery,
   TopicDetail,
   TopicListQuery,
@@ -12,14 +13,15 @@ import type { CachedEntry } from "../cache/entry.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
+import type { UserEchoClient } from "../upstream/client.ts";
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import { fetchTopicList } from "../upstream/topic-list.ts";
 import { loadForumMeta, loadForumNames, namesFor } from "./forums.ts";
 import { pageInfo, pageLinks } from "./links.ts";
-import { needsNames, toComment, toTopic, toTopicDetail } from "./mappers.ts";
+import { needsNames, ownVote, toComment, toTopic, toTopicDetail } from "./mappers.ts";
 import { learnTopicForum, topicForum } from "./topic-forum.ts";
 import { parsePath, parseQuery } from "./validation.ts";
-import { readerClient } from "./user-client.ts";
+import { readerClient, requireIdentity, userClient } from "./user-client.ts";
 import { requireVisibleForum, visibility } from "./visibility.ts";
 
 export const topics = new Hono<AppEnv>();
@@ -38,28 +40,10 @@ topics.get("/forums/:forumId/topics", async (c) => {
     },
     async () => {
       const upstream = await readerClient(c);
-      const config = c.get("config");
-      const { topicSorts, topicFilters } = config;
-      // Forum meta says which guesses work (probed once, shared through the cache by every
-      // isolate); with TOPIC_SORTS/TOPIC_FILTERS set, the site owner says.
-      const { type, status, category, tag } = query;
-      const guessing =
-        (topicSorts.detect && query.sort !== ATTESTED_SORT) ||
-        (topicFilters.detect && [type, status, category, tag].some((id) => id !== undefined));
-      const meta = guessing && query.q === undefined ? await loadForumMeta(c, forumId) : undefined;
-      const { page, applied } = await fetchTopicList(
-        upstream,
-        new Capabilities(upstream.baseUrl),
-        { ...query, forumId, filters: { type, status, category, tag } },
-        {
-          sorts: meta && topicSorts.detect ? new Set(meta.sorts) : topicSorts.values,
-          filters: meta && topicFilters.detect ? new Set(meta.filters) : topicFilters.values,
-        },
-      );
-      learnTopicForum(forumId, page.items);
+      const { page, applied, meta } = await topicList(c, upstream, forumId, query);
       const context = {
         forumId,
-        communityOrigin: config.communityOrigin,
+        communityOrigin: c.get("config").communityOrigin,
         personal: upstream.isUser,
         names: needsNames(page.items) ? [meta ?? (await loadForumNames(c, forumId))] : [],
       };
@@ -73,6 +57,56 @@ topics.get("/forums/:forumId/topics", async (c) => {
     },
   );
 });
+
+/**
+ * The signed-in visitor's own votes on the page of topics the same query gives: a small
+ * personal overlay, so the page itself stays in the shared cache. One upstream call, made as
+ * the visitor (UserEcho says a reader's own vote as `vote.current_user`).
+ */
+topics.get("/forums/:forumId/my-votes", async (c) => {
+  const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
+  const query = parseQuery(TopicListQuery, c.req.url);
+  requireIdentity(c);
+  await requireVisibleForum(c, forumId);
+  const { page } = await topicList(c, await userClient(c), forumId, query);
+  const body = MyVotes.parse({
+    items: page.items.map((topic) => ({
+      topicId: topic.id,
+      myVote: ownVote(topic.vote?.current_user),
+    })),
+  });
+  return c.json(body, 200, { "Cache-Control": "private, no-store" });
+});
+
+/**
+ * A page of a forum's topics, with the sorts and filters forum meta says UserEcho honours
+ * (tried once, shared through the cache by every isolate) or, with TOPIC_SORTS/TOPIC_FILTERS
+ * set, the ones the site owner names. The meta comes back too, when it was needed.
+ */
+async function topicList(
+  c: Context<AppEnv>,
+  upstream: UserEchoClient,
+  forumId: number,
+  query: TopicListQuery,
+) {
+  const { topicSorts, topicFilters } = c.get("config");
+  const { type, status, category, tag } = query;
+  const guessing =
+    (topicSorts.detect && query.sort !== ATTESTED_SORT) ||
+    (topicFilters.detect && [type, status, category, tag].some((id) => id !== undefined));
+  const meta = guessing && query.q === undefined ? await loadForumMeta(c, forumId) : undefined;
+  const list = await fetchTopicList(
+    upstream,
+    new Capabilities(upstream.baseUrl),
+    { ...query, forumId, filters: { type, status, category, tag } },
+    {
+      sorts: meta && topicSorts.detect ? new Set(meta.sorts) : topicSorts.values,
+      filters: meta && topicFilters.detect ? new Set(meta.filters) : topicFilters.values,
+    },
+  );
+  learnTopicForum(forumId, list.page.items);
+  return { ...list, meta };
+}
 
 topics.get("/topics/:topicId", async (c) => {
   const topicId = parsePath(IdPath, "topicId", c.req.param("topicId"));
