@@ -1,5 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -27,6 +28,23 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-non-null-assertion": "off",
       "no-console": ["error", { allow: ["error", "warn", "log"] }],
+    },
+  },
+  {
+    // The workspace's packages (pnpm-workspace.yaml) reach each other only by name, through a
+    // dependency they declare, and never in a cycle.
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver()],
+      // Read .ts modules too, to follow imports through them (no-cycle).
+      "import-x/extensions": [".ts", ".js", ".mjs"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/core-modules": ["cloudflare:test", "cloudflare:workers"],
+    },
+    rules: {
+      "import-x/no-relative-packages": "error",
+      "import-x/no-extraneous-dependencies": ["error", { includeTypes: true }],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
   {

@@ -11,7 +11,7 @@
  * the worker and the emulator once and exits 0.
  */
 import { spawnSync } from "node:child_process";
-import { startStack } from "./stack.ts";
+import { startStack } from "@userecho-edge/test/stack";
 
 // pnpm tells its scripts where it is; outside pnpm, "pnpm" from PATH.
 const pnpm = process.env["npm_execpath"];

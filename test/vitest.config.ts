@@ -3,7 +3,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      "./emulator/vitest.config.ts",
       "./deploy/vitest.config.ts",
       "./faults/vitest.config.ts",
       "./check-userecho/vitest.config.ts",

@@ -1,15 +1,17 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import credentials from "../test/emulator/credentials.json" with { type: "json" };
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const emulatorDist = join(import.meta.dirname, "../test/emulator/dist");
+// The emulator's bundle, from its package (built by `pnpm build`).
+const emulatorScript = fileURLToPath(import.meta.resolve("@userecho-edge/emulator/worker"));
 
 /**
  * Worker tests run inside workerd. Every outbound `fetch` of the worker goes to the UserEcho
- * emulator (a second worker, built by `pnpm --filter @userecho-edge/test build`), whatever the
+ * emulator (a second worker, built by `pnpm --filter @userecho-edge/emulator build`), whatever the
  * host: production code keeps its real `https://{alias}.userecho.com` URLs.
  */
 export default defineConfig({
@@ -33,9 +35,9 @@ export default defineConfig({
           {
             name: "userecho-emulator",
             modules: true,
-            scriptPath: join(emulatorDist, "emulator.js"),
+            scriptPath: emulatorScript,
             // workerd refuses module paths that climb out of the root with "..".
-            modulesRoot: emulatorDist,
+            modulesRoot: dirname(emulatorScript),
             compatibilityDate: "2026-10-01",
             // Only what UserEcho documents, unless a test asks for another profile by base URL
             // (testing/index.ts profileBaseUrl).
@@ -47,8 +49,8 @@ export default defineConfig({
   ],
   test: {
     name: "worker",
-    include: ["src/**/*.test.ts"],
+    include: ["test/**/*.test.ts"],
     // Every test: log output is checked for secrets (responses are checked by the helpers).
-    setupFiles: ["src/testing/setup.ts"],
+    setupFiles: ["test/support/setup.ts"],
   },
 });

@@ -1,4 +1,4 @@
-import type { Stack } from "../../scripts/stack.ts";
+import type { Stack } from "../stack.ts";
 import { runLoad, visitor } from "./load.ts";
 
 export interface CacheBenchResults {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { ROOT, type Stack } from "../../scripts/stack.ts";
+import { ROOT, type Stack } from "../stack.ts";
 import { chromiumPath } from "../e2e/support/browser.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import type { Stack } from "../../scripts/stack.ts";
+import type { Stack } from "../stack.ts";
 import { siteJwt } from "../e2e/support/jwt.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 

@@ -10,7 +10,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { ROOT, startStack } from "../../scripts/stack.ts";
+import { ROOT, startStack } from "../stack.ts";
 import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
 import { lighthouseBenchmarks, lighthouseMarkdown } from "./lighthouse.bench.ts";
 import { loadMarkdown, sustainedLoad } from "./load.bench.ts";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { ROOT, type Stack } from "../../scripts/stack.ts";
+import { ROOT, type Stack } from "../stack.ts";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../e2e/support/browser.ts";
 

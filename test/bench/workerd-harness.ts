@@ -20,13 +20,17 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { unstable_getDurableObjectClassNameToUseSQLiteMap, unstable_readConfig } from "wrangler";
-import { ROOT, devVars } from "../../scripts/stack.ts";
-import credentials from "../emulator/credentials.json" with { type: "json" };
+import { ROOT, devVars } from "../stack.ts";
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
+
+/** The emulator's bundle, from its package (built by `pnpm build`). */
+const EMULATOR_SCRIPT = fileURLToPath(import.meta.resolve("@userecho-edge/emulator/worker"));
 
 const run = promisify(execFile);
 
@@ -263,7 +267,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** The emulator as a Miniflare worker, on a direct socket of its own. */
 function emulatorWorker(profile: HarnessOptions["emulatorProfile"] = "documented"): WorkerOptions {
   const emulatorConfig = unstable_readConfig({
-    config: join(ROOT, "test/emulator/wrangler.toml"),
+    config: fileURLToPath(import.meta.resolve("@userecho-edge/emulator/wrangler.toml")),
   }) as WranglerConfig;
   return {
     config: {
@@ -274,7 +278,7 @@ function emulatorWorker(profile: HarnessOptions["emulatorProfile"] = "documented
         modules: {
           "emulator.js": {
             type: "esm",
-            contents: readFileSync(join(ROOT, "test/emulator/dist/emulator.js"), "utf8"),
+            contents: readFileSync(EMULATOR_SCRIPT, "utf8"),
           },
         },
       },
@@ -291,7 +295,7 @@ export interface EmulatorHarness {
 }
 
 /**
- * Only the emulator (the built `test/emulator/dist/emulator.js`), in workerd through
+ * Only the emulator (its built bundle, `@userecho-edge/emulator/worker`), in workerd through
  * Miniflare: for suites that talk to UserEcho's API directly, e.g. `pnpm check-userecho`'s.
  * Starts in a second or two, since no production bundle is built.
  */

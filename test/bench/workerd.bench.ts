@@ -11,9 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TopicListQuery } from "@userecho-edge/shared";
-import { ROOT } from "../../scripts/stack.ts";
-import { TOPIC_FILTER_PARAMS } from "../../worker/src/upstream/inferred.ts";
-import credentials from "../emulator/credentials.json" with { type: "json" };
+import { ROOT } from "../stack.ts";
+import { TOPIC_FILTER_PARAMS } from "@userecho-edge/worker/upstream/inferred";
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 import { buildProductionBundle, startHarness, type Harness } from "./workerd-harness.ts";
 import { cpuVerdict, rssMiB, runWrk, type WrkResult } from "./wrk.ts";
 

@@ -6,12 +6,12 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { ROOT } from "../../scripts/stack.ts";
+import { ROOT } from "../stack.ts";
 import { startEmulator, type EmulatorHarness } from "../bench/workerd-harness.ts";
-import credentials from "../emulator/credentials.json" with { type: "json" };
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 const NODE = join(ROOT, "node_modules/.bin/node");
-const CLI = join(ROOT, "scripts/check-userecho.ts");
+const CLI = join(ROOT, "worker/scripts/check-userecho.ts");
 
 interface Run {
   code: number | null;

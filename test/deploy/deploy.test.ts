@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "vitest";
-import { ROOT } from "../../scripts/stack.ts";
-import credentials from "../emulator/credentials.json" with { type: "json" };
+import { ROOT } from "../stack.ts";
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import credentials from "../emulator/credentials.json" with { type: "json" };
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 import { launchBrowser, openPage } from "./support/browser.ts";
 import { settled } from "./support/board.ts";
 

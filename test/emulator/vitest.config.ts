@@ -5,5 +5,5 @@ export default defineConfig({
   // Resolve paths from this folder, whichever directory vitest is started in.
   root: import.meta.dirname,
   plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
-  test: { name: "emulator", include: ["src/**/*.test.ts"] },
+  test: { name: "emulator", include: ["test/**/*.test.ts"] },
 });

@@ -6,16 +6,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { ROOT, startStack, type Stack } from "../../scripts/stack.ts";
+import type { Fault } from "@userecho-edge/emulator/faults";
+import { ROOT, startStack, type Stack } from "../stack.ts";
 
 const TIMEOUT_MS = 1_500;
 /** One attempt, a jittered pause and a second fast attempt, plus local overhead. */
 const BUDGET_MS = TIMEOUT_MS + 1_000;
-
-type Fault =
-  | { kind: "latency"; ms: number }
-  | { kind: "status"; status: number; retryAfter?: number }
-  | { kind: "malformed" | "envelope-error" | "truncated" | "reset" | "hang" };
 
 const FAULTS: [string, Fault][] = [
   ["latency 300 ms (within budget)", { kind: "latency", ms: 300 }],

@@ -4,7 +4,7 @@ import type { AppEnv } from "./env.ts";
 
 export { IdempotencyLedger } from "./idempotency/index.ts";
 
-/** `true` only in `pnpm dev` builds (see wrangler.toml `[define]` and scripts/stack.ts). */
+/** `true` only in `pnpm dev` builds (see wrangler.toml `[define]` and test/stack.ts). */
 declare const __USERECHO_DEMO__: boolean;
 
 // With the define false, esbuild removes this branch and never bundles ./demo.

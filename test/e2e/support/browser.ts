@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, inject } from "vitest";
-import { assertNoSecretsIn } from "../../../worker/src/testing/secrets.ts";
+import { assertNoSecretsIn } from "@userecho-edge/emulator/secrets";
 
 /**
  * Debian's Chromium, driven by playwright-core. Test tools cannot download browsers here, so the

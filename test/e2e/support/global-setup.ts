@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startStack, type Stack } from "../../../scripts/stack.ts";
+import { startStack, type Stack } from "../../stack.ts";
 
 let stack: Stack | undefined;
 

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import credentials from "../../emulator/credentials.json" with { type: "json" };
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 /**
  * A site JWT for a test visitor, signed like a customer's site would (HS256 with the dev-only

@@ -1,0 +1,254 @@
+/**
+ * Starts the local stack: the UserEcho emulator and the worker, each under `wrangler dev`, with
+ * the worker's upstream pointed at the emulator. Used by `pnpm dev`, the browser tests and the
+ * benchmarks, so all three run the same thing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The emulator's wrangler config, from its package. */
+const EMULATOR_CONFIG = fileURLToPath(import.meta.resolve("@userecho-edge/emulator/wrangler.toml"));
+const WRANGLER = `${ROOT}node_modules/.bin/wrangler`;
+
+export interface StackOptions {
+  /** Worker port; 0 picks a free one. */
+  workerPort?: number;
+  /** Emulator port; 0 picks a free one. */
+  emulatorPort?: number;
+  /** Extra worker variables (name → value), e.g. to switch a feature on in a test. */
+  vars?: Record<string, string>;
+  /** Where wrangler's output goes; by default it is kept and shown only if start-up fails. */
+  log?: (line: string) => void;
+  /**
+   * Local state (Cache API, KV, rate-limit counters). Tests and benchmarks pass a fresh folder
+   * so each run starts cold; `pnpm dev` keeps wrangler's default.
+   */
+  persistTo?: string;
+  /** Bundle the demo-only site login (worker/src/demo). Never part of a deploy. */
+  demo?: boolean;
+  /**
+   * What the emulator serves the worker (test/emulator/src/profile.ts): `documented`, only what
+   * UserEcho documents, by default, as in every suite; `extended` implements every guess.
+   */
+  profile?: EmulatorProfile;
+  /**
+   * Also start a second worker against the extended profile, voting inline: for what only a
+   * richer UserEcho could do (filters by type, the inferred vote endpoint). Its URL is
+   * `Stack.extendedWorkerUrl`.
+   */
+  extendedWorker?: boolean;
+}
+
+export type EmulatorProfile = "documented" | "documented-ignore" | "extended";
+
+export interface Stack {
+  workerUrl: string;
+  emulatorUrl: string;
+  /** With `extendedWorker`: a worker whose UserEcho is the extended profile. */
+  extendedWorkerUrl: string | undefined;
+  stop(): Promise<void>;
+  /** Process-group ids of [emulator, worker], e.g. to sample their memory. */
+  pids(): number[];
+}
+
+/**
+ * The worker's variables and secrets for local runs: the emulator's credentials, never real ones,
+ * and the emulator's profile chosen by path (`/profile/<name>/api/v2`).
+ */
+export function devVars(
+  emulatorUrl: string,
+  profile: EmulatorProfile = "documented",
+): Record<string, string> {
+  return {
+    USERECHO_ALIAS: credentials.alias,
+    USERECHO_BASE_URL: `${emulatorUrl}/profile/${profile}/api/v2`,
+    // The emulator also plays the community website, so signed-in links work offline.
+    USERECHO_COMMUNITY_URL: emulatorUrl,
+    USERECHO_API_TOKEN: credentials.agentToken,
+    USERECHO_ANON_TOKEN: credentials.anonymousToken,
+    USERECHO_SSO_KEY: credentials.ssoKey,
+    SITE_JWT_SECRET: credentials.siteJwtSecret,
+    // Only the extended emulator has the inferred vote endpoint; documented UserEcho has none,
+    // so votes hand off to the community page there, as in production by default.
+    VOTING: profile === "extended" ? "inline" : "community",
+    PARTNER_KEYS: `${credentials.partnerId}:${createHash("sha256").update(credentials.partnerKey).digest("hex")}`,
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const children: ChildProcess[] = [];
+  const output: string[] = [];
+  const log = options.log ?? ((line: string) => output.push(line));
+
+  const stop = async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+
+  const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+  try {
+    const emulator = await startWrangler(
+      options.emulatorPort,
+      (port) => ["-c", EMULATOR_CONFIG, "--port", String(port), ...persist],
+      "/__emulator/stats",
+      log,
+    );
+    children.push(emulator.child);
+
+    // Only pnpm dev and the browser tests compile in the demo-only site login.
+    const define = options.demo ? ["--define", "__USERECHO_DEMO__:true"] : [];
+    const startWorker = async (profile: EmulatorProfile, port: number | undefined) => {
+      const vars = { ...devVars(emulator.url, profile), ...options.vars };
+      const varArgs = Object.entries(vars).flatMap(([name, value]) => [
+        "--var",
+        `${name}:${value}`,
+      ]);
+      // Each worker keeps its own local state: two processes must not share one SQLite file.
+      const state = options.persistTo ? ["--persist-to", `${options.persistTo}/${profile}`] : [];
+      const worker = await startWrangler(
+        port,
+        (free) => ["-c", "wrangler.toml", "--port", String(free), ...state, ...define, ...varArgs],
+        "/widget.js",
+        log,
+      );
+      children.push(worker.child);
+      return worker.url;
+    };
+    const workerUrl = await startWorker(options.profile ?? "documented", options.workerPort);
+    const extendedWorkerUrl = options.extendedWorker
+      ? await startWorker("extended", undefined)
+      : undefined;
+    return {
+      workerUrl,
+      extendedWorkerUrl,
+      emulatorUrl: emulator.url,
+      stop,
+      pids: () => children.map((child) => child.pid!),
+    };
+  } catch (error) {
+    await stop();
+    if (!options.log) process.stderr.write(output.join(""));
+    throw error;
+  }
+}
+
+/**
+ * Starts one `wrangler dev` and waits until `readyPath` answers. With no fixed port it picks a
+ * free one, and picks again if wrangler finds it taken: a port is only free until somebody
+ * binds it, and the other wrangler of the stack (or of a suite running beside) opens ephemeral
+ * ports of its own while starting. CI once lost a run to exactly that.
+ */
+async function startWrangler(
+  fixedPort: number | undefined,
+  args: (port: number) => string[],
+  readyPath: string,
+  log: (line: string) => void,
+): Promise<{ child: ChildProcess; url: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = fixedPort || (await freePort());
+    let portTaken = false;
+    const child = wranglerDev(args(port), (line) => {
+      if (line.includes("Address already in use")) portTaken = true;
+      log(line);
+    });
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${url}${readyPath}`, child, () => portTaken);
+      return { child, url };
+    } catch (error) {
+      await stopProcess(child);
+      // Its last output (the "Address already in use") may arrive after the exit event.
+      await new Promise((resolve) => {
+        if (child.stdout?.readableEnded && child.stderr?.readableEnded) resolve(undefined);
+        else child.once("close", resolve);
+        setTimeout(resolve, 1_000).unref();
+      });
+      if (portTaken && !fixedPort && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+function wranglerDev(args: string[], log: (line: string) => void): ChildProcess {
+  const child = spawn(
+    WRANGLER,
+    [
+      "dev",
+      ...args,
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      "0",
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => log(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()));
+  return child;
+}
+
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  portTaken: () => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`wrangler exited (${child.exitCode}) before ${url} answered`);
+    if (portTaken()) throw new Error(`${url}: the port is already in use`);
+    try {
+      // A port held by something that accepts but never answers must not hang the start-up.
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM"); // the whole group: wrangler and its workerd
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}

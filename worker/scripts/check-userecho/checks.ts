@@ -1,0 +1,90 @@
+/**
+ * The checks of `pnpm check-userecho`: every guess the worker makes about UserEcho API v2, asked
+ * of a real community through the worker's own client and judged by the worker's own code
+ * (worker/src/upstream/…), so that what passes here is what the worker will find. Reads only,
+ * except the optional signed-in check, which makes UserEcho create its check user.
+ */
+import { isPublicForum } from "../../src/upstream/inferred.ts";
+import type { UpstreamTopic } from "../../src/upstream/schemas.ts";
+import { CheckContext, type Findings, type RunSettings } from "./context.ts";
+import { checkErrors, checkSso, checkVotes } from "./credentials.ts";
+import {
+  checkComments,
+  checkFilters,
+  checkForumProof,
+  checkLimit,
+  checkSearch,
+  checkSorts,
+  checkUsersByRating,
+} from "./guesses.ts";
+import { summariseDropped } from "./judge.ts";
+import { captureWorkerWarnings, type DroppedItem } from "./observe.ts";
+import {
+  checkForums,
+  checkMeta,
+  checkSingleTopic,
+  checkToken,
+  checkTopicFields,
+  checkTopics,
+} from "./reads.ts";
+
+export type { Check, CheckStatus } from "./judge.ts";
+export { CHECK_USER } from "./credentials.ts";
+export { TOPIC_FILTERS, TOPIC_SORTS, type Findings, type RunSettings } from "./context.ts";
+
+/**
+ * Runs every check, one call at a time, in a fixed order; UserEcho's answers become checks,
+ * never exceptions. An essential failure ends the run early.
+ */
+export async function runChecks(settings: RunSettings): Promise<Findings> {
+  const warnings = captureWorkerWarnings();
+  const ctx = new CheckContext(settings);
+  try {
+    await run(ctx, warnings.dropped);
+  } finally {
+    warnings.restore();
+  }
+  return { checks: ctx.checks, warnings: ctx.warnings, mintedSecrets: ctx.mintedSecrets };
+}
+
+async function run(ctx: CheckContext, dropped: readonly DroppedItem[]): Promise<void> {
+  const forums = await checkToken(ctx);
+  if (forums === undefined) return;
+  const forum = checkForums(ctx, forums);
+  if (forum === undefined) return;
+  const read = await checkTopics(ctx, forum);
+  if (read === undefined) return;
+  const topics = read.page;
+
+  const everyForumPublic = forums.every(isPublicForum);
+  const probe = topics.items.reduce<UpstreamTopic | undefined>(
+    (best, topic) => (best === undefined || topic.id > best.id ? topic : best),
+    undefined,
+  );
+  await checkSingleTopic(ctx, probe);
+  const forumIdOnAll = checkTopicFields(ctx, read);
+  const meta = await checkMeta(ctx, forum.id);
+  await checkSorts(ctx, forum.id);
+  await checkFilters(ctx, forum.id, meta);
+  await checkForumProof(ctx, forums, forum.id, probe, forumIdOnAll, everyForumPublic);
+  await checkSearch(ctx, forum.id, topics.items);
+  const { usersTotal, topics: larger } = await checkLimit(ctx, forum.id);
+  await checkUsersByRating(ctx, usersTotal);
+  await checkComments(ctx, [...(larger ?? []), ...topics.items]);
+  await checkErrors(ctx);
+  await checkSso(ctx, forum.id);
+  checkVotes(ctx);
+  ctx.add(
+    dropped.length === 0
+      ? {
+          id: "schema",
+          status: "pass",
+          evidence: "every item read passed the worker's schemas (nothing dropped)",
+        }
+      : {
+          id: "schema",
+          status: "fail",
+          evidence: `the worker's schemas dropped ${dropped.length} item(s): ${summariseDropped(dropped)}`,
+        },
+  );
+}
