@@ -5,13 +5,20 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * A file a workspace package exports, as a path. `import.meta.resolve` would say it more
+ * directly, but Vitest's module runner does not implement it, and the suites import this file.
+ */
+export const resolvePackageFile = (specifier: string): string =>
+  createRequire(import.meta.url).resolve(specifier);
 /** The emulator's wrangler config, from its package. */
-const EMULATOR_CONFIG = fileURLToPath(import.meta.resolve("@userecho-edge/emulator/wrangler.toml"));
+const EMULATOR_CONFIG = resolvePackageFile("@userecho-edge/emulator/wrangler.toml");
 const WRANGLER = `${ROOT}node_modules/.bin/wrangler`;
 
 export interface StackOptions {

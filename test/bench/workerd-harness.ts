@@ -20,17 +20,16 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { unstable_getDurableObjectClassNameToUseSQLiteMap, unstable_readConfig } from "wrangler";
-import { ROOT, devVars } from "../stack.ts";
+import { ROOT, devVars, resolvePackageFile } from "../stack.ts";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
 /** The emulator's bundle, from its package (built by `pnpm build`). */
-const EMULATOR_SCRIPT = fileURLToPath(import.meta.resolve("@userecho-edge/emulator/worker"));
+const EMULATOR_SCRIPT = resolvePackageFile("@userecho-edge/emulator/worker");
 
 const run = promisify(execFile);
 
@@ -267,7 +266,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** The emulator as a Miniflare worker, on a direct socket of its own. */
 function emulatorWorker(profile: HarnessOptions["emulatorProfile"] = "documented"): WorkerOptions {
   const emulatorConfig = unstable_readConfig({
-    config: fileURLToPath(import.meta.resolve("@userecho-edge/emulator/wrangler.toml")),
+    config: resolvePackageFile("@userecho-edge/emulator/wrangler.toml"),
   }) as WranglerConfig;
   return {
     config: {
