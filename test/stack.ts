@@ -82,9 +82,12 @@ export function devVars(
     // Only the extended emulator has the inferred vote endpoint; documented UserEcho has none,
     // so votes hand off to the community page there, as in production by default.
     VOTING: profile === "extended" ? "inline" : "community",
-    PARTNER_KEYS: `${credentials.partnerId}:${createHash("sha256").update(credentials.partnerKey).digest("hex")}`,
+    PARTNER_KEYS: `${credentials.partnerId}:${sha256Hex(credentials.partnerKey)}`,
+    ADMIN_KEYS: `${credentials.adminId}:${sha256Hex(credentials.adminKey)}`,
   };
 }
+
+const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { minifyLiterals } from "./scripts/minify-literals.ts";
 
@@ -12,7 +13,12 @@ import { minifyLiterals } from "./scripts/minify-literals.ts";
  * shared with lazy chunks into an extra chunk `widget.js` must fetch before it can run.
  */
 export default defineConfig({
-  plugins: [minifyLiterals(), plainDynamicImports(), chunkGraph("dist/cdn-chunks.json")],
+  plugins: [
+    minifyLiterals(),
+    plainDynamicImports(),
+    chunkGraph("dist/cdn-chunks.json"),
+    apiDocument(),
+  ],
   build: {
     outDir: "dist/cdn",
     emptyOutDir: true,
@@ -29,6 +35,23 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * This directory is also the worker's static assets (wrangler.toml `[assets]`). The `/v1`
+ * OpenAPI document rides along as `openapi.json`, generated from the route declarations
+ * (shared/openapi.json): the worker serves it at /v1/openapi.json from here, so the document
+ * costs its bundle nothing.
+ */
+function apiDocument(): Plugin {
+  return {
+    name: "userecho:api-document",
+    apply: "build",
+    generateBundle() {
+      const file = fileURLToPath(import.meta.resolve("@userecho-edge/shared/openapi.json"));
+      this.emitFile({ type: "asset", fileName: "openapi.json", source: readFileSync(file) });
+    },
+  };
+}
 
 /**
  * Writes which chunks each chunk imports statically and dynamically, so `scripts/sizes.ts` can

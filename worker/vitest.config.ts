@@ -26,6 +26,7 @@ export default defineConfig({
           USERECHO_SSO_KEY: credentials.ssoKey,
           SITE_JWT_SECRET: credentials.siteJwtSecret,
           PARTNER_KEYS: `${credentials.partnerId}:${sha256(credentials.partnerKey)}`,
+          ADMIN_KEYS: `${credentials.adminId}:${sha256(credentials.adminKey)}`,
           ALLOWED_ORIGINS: "https://site.example, https://*.customer.example",
         },
         // The optional global cache tier, bound so its code path is tested too.

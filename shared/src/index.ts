@@ -1,4 +1,4 @@
 export * from "./schemas.ts";
 export * from "./queries.ts";
 export * from "./problems.ts";
-export * from "./openapi.ts";
+export * from "./routes.ts";

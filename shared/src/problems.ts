@@ -5,11 +5,18 @@
  */
 export const PROBLEM_BASE = "https://userecho-edge.dev/problems/";
 
+/**
+ * The window of every rate limit, and so the `Retry-After` of every 429, in seconds. The worker's
+ * rate-limit bindings (wrangler.toml) all use it; test/deploy checks that they do.
+ */
+export const RATE_LIMIT_PERIOD_SECONDS = 60;
+
 export const ProblemType = {
   invalidParameter: `${PROBLEM_BASE}invalid-parameter`,
   invalidBody: `${PROBLEM_BASE}invalid-body`,
   unauthorized: `${PROBLEM_BASE}unauthorized`,
   forbiddenOrigin: `${PROBLEM_BASE}forbidden-origin`,
+  forbidden: `${PROBLEM_BASE}forbidden`,
   notFound: `${PROBLEM_BASE}not-found`,
   payloadTooLarge: `${PROBLEM_BASE}payload-too-large`,
   headersTooLarge: `${PROBLEM_BASE}headers-too-large`,

@@ -1,11 +1,18 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { described } from "./schemas.ts";
 
 /**
- * Query parameters of the `/v1` list routes. The worker validates with these, the OpenAPI
+ * Path and query parameters of the `/v1` routes. The worker validates with these, the OpenAPI
  * document describes them, and the cache key is built from their *parsed* output, so two URLs
  * that mean the same page share one cache entry.
  */
-const positiveId = z.coerce.number().int().positive().max(2_147_483_647);
+const MAX_ID = 2_147_483_647;
+
+/** An integer from a URL: the text coerced to a number, then checked. */
+const integerParam = (...checks: z.core.$ZodCheck<number>[]) =>
+  z.pipe(z.coerce.number(), z.int().check(...checks));
+
+const positiveId = integerParam(z.positive(), z.maximum(MAX_ID));
 
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_SIZE_MAX = 100;
@@ -13,14 +20,14 @@ export const PAGE_SIZE_MAX = 100;
 export const PAGE_NUMBER_MAX = 10_000;
 
 export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(PAGE_NUMBER_MAX).default(1).describe("1-based page"),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(PAGE_SIZE_MAX)
-    .default(PAGE_SIZE_DEFAULT)
-    .describe("Page size, 1-100"),
+  page: described(
+    z._default(integerParam(z.minimum(1), z.maximum(PAGE_NUMBER_MAX)), 1),
+    "1-based page",
+  ),
+  limit: described(
+    z._default(integerParam(z.minimum(1), z.maximum(PAGE_SIZE_MAX)), PAGE_SIZE_DEFAULT),
+    "Page size, 1-100",
+  ),
 };
 
 export const TopicSort = z.enum(["top", "new", "updated", "discussed"]);
@@ -28,14 +35,18 @@ export type TopicSort = z.infer<typeof TopicSort>;
 
 export const TopicListQuery = z.object({
   ...pageQuery,
-  sort: TopicSort.default("top").describe(
+  sort: described(
+    z._default(TopicSort, "top"),
     "top: most votes; new: newest; updated: recently active; discussed: most comments",
   ),
-  type: positiveId.optional().describe("Only topics of this type id"),
-  status: positiveId.optional().describe("Only topics with this status id"),
-  category: positiveId.optional().describe("Only topics in this category id"),
-  tag: positiveId.optional().describe("Only topics with this tag id"),
-  q: z.string().trim().min(2).max(200).optional().describe("Full-text search"),
+  type: described(z.optional(positiveId), "Only topics of this type id"),
+  status: described(z.optional(positiveId), "Only topics with this status id"),
+  category: described(z.optional(positiveId), "Only topics in this category id"),
+  tag: described(z.optional(positiveId), "Only topics with this tag id"),
+  q: described(
+    z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(200))),
+    "Full-text search",
+  ),
 });
 export type TopicListQuery = z.infer<typeof TopicListQuery>;
 
@@ -43,3 +54,5 @@ export const PageQuery = z.object(pageQuery);
 export type PageQuery = z.infer<typeof PageQuery>;
 
 export const IdPath = positiveId;
+export const ForumPath = z.object({ forumId: described(positiveId, "Forum id") });
+export const TopicPath = z.object({ topicId: described(positiveId, "Topic id") });

@@ -1,53 +1,52 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The public `/v1` contract. Every response body the worker sends is parsed with one of these
  * schemas before it leaves, the TypeScript types below are inferred from them, and the OpenAPI
- * document is generated from them: one source, three uses.
+ * document is generated from them with the routes that use them (routes.ts): one source.
  *
  * Field names are ours (camelCase), never UserEcho's: the upstream shape stays behind the worker.
+ * Written with `zod/mini`, whose schemas cost the worker little to build at start-up.
  */
 export const contract = z.registry<{ id: string; description?: string }>();
 
-const id = z.number().int().positive();
-const isoDate = z.iso.datetime({ offset: true }).describe("ISO 8601 timestamp, UTC");
+/** `schema` with a description for the OpenAPI document (a new schema; `schema` is unchanged). */
+export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return schema.check(z.describe(description)) as T;
+}
+
+const id = z.int().check(z.positive());
+const isoDate = described(z.iso.datetime({ offset: true }), "ISO 8601 timestamp, UTC");
 
 export const PageInfo = z
   .object({
-    number: z.number().int().min(1).describe("1-based number of this page"),
-    size: z.number().int().min(1).max(100).describe("Requested page size"),
-    total: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe("Number of items over all pages; null when UserEcho does not say"),
-    totalPages: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe("Number of pages; 0 when there are no items, null when the total is unknown"),
-    hasNext: z.boolean().describe("Whether a next page may hold more items"),
+    number: described(z.int().check(z.minimum(1)), "1-based number of this page"),
+    size: described(z.int().check(z.minimum(1), z.maximum(100)), "Requested page size"),
+    total: described(
+      z.nullable(z.int().check(z.minimum(0))),
+      "Number of items over all pages; null when UserEcho does not say",
+    ),
+    totalPages: described(
+      z.nullable(z.int().check(z.minimum(0))),
+      "Number of pages; 0 when there are no items, null when the total is unknown",
+    ),
+    hasNext: described(z.boolean(), "Whether a next page may hold more items"),
   })
   .register(contract, { id: "PageInfo", description: "Where this page sits in the whole list." });
 
 export const Author = z
   .object({
-    id: id.nullable().describe("null when UserEcho does not say"),
+    id: described(z.nullable(id), "null when UserEcho does not say"),
     name: z.string(),
-    avatarUrl: z.url().nullable(),
+    avatarUrl: z.nullable(z.url()),
   })
   .register(contract, { id: "Author", description: "The public face of a user." });
 
 export const Status = z
   .object({
     id,
-    name: z.string().describe("Empty for the 'no status yet' state"),
-    color: z
-      .string()
-      .regex(/^#[0-9a-f]{6}$/)
-      .describe("CSS colour, `#rrggbb`"),
+    name: described(z.string(), "Empty for the 'no status yet' state"),
+    color: described(z.string().check(z.regex(/^#[0-9a-f]{6}$/)), "CSS colour, `#rrggbb`"),
   })
   .register(contract, { id: "Status" });
 
@@ -61,46 +60,51 @@ export const VoteValue = z
 
 export const Votes = z
   .object({
-    score: z.number().int().describe("Up-votes minus down-votes"),
-    up: z.number().int().min(0),
-    down: z.number().int().min(0),
+    score: described(z.int(), "Up-votes minus down-votes"),
+    up: z.int().check(z.minimum(0)),
+    down: z.int().check(z.minimum(0)),
   })
   .register(contract, { id: "Votes" });
 
+const topicShape = {
+  id,
+  forumId: described(
+    z.nullable(id),
+    "The topic's forum. null only on a single topic when UserEcho does not say and every forum is visible",
+  ),
+  title: z.string(),
+  url: described(z.url(), "The topic's page on the community"),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  type: TopicType,
+  status: Status,
+  category: z.nullable(Category),
+  tags: z.array(Tag),
+  votes: Votes,
+  commentCount: z.int().check(z.minimum(0)),
+  author: Author,
+  myVote: described(
+    z.optional(VoteValue),
+    "The signed-in user's own vote; only in personalised (bearer) responses",
+  ),
+};
+
 export const Topic = z
-  .object({
-    id,
-    forumId: id
-      .nullable()
-      .describe(
-        "The topic's forum. null only on a single topic when UserEcho does not say and every forum is visible",
-      ),
-    title: z.string(),
-    url: z.url().describe("The topic's page on the community"),
-    createdAt: isoDate,
-    updatedAt: isoDate,
-    type: TopicType,
-    status: Status,
-    category: Category.nullable(),
-    tags: z.array(Tag),
-    votes: Votes,
-    commentCount: z.number().int().min(0),
-    author: Author,
-    myVote: VoteValue.optional().describe(
-      "The signed-in user's own vote; only in personalised (bearer) responses",
-    ),
-  })
+  .object(topicShape)
   .register(contract, { id: "Topic", description: "A topic as listed on a board." });
 
-export const TopicDetail = Topic.extend({
-  descriptionHtml: z.string().describe("Sanitised HTML, safe to insert into a page"),
-}).register(contract, { id: "TopicDetail", description: "One topic with its description." });
+export const TopicDetail = z
+  .object({
+    ...topicShape,
+    descriptionHtml: described(z.string(), "Sanitised HTML, safe to insert into a page"),
+  })
+  .register(contract, { id: "TopicDetail", description: "One topic with its description." });
 
 export const Comment = z
   .object({
     id,
     topicId: id,
-    html: z.string().describe("Sanitised HTML, safe to insert into a page"),
+    html: described(z.string(), "Sanitised HTML, safe to insert into a page"),
     isOfficial: z.boolean(),
     createdAt: isoDate,
     author: Author,
@@ -111,16 +115,17 @@ export const Forum = z
   .object({
     id,
     name: z.string(),
-    description: z.string().nullable(),
+    description: z.nullable(z.string()),
     isDefault: z.boolean(),
-    topicCount: z.number().int().min(0),
+    topicCount: z.int().check(z.minimum(0)),
   })
   .register(contract, { id: "Forum" });
 
-export const TopicTypeWithStatuses = TopicType.extend({ statuses: z.array(Status) }).register(
-  contract,
-  { id: "TopicTypeWithStatuses" },
-);
+export const TopicTypeWithStatuses = z
+  .object({ id, name: z.string(), statuses: z.array(Status) })
+  .register(contract, { id: "TopicTypeWithStatuses" });
+
+const SORTS = ["top", "new", "updated", "discussed"] as const;
 
 /** Filters of the topic list, by query parameter name. */
 export const TopicFilter = z
@@ -130,18 +135,19 @@ export const TopicFilter = z
 export const ForumMeta = z
   .object({
     forumId: id,
-    communityUrl: z.url().describe("The community's home page, for 'continue on the forum'"),
-    sorts: z
-      .array(z.enum(["top", "new", "updated", "discussed"]))
-      .describe("The sorts UserEcho honours for this worker; offer only these"),
-    filters: z
-      .array(TopicFilter)
-      .describe("The filters UserEcho honours for this worker; offer only these"),
-    voting: z
-      .enum(["inline", "community"])
-      .describe(
-        "inline: POST /v1/topics/{id}/votes works; community: voting hands off to the topic page via /v1/sso/link",
-      ),
+    communityUrl: described(z.url(), "The community's home page, for 'continue on the forum'"),
+    sorts: described(
+      z.array(z.enum(SORTS)),
+      "The sorts UserEcho honours for this worker; offer only these",
+    ),
+    filters: described(
+      z.array(TopicFilter),
+      "The filters UserEcho honours for this worker; offer only these",
+    ),
+    voting: described(
+      z.enum(["inline", "community"]),
+      "inline: POST /v1/topics/{id}/votes works; community: voting hands off to the topic page via /v1/sso/link",
+    ),
     types: z.array(TopicTypeWithStatuses),
     categories: z.array(Category),
     tags: z.array(Tag),
@@ -153,10 +159,10 @@ export const ForumMeta = z
 
 export const TopUser = z
   .object({
-    rank: z.number().int().min(1),
+    rank: z.int().check(z.minimum(1)),
     id,
     name: z.string(),
-    avatarUrl: z.url().nullable(),
+    avatarUrl: z.nullable(z.url()),
     rating: z.number(),
   })
   .register(contract, { id: "TopUser" });
@@ -165,10 +171,15 @@ export const Health = z
   .object({ status: z.literal("ok"), version: z.string() })
   .register(contract, { id: "Health" });
 
-function listOf<T extends z.ZodType, E extends z.ZodRawShape>(item: T, name: string, extra: E) {
-  return z
-    .object({ items: z.array(item), page: PageInfo, ...extra })
-    .register(contract, { id: name, description: `A page of ${item.meta()?.id ?? "items"}.` });
+function listOf<T extends z.ZodMiniType, E extends z.core.$ZodLooseShape>(
+  item: T,
+  name: string,
+  extra: E,
+) {
+  return z.object({ items: z.array(item), page: PageInfo, ...extra }).register(contract, {
+    id: name,
+    description: `A page of ${contract.get(item)?.id ?? "items"}.`,
+  });
 }
 
 export const ForumList = z
@@ -178,17 +189,15 @@ export const ForumList = z
 /** What a topic list actually applied: UserEcho may refuse or ignore a sort or a filter. */
 export const AppliedQuery = z
   .object({
-    sort: z
-      .enum(["top", "new", "updated", "discussed"])
-      .optional()
-      .describe(
-        "The sort applied: `new` when UserEcho does not honour the one asked for; absent for a search, which keeps UserEcho's own order",
-      ),
-    type: id.optional(),
-    status: id.optional(),
-    category: id.optional(),
-    tag: id.optional(),
-    q: z.string().optional(),
+    sort: described(
+      z.optional(z.enum(SORTS)),
+      "The sort applied: `new` when UserEcho does not honour the one asked for; absent for a search, which keeps UserEcho's own order",
+    ),
+    type: z.optional(id),
+    status: z.optional(id),
+    category: z.optional(id),
+    tag: z.optional(id),
+    q: z.optional(z.string()),
   })
   .register(contract, {
     id: "AppliedQuery",
@@ -212,12 +221,12 @@ export const MyVotes = z
     description:
       "The signed-in visitor's own vote on each topic of the page the same query gives (0: none).",
   });
+
 export const TopUserPage = listOf(TopUser, "TopUserPage", {
-  exact: z
-    .boolean()
-    .describe(
-      "false when UserEcho cannot sort users by rating and the community is larger than the worker ranks itself",
-    ),
+  exact: described(
+    z.boolean(),
+    "false when UserEcho cannot sort users by rating and the community is larger than the worker ranks itself",
+  ),
 });
 
 /* Writes, as the signed-in end user (Authorization: Bearer <site-signed JWT>). */
@@ -234,32 +243,31 @@ export const TextFormat = z.enum(["text", "html"]).register(contract, {
 });
 
 export const CreateTopicRequest = z
-  .object({
-    title: z.string().trim().min(3).max(200),
-    description: z
-      .string()
-      .max(20_000)
-      .optional()
-      .describe("What the visitor typed; read as `format` says"),
-    format: TextFormat.optional().describe("How `description` is read; `text` by default"),
-    type: id.describe("Topic type id, from the forum's meta"),
-    category: id.optional().describe("Category id, from the forum's meta"),
-    tags: z.array(id).max(10).optional(),
+  .strictObject({
+    title: z.string().check(z.trim(), z.minLength(3), z.maxLength(200)),
+    description: described(
+      z.optional(z.string().check(z.maxLength(20_000))),
+      "What the visitor typed; read as `format` says",
+    ),
+    format: described(z.optional(TextFormat), "How `description` is read; `text` by default"),
+    type: described(id, "Topic type id, from the forum's meta"),
+    category: described(z.optional(id), "Category id, from the forum's meta"),
+    tags: z.optional(z.array(id).check(z.maxLength(10))),
   })
-  .strict()
   .register(contract, { id: "CreateTopicRequest" });
 
 export const CreateCommentRequest = z
-  .object({
-    text: z.string().trim().min(1).max(10_000).describe("What the visitor typed"),
-    format: TextFormat.optional().describe("How `text` is read; `text` by default"),
+  .strictObject({
+    text: described(
+      z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)),
+      "What the visitor typed",
+    ),
+    format: described(z.optional(TextFormat), "How `text` is read; `text` by default"),
   })
-  .strict()
   .register(contract, { id: "CreateCommentRequest" });
 
 export const VoteRequest = z
-  .object({ value: VoteValue })
-  .strict()
+  .strictObject({ value: VoteValue })
   .register(contract, { id: "VoteRequest" });
 
 export const VoteResult = z
@@ -267,29 +275,60 @@ export const VoteResult = z
   .register(contract, { id: "VoteResult" });
 
 export const SsoLinkRequest = z
-  .object({
-    returnTo: z.string().max(2_000).optional().describe("A URL on the community host"),
+  .strictObject({
+    returnTo: described(
+      z.optional(z.string().check(z.maxLength(2_000))),
+      "A URL on the community host",
+    ),
   })
-  .strict()
   .register(contract, { id: "SsoLinkRequest" });
 
 export const SsoLink = z
   .object({
-    url: z.url().describe("Community URL carrying a fresh sso_token; lands the user signed in"),
+    url: described(z.url(), "Community URL carrying a fresh sso_token; lands the user signed in"),
     expiresAt: isoDate,
   })
   .register(contract, { id: "SsoLink" });
 
+const purgeShape = (field: string, schema: z.ZodMiniType, description: string) =>
+  z.strictObject({ [field]: described(schema, description) });
+
+export const PurgeRequest = z
+  .union(
+    [
+      purgeShape("forum", id, "A forum: its lists, its meta and its topics' pages"),
+      purgeShape("topic", id, "A topic and its comments"),
+      purgeShape("all", z.literal(true), "Everything the worker caches"),
+    ],
+    { error: 'send exactly one of "forum" (an id), "topic" (an id) or "all": true' },
+  )
+  .register(contract, { id: "PurgeRequest", description: "What to purge: exactly one field." });
+export type PurgeRequest = z.infer<typeof PurgeRequest>;
+
+export const PurgeResult = z
+  .object({
+    scopes: described(
+      z.array(z.string()),
+      "The cache scopes moved to a new generation, e.g. `forum:12`, `topic:345`, `all`",
+    ),
+    reach: described(
+      z.enum(["global", "location"]),
+      "`global` when CACHE_KV is bound (every location sees it within seconds); `location` otherwise (only the Cloudflare location that ran the purge; others age out by their TTL)",
+    ),
+  })
+  .register(contract, { id: "PurgeResult", description: "What was purged." });
+export type PurgeResult = z.infer<typeof PurgeResult>;
+
 export const Problem = z
   .object({
-    type: z.url().describe("Stable identifier of the failure; see ProblemType"),
+    type: described(z.url(), "Stable identifier of the failure; see ProblemType"),
     title: z.string(),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    parameter: z.string().optional().describe("The input that was rejected, when there is one"),
-    variable: z.string().optional().describe("The misconfigured variable, never its value"),
+    status: z.int().check(z.minimum(400), z.maximum(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    parameter: described(z.optional(z.string()), "The input that was rejected, when there is one"),
+    variable: described(z.optional(z.string()), "The misconfigured variable, never its value"),
   })
   .register(contract, { id: "Problem", description: "RFC 9457 problem details." });
 

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
+import { RATE_LIMIT_PERIOD_SECONDS } from "@userecho-edge/shared";
 import { ROOT } from "../stack.ts";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 
@@ -35,6 +37,7 @@ describe("wrangler deploy --dry-run", () => {
       credentials.ssoKey,
       credentials.siteJwtSecret,
       credentials.partnerKey,
+      credentials.adminKey,
     ]) {
       expect(bundle).not.toContain(secret);
     }
@@ -45,6 +48,19 @@ describe("wrangler deploy --dry-run", () => {
   }) => {
     const bundle = await dryRunBundle(["--define", "__USERECHO_DEMO__:true"]);
     expect(bundle).toContain("userecho-edge demo signer");
+  });
+});
+
+describe("wrangler.toml", () => {
+  it("gives every rate limit the period the worker announces in Retry-After", ({ expect }) => {
+    const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") });
+    expect(config.ratelimits.length).toBeGreaterThan(0);
+    for (const limit of config.ratelimits) {
+      expect({ name: limit.name, period: limit.simple.period }).toEqual({
+        name: limit.name,
+        period: RATE_LIMIT_PERIOD_SECONDS,
+      });
+    }
   });
 });
 

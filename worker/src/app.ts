@@ -1,37 +1,37 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono/tiny";
+import type { Context } from "hono";
 import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, HeadersTooLargeError, NotFoundError, problemResponse } from "./errors/index.ts";
 import { cors } from "./middleware/cors/index.ts";
+import { cacheHeaders } from "./middleware/cache-status/index.ts";
 import {
   charge,
   clientIp,
-  partnerKey,
+  keyHolderKey,
   rateLimit,
   type RateLimitOptions,
 } from "./middleware/rate-limit/index.ts";
 import { requestLog, type RequestLogLine } from "./middleware/request-log/index.ts";
 import { securityHeaders } from "./middleware/security-headers/index.ts";
 import { UserEchoClient } from "./upstream/client.ts";
-import { forums } from "./v1/forums.ts";
-import { meta } from "./v1/meta.ts";
-import { topics } from "./v1/topics.ts";
-import { users } from "./v1/users.ts";
-import { actions } from "./v1/actions.ts";
-import { ssoLink } from "./v1/sso-link.ts";
-import { authenticate, identityProblem } from "./auth/index.ts";
+import { adminHandlers } from "./api/admin.ts";
+import { forumHandlers } from "./api/forums.ts";
+import { mountRoutes } from "./api/mount.ts";
+import { serviceHandlers } from "./api/service.ts";
+import { ssoHandlers } from "./api/sso.ts";
+import { topicHandlers } from "./api/topics.ts";
+import { userHandlers } from "./api/users.ts";
+import { writeHandlers } from "./api/writes.ts";
+import { authenticate, identityProblem } from "./middleware/authenticate/index.ts";
 
 /** Total request header size accepted on /v1 (Cloudflare itself stops at 32 KiB). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-/** Period of the READ_RATE_LIMITER binding in wrangler.toml. */
-const READ_LIMIT_PERIOD_SECONDS = 60;
-
-/** Every request but a partner's, per client IP (writes have a per-user limit on top). */
+/** Every request but one with an API key, per client IP (writes have a per-user limit on top). */
 const clientLimit = {
   binding: (c: Context<AppEnv>) => c.env.READ_RATE_LIMITER,
   key: (c: Context<AppEnv>) => (c.req.header("X-Api-Key") === undefined ? clientIp(c) : undefined),
-  periodSeconds: READ_LIMIT_PERIOD_SECONDS,
 } satisfies RateLimitOptions;
 
 export interface AppOptions {
@@ -49,12 +49,12 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
     c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
     c.set("cacheOutcome", undefined);
     c.set("identity", undefined);
-    c.set("partner", undefined);
+    c.set("keyHolder", undefined);
     await next();
     c.res.headers.set("X-Request-Id", c.get("requestId"));
   });
   app.use("*", securityHeaders());
-  app.use("/v1/*", requestLog(options.log));
+  app.use("/v1/*", requestLog(options.log), cacheHeaders());
   app.use(
     "/v1/*",
     cors({ allowed: (c) => readConfig(c.env).allowedOrigins }),
@@ -84,23 +84,28 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
       await next();
     },
     // Per client IP before anything verifies credentials, so that guessing keys or tokens
-    // costs as much as any other request. A partner's request is limited per key instead, once
-    // the key has verified; one whose key does not verify counts against its IP.
+    // costs as much as any other request. A request with an API key is limited per key
+    // instead, once the key has verified; one whose key does not verify counts against its IP.
     rateLimit(clientLimit),
     authenticate({ onRefused: (c) => charge(c, { ...clientLimit, key: clientIp }) }),
-    rateLimit({
-      binding: (c) => c.env.PARTNER_RATE_LIMITER,
-      key: (c) => partnerKey(c),
-      periodSeconds: READ_LIMIT_PERIOD_SECONDS,
-    }),
+    rateLimit({ binding: (c) => c.env.PARTNER_RATE_LIMITER, key: keyHolderKey }),
   );
 
-  app.route("/v1", meta);
-  app.route("/v1", forums);
-  app.route("/v1", topics);
-  app.route("/v1", users);
-  app.route("/v1", actions);
-  app.route("/v1", ssoLink);
+  // The tiny router lets `/v1/forums/` match `/v1/forums`; the contract names exact paths, and a
+  // second spelling of a path would also be a second cache entry for the same list.
+  app.use("/v1/*", async function exactPaths(c, next) {
+    if (c.req.path.endsWith("/")) throw new NotFoundError();
+    await next();
+  });
+  mountRoutes(app, {
+    ...serviceHandlers,
+    ...forumHandlers,
+    ...topicHandlers,
+    ...writeHandlers,
+    ...userHandlers,
+    ...ssoHandlers,
+    ...adminHandlers,
+  });
   if (options.extraRoutes) app.route("/", options.extraRoutes);
 
   app.notFound((c) => problemResponse(new NotFoundError(), c.get("requestId")));

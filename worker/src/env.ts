@@ -1,7 +1,7 @@
 import type { CacheOutcome } from "./cache/edge-cache.ts";
 import type { Config } from "./config/index.ts";
 import type { Identity } from "./identity/index.ts";
-import type { Partner } from "./partners/index.ts";
+import type { KeyHolder } from "./api-keys/index.ts";
 import type { UserEchoClient } from "./upstream/client.ts";
 
 /**
@@ -20,6 +20,8 @@ interface OptionalBindings {
   USERECHO_SSO_KEY?: string;
   SITE_JWT_SECRET?: string;
   PARTNER_KEYS?: string;
+  /** Admin keys (`id:sha256hex,…`): purging the cache. */
+  ADMIN_KEYS?: string;
 }
 
 declare global {
@@ -48,8 +50,8 @@ export interface AppEnv {
     upstreamTiming: UpstreamTiming;
     /** The signed-in site user, when the request carries a valid bearer token. */
     identity: Identity | undefined;
-    /** The partner, when the request carries a valid `X-Api-Key`. */
-    partner: Partner | undefined;
+    /** The partner or admin, when the request carries a valid `X-Api-Key`. */
+    keyHolder: KeyHolder | undefined;
     /** Set by the cache layer; the request log turns it into `Cache-Status`. */
     cacheOutcome: CacheOutcome | undefined;
   };

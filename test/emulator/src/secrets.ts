@@ -14,6 +14,7 @@ export const SECRETS: Readonly<Record<string, string>> = {
   ssoKey: credentials.ssoKey,
   siteJwtSecret: credentials.siteJwtSecret,
   partnerKey: credentials.partnerKey,
+  adminKey: credentials.adminKey,
 };
 
 /** How one form of a secret is searched for. */

@@ -35,7 +35,7 @@ export interface CacheResult {
  * in workerd a continuation of another request's promise can end up doing its I/O in that
  * request's context ("Cannot perform I/O on behalf of a different request", seen under load).
  */
-interface Flight {
+export interface Flight {
   readonly startedAt: number;
   done: boolean;
   entry?: CachedEntry;
@@ -54,10 +54,15 @@ const JOIN_POLL_MS = 5;
  */
 export class EdgeCache {
   readonly #store: EntryStore;
-  readonly #inflight = new Map<string, Flight>();
+  readonly #inflight: Map<string, Flight>;
 
-  constructor(store: EntryStore) {
+  /**
+   * @param inflight the fetches under way; pass the isolate's one map to a cache made per
+   *   request, so that requests coalesce however their `env` was wrapped.
+   */
+  constructor(store: EntryStore, inflight: Map<string, Flight> = new Map()) {
     this.#store = store;
+    this.#inflight = inflight;
   }
 
   async serve(

@@ -11,14 +11,21 @@ const MEMO_MS = 1_000;
 const GENERATION_KEY_BASE = "https://edge-cache.internal/generation/";
 const KEEP_SECONDS = 30 * 24 * 3600;
 
+export interface GenerationMemo {
+  value: number;
+  until: number;
+}
+
 export class Generations {
   readonly #cache: Cache;
   readonly #kv: KVNamespace | undefined;
-  readonly #memo = new Map<string, { value: number; until: number }>();
+  readonly #memo: Map<string, GenerationMemo>;
 
-  constructor(cache: Cache, kv?: KVNamespace) {
+  /** @param memo what this isolate read lately; one map per isolate, shared by every request. */
+  constructor(cache: Cache, kv?: KVNamespace, memo: Map<string, GenerationMemo> = new Map()) {
     this.#cache = cache;
     this.#kv = kv;
+    this.#memo = memo;
   }
 
   async get(scope: string): Promise<number> {

@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import type { CacheRoute } from "../config/index.ts";
 import type { AppEnv } from "../env.ts";
 import { createEntry, type CachedEntry } from "./entry.ts";
-import { EdgeCache, type CacheOutcome, type FreshnessPolicy } from "./edge-cache.ts";
-import { Generations } from "./generations.ts";
+import { EdgeCache, type CacheOutcome, type Flight, type FreshnessPolicy } from "./edge-cache.ts";
+import { type GenerationMemo, Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
 import { CacheApiStore, KvStore, MemoryStore, TieredStore, type EntryStore } from "./store.ts";
 
@@ -38,30 +38,34 @@ export interface CachedRouteOptions {
   accept?: (entry: CachedEntry) => Promise<void> | void;
 }
 
-interface IsolateCache {
-  cache: EdgeCache;
-  generations: Generations;
+/**
+ * What the isolate keeps between requests: the memory tier, the fetches under way (for
+ * coalescing) and the generations read lately. Module state, not keyed by `env`: a wrapper that
+ * hands each request a new `env` object (some observability SDKs do) must not turn the cache off.
+ */
+const isolate = {
+  memory: new MemoryStore(),
+  inflight: new Map<string, Flight>(),
+  generations: new Map<string, GenerationMemo>(),
+};
+
+/** The cache for this request's bindings, over the isolate's shared state. */
+function isolateCache(env: Env): { cache: EdgeCache; generations: Generations } {
+  const tiers: EntryStore[] = [isolate.memory, new CacheApiStore(caches.default)];
+  if (env.CACHE_KV) tiers.push(new KvStore(env.CACHE_KV));
+  return {
+    cache: new EdgeCache(new TieredStore(tiers), isolate.inflight),
+    generations: new Generations(caches.default, env.CACHE_KV, isolate.generations),
+  };
 }
 
-// One per isolate (and per KV binding): coalescing only works if requests share the instance.
-const isolateCaches = new WeakMap<object, IsolateCache>();
+/** The generation scope every cached entry belongs to: bumping it purges everything. */
+export const ALL_SCOPE = "all";
 
-function isolateCache(env: Env): IsolateCache {
-  let found = isolateCaches.get(env);
-  if (!found) {
-    const tiers: EntryStore[] = [new MemoryStore(), new CacheApiStore(caches.default)];
-    if (env.CACHE_KV) tiers.push(new KvStore(env.CACHE_KV));
-    found = {
-      cache: new EdgeCache(new TieredStore(tiers)),
-      generations: new Generations(caches.default, env.CACHE_KV),
-    };
-    isolateCaches.set(env, found);
-  }
-  return found;
-}
-
-export function generations(env: Env): Generations {
-  return isolateCache(env).generations;
+/** New generations for these scopes: the next read of what they cover misses and asks again. */
+export async function bumpGenerations(env: Env, scopes: readonly string[]): Promise<void> {
+  const { generations } = isolateCache(env);
+  await Promise.all(scopes.map((scope) => generations.bump(scope)));
 }
 
 /**
@@ -88,7 +92,11 @@ export async function cachedEntry(
     await options.accept?.(entry);
     return { entry, outcome: undefined, policy };
   }
-  const generation = options.scope ? await generations.get(options.scope) : 0;
+  // Every key moves with the `all` generation (a purge of everything) and with its own scope's.
+  const generation = await Promise.all([
+    generations.get(ALL_SCOPE),
+    ...(options.scope ? [generations.get(options.scope)] : []),
+  ]);
   // The upstream is part of the key: entries of another USERECHO_BASE_URL are never served.
   const params = { ...options.params, upstream: upstreamTag(c.get("config").upstreamBaseUrl) };
   const key = cacheKey(options.route, params, generation);

@@ -8,13 +8,13 @@ const KEY_BASE = "https://edge-cache.internal/v1/";
 export function cacheKey(
   route: string,
   params: Readonly<Record<string, string | number | undefined>>,
-  generation: number,
+  generations: readonly number[],
 ): string {
   const query = new URLSearchParams();
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
     if (value !== undefined) query.set(name, String(value));
   }
-  query.set("gen", String(generation));
+  query.set("gen", generations.join("."));
   return `${KEY_BASE}${route}?${query}`;
 }

@@ -61,6 +61,13 @@ export class UnauthorizedError extends ApiError {
   }
 }
 
+/** Known credentials that do not open this route (a partner key or a site user on an admin route). */
+export class ForbiddenError extends ApiError {
+  constructor(detail: string) {
+    super(403, ProblemType.forbidden, "Forbidden", detail);
+  }
+}
+
 export class ForbiddenOriginError extends ApiError {
   constructor() {
     super(

@@ -9,5 +9,5 @@
 export { PRIVATE_FORUMS_CLAIM, identityFromClaims, type Identity } from "./claims.ts";
 export { IdentityError, IdentityErrorReason } from "./errors.ts";
 export type { IdentityVerifierOptions, JwksFetch } from "./options.ts";
-export { toSsoPayload } from "./sso-payload.ts";
+export { toSsoPayload } from "./to-sso.ts";
 export { createIdentityVerifier, type IdentityVerifier } from "./verify.ts";

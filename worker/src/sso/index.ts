@@ -6,12 +6,12 @@
  */
 import { encryptSsoPlaintext } from "./cipher.ts";
 import { phpUrlencode } from "./php.ts";
-import { serialiseSsoPayload, type SsoPayload } from "./payload.ts";
+import { serialiseSsoPayload, type SsoPayload } from "./user-document.ts";
 
 export { encryptSsoPlaintext, normaliseSsoKey } from "./cipher.ts";
 export { SSO_LOCALES, normaliseSsoLocale, type SsoLocale } from "./locales.ts";
 export { phpJsonEncode, phpUrlencode } from "./php.ts";
-export { serialiseSsoPayload, type SsoPayload } from "./payload.ts";
+export { serialiseSsoPayload, type SsoPayload } from "./user-document.ts";
 
 export interface MintOptions {
   /** 16 bytes. Random by default; fix it only to reproduce a test vector. */

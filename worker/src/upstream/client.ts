@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { ApiError } from "../errors/index.ts";
 import {
   MisconfiguredError,
@@ -64,8 +64,8 @@ export interface UpstreamTopicInput {
 
 const Envelope = z.object({
   status: z.string(),
-  data: z.unknown().optional(),
-  details: z.unknown().optional(),
+  data: z.optional(z.unknown()),
+  details: z.optional(z.unknown()),
 });
 type Envelope = z.infer<typeof Envelope>;
 
@@ -175,7 +175,7 @@ export class UserEchoClient {
    * reached or, where UserEcho gives no count, until a page comes back empty, is refused, or
    * repeats an earlier one (in case `page` is ignored). At most `maxPages` calls.
    */
-  async getAll<T extends z.ZodType>(
+  async getAll<T extends z.ZodMiniType>(
     command: string,
     item: T,
     maxPages = 10,
@@ -210,7 +210,7 @@ export class UserEchoClient {
    * and logged by id and field (never its content), and the rest is served. `details` is
    * optional: without it the total is unknown.
    */
-  async getPage<T extends z.ZodType>(
+  async getPage<T extends z.ZodMiniType>(
     command: string,
     query: UpstreamQuery,
     item: T,
@@ -229,7 +229,7 @@ export class UserEchoClient {
   }
 
   /** GET a single-object endpoint and validate it. */
-  async getOne<T extends z.ZodType>(
+  async getOne<T extends z.ZodMiniType>(
     command: string,
     query: UpstreamQuery,
     schema: T,
@@ -247,7 +247,7 @@ export class UserEchoClient {
    * POST a JSON body; writes are never retried here (see the idempotency ledger). Of the answer
    * only `data.id` is certain; the whole object comes back when it passes its schema.
    */
-  async #write<T extends z.ZodType>(
+  async #write<T extends z.ZodMiniType>(
     command: string,
     body: unknown,
     schema: T,
@@ -438,7 +438,11 @@ interface Answer {
 const credentialChecks = new Map<string, { works: boolean; until: number }>();
 
 /** Items that pass `item`; the others are logged by id and failing field, never by content. */
-function parseItems<T extends z.ZodType>(data: unknown[], item: T, command: string): z.infer<T>[] {
+function parseItems<T extends z.ZodMiniType>(
+  data: unknown[],
+  item: T,
+  command: string,
+): z.infer<T>[] {
   const items: z.infer<T>[] = [];
   for (const raw of data) {
     const parsed = item.safeParse(raw);
@@ -448,7 +452,7 @@ function parseItems<T extends z.ZodType>(data: unknown[], item: T, command: stri
   return items;
 }
 
-function logDropped(command: string, raw: unknown, error: z.ZodError): void {
+function logDropped(command: string, raw: unknown, error: z.core.$ZodError): void {
   console.warn(
     JSON.stringify({
       level: "warn",

@@ -1,6 +1,6 @@
 import { afterEach, describe, it, vi } from "vitest";
 import { TopicPage } from "@userecho-edge/shared";
-import { generations } from "../../src/cache/index.ts";
+import { bumpGenerations } from "../../src/cache/index.ts";
 import {
   countUpstreamCalls,
   credentials,
@@ -59,6 +59,18 @@ describe("the edge cache, over HTTP", () => {
     expect((await topicListCalls(2)) - before).toBe(1);
     const statuses = responses.map((r) => r.headers.get("Cache-Status"));
     expect(statuses.filter((s) => s?.includes("collapsed")).length).toBeGreaterThan(0);
+  });
+
+  it("coalesces across requests whose env is a fresh object each time", async ({ expect }) => {
+    // Frameworks and wrappers may hand the worker a new env object per request; the isolate's
+    // cache state must not hang off it, or every request would start cold.
+    await worker("/v1/forums");
+    const before = await topicListCalls(2);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => workerWith({}).fetch("/v1/forums/2/topics?limit=19")),
+    );
+    expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
+    expect((await topicListCalls(2)) - before).toBe(1);
   });
 
   it("answers If-None-Match with 304", async ({ expect }) => {
@@ -195,7 +207,7 @@ describe("the edge cache, over HTTP", () => {
     const path = "/v1/forums/1/topics?limit=15";
     await app.fetch(path);
     expect((await app.fetch(path)).headers.get("Cache-Status")).toMatch(/; hit$/);
-    await generations(app.env).bump("forum:1");
+    await bumpGenerations(app.env, ["forum:1"]);
     const after = await app.fetch(path);
     expect(after.headers.get("Cache-Status")).toMatch(/fwd=miss/);
     TopicPage.parse(await after.json());

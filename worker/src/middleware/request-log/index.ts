@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import { cacheStatus } from "../../cache/index.ts";
 import type { AppEnv } from "../../env.ts";
 
 export interface RequestLogLine {
@@ -14,16 +13,16 @@ export interface RequestLogLine {
   cache: string;
   /** Seconds left of the entry's fresh life, for hits and stale answers. */
   cacheTtl?: number;
-  /** The partner's id (never its key), for partner requests. */
+  /** The partner's or admin's id (never the key), for requests with an API key. */
   partner?: string;
+  admin?: string;
   upstreamCalls: number;
   upstreamMs: number;
   durationMs: number;
 }
 
 /**
- * One structured JSON line per request, plus `Server-Timing` and `Cache-Status` on the response.
- * The line holds the route pattern and the path, never query values that could carry
+ * One structured JSON line per request. The line holds the route pattern and the path, never query values that could carry
  * credentials, never headers, never upstream URLs (they carry the token).
  */
 export function requestLog(
@@ -36,16 +35,8 @@ export function requestLog(
       await next();
     } finally {
       const outcome = c.get("cacheOutcome");
-      const status = cacheStatus(outcome ?? { kind: "bypass" }, c.res.status < 400);
       const timing = c.get("upstreamTiming");
-      const durationMs = Date.now() - started;
-      if (!c.res.headers.has("Cache-Status")) c.res.headers.set("Cache-Status", status);
-      // How many upstream calls a request made, and when a cached entry expires, tell a
-      // stranger what others asked and when: that stays in the log line.
-      c.res.headers.set(
-        "Server-Timing",
-        [`edge;dur=${durationMs}`, `cache;desc="${outcome?.kind ?? "bypass"}"`].join(", "),
-      );
+      const holder = c.get("keyHolder");
       write({
         level: "info",
         message: "request",
@@ -56,10 +47,10 @@ export function requestLog(
         status: c.res.status,
         cache: outcome?.kind ?? "bypass",
         ...(outcome && "ttl" in outcome ? { cacheTtl: outcome.ttl } : {}),
-        ...(c.get("partner") ? { partner: c.get("partner")!.id } : {}),
+        ...(holder ? { [holder.role]: holder.id } : {}),
         upstreamCalls: timing.calls,
         upstreamMs: timing.milliseconds,
-        durationMs,
+        durationMs: Date.now() - started,
       });
     }
   };

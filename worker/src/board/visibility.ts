@@ -4,7 +4,7 @@ import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
 import { isPublicForum } from "../upstream/inferred.ts";
-import { toForum } from "./mappers.ts";
+import { toForum } from "./dto.ts";
 
 /** The visible forums, and whether they are every forum the agent token can read. */
 export interface Visibility extends ForumList {

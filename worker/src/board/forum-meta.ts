@@ -1,12 +1,6 @@
-import { Hono, type Context } from "hono";
-import {
-  ForumList,
-  ForumMeta,
-  IdPath,
-  type TopicFilter,
-  type TopicSort,
-} from "@userecho-edge/shared";
-import { cachedEntry, cachedJson } from "../cache/index.ts";
+import type { Context } from "hono";
+import { ForumMeta, type TopicFilter, type TopicSort } from "@userecho-edge/shared";
+import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import {
   Capabilities,
@@ -17,30 +11,20 @@ import {
 } from "../upstream/capabilities.ts";
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import type { UpstreamNamed } from "../upstream/schemas.ts";
-import { toStatus } from "./mappers.ts";
-import { parsePath } from "./validation.ts";
-import { allowedForumsKey, requireVisibleForum, visibility, visibleForums } from "./visibility.ts";
+import { toStatus } from "./dto.ts";
+import { requireVisibleForum, visibility } from "./visibility.ts";
 
-export const forums = new Hono<AppEnv>();
+/**
+ * A forum's metadata: its names (types with their statuses, categories, tags), which name the
+ * ids of topics and check writes, and what the board may offer (sorts, filters, voting).
+ */
 
-forums.get("/forums", async (c) => {
-  const params = { list: "visible", allowed: allowedForumsKey(c) };
-  return cachedJson(c, { route: "forums", params }, async () => ({
-    body: ForumList.parse(await visibleForums(c)),
-  }));
-});
-
-forums.get("/forums/:forumId/meta", async (c) => {
-  const forumId = parsePath(IdPath, "forumId", c.req.param("forumId"));
-  await requireVisibleForum(c, forumId);
-  return cachedJson(c, metaOptions(forumId), () => produceMeta(c, forumId));
-});
-
-function metaOptions(forumId: number) {
+/** The cache options of a forum's meta; `part` tells the names apart from the whole. */
+export function metaOptions(forumId: number, part?: "names") {
   // Produced with the agent client and the same for everyone, signed in or not.
   return {
     route: "meta",
-    params: { forumId },
+    params: part ? { forumId, part } : { forumId },
     scope: `forum:${forumId}`,
     sharedEvenIfPersonal: true,
   } as const;
@@ -63,8 +47,7 @@ export type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
  */
 export async function loadForumNames(c: Context<AppEnv>, forumId: number): Promise<ForumNames> {
   await requireVisibleForum(c, forumId);
-  const options = { ...metaOptions(forumId), params: { forumId, part: "names" } };
-  const { entry } = await cachedEntry(c, options, async () => ({
+  const { entry } = await cachedEntry(c, metaOptions(forumId, "names"), async () => ({
     body: await produceNames(c, forumId),
   }));
   return JSON.parse(entry.body) as ForumNames;
@@ -103,7 +86,7 @@ async function produceNames(c: Context<AppEnv>, forumId: number): Promise<ForumN
  * each guessed one tried once per isolate (upstream/capabilities.ts) unless TOPIC_SORTS or
  * TOPIC_FILTERS names them.
  */
-async function produceMeta(c: Context<AppEnv>, forumId: number) {
+export async function produceMeta(c: Context<AppEnv>, forumId: number) {
   const upstream = c.get("upstream");
   const config = c.get("config");
   const names = await loadForumNames(c, forumId);

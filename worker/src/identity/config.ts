@@ -1,6 +1,6 @@
-import { createIdentityVerifier, type IdentityVerifier } from "../identity/index.ts";
+import { createIdentityVerifier, type IdentityVerifier } from "./verify.ts";
 import { MisconfiguredError } from "../errors/index.ts";
-import { readConfig } from "./index.ts";
+import { readConfig } from "../config/index.ts";
 
 /**
  * Settings of the signed-in-user features (SSO links, writes, personal reads). Read only when a

@@ -1,17 +1,10 @@
 import type { Context } from "hono";
-import { readIdentityConfig } from "../config/identity.ts";
 import type { AppEnv } from "../env.ts";
-import { UnauthorizedError } from "../errors/index.ts";
-import { toSsoPayload, type Identity } from "../identity/index.ts";
+import { readIdentityConfig } from "../identity/config.ts";
+import { toSsoPayload } from "../identity/index.ts";
+import { requireIdentity } from "../middleware/authenticate/index.ts";
 import { encryptSsoPayload } from "../sso/index.ts";
 import type { UserEchoClient } from "../upstream/client.ts";
-
-/** The signed-in user, or 401. */
-export function requireIdentity(c: Context<AppEnv>): Identity {
-  const identity = c.get("identity");
-  if (!identity) throw new UnauthorizedError("Sign in: send Authorization: Bearer <site token>.");
-  return identity;
-}
 
 /**
  * A client acting as the signed-in user: the anonymous token plus an `sso_token` minted here,

@@ -12,7 +12,7 @@ import { UpstreamError } from "../errors/index.ts";
 
 /** A forum's types with their statuses, its categories and its tags (v1/forums.ts). */
 type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
-import { sanitizeHtml } from "../sanitize/index.ts";
+import type { SanitizeHtml } from "../sanitize/lazy.ts";
 import type {
   UpstreamAuthor,
   UpstreamComment,
@@ -81,14 +81,23 @@ export function ownVote(value: number | null | undefined): -1 | 0 | 1 {
   return value === 1 ? 1 : value === -1 ? -1 : 0;
 }
 
-export function toTopicDetail(topic: UpstreamTopic, context: TopicContext): TopicDetail {
+/** `sanitizeHtml` comes from `loadSanitizer()` (sanitize/lazy.ts), which the caller awaits. */
+export function toTopicDetail(
+  topic: UpstreamTopic,
+  context: TopicContext,
+  sanitizeHtml: SanitizeHtml,
+): TopicDetail {
   return {
     ...toTopic(topic, context),
     descriptionHtml: sanitizeHtml(topic.description ?? ""),
   };
 }
 
-export function toComment(comment: UpstreamComment, topicId: number): Comment {
+export function toComment(
+  comment: UpstreamComment,
+  topicId: number,
+  sanitizeHtml: SanitizeHtml,
+): Comment {
   return {
     id: comment.id,
     topicId,

@@ -1,13 +1,13 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { readIdentityConfig } from "../config/identity.ts";
-import type { AppEnv } from "../env.ts";
+import { findKeyHolder } from "../../api-keys/index.ts";
+import type { AppEnv } from "../../env.ts";
 import {
   InvalidParameterError,
   UnauthorizedError,
   UpstreamUnavailableError,
-} from "../errors/index.ts";
-import { IdentityError, IdentityErrorReason } from "../identity/index.ts";
-import { findPartner } from "../partners/index.ts";
+} from "../../errors/index.ts";
+import { readIdentityConfig } from "../../identity/config.ts";
+import { IdentityError, IdentityErrorReason, type Identity } from "../../identity/index.ts";
 
 export interface AuthenticateOptions {
   /**
@@ -18,10 +18,11 @@ export interface AuthenticateOptions {
 }
 
 /**
- * Who is calling: a partner (`X-Api-Key`), a signed-in site user (`Authorization: Bearer` with a
- * site-signed JWT), or nobody. Bad credentials are refused with 401 rather than ignored: a
- * client that thinks it is signed in must learn that it is not. Both at once are refused: a
- * partner's request must not pass an unverified bearer token on, nor become personal by it.
+ * Who is calling: a partner or an admin (`X-Api-Key`), a signed-in site user
+ * (`Authorization: Bearer` with a site-signed JWT), or nobody. Bad credentials are refused with
+ * 401 rather than ignored: a client that thinks it is signed in must learn that it is not. Both
+ * at once are refused: a key holder's request must not pass an unverified bearer token on, nor
+ * become personal by it.
  */
 export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
@@ -34,18 +35,33 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
       );
     }
     if (apiKey !== undefined) {
-      const partner = await findPartner(c.env, apiKey);
-      if (!partner) {
+      const holder = await findKeyHolder(c.env, apiKey);
+      if (!holder) {
         await options.onRefused?.(c);
         throw new UnauthorizedError("Unknown API key.", "ApiKey");
       }
-      c.set("partner", partner);
+      c.set("keyHolder", holder);
     } else if (authorization !== undefined) {
       const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization)?.[1];
       if (!token) throw new UnauthorizedError("Use Authorization: Bearer <token>.");
       const { verifier } = readIdentityConfig(c.env);
       c.set("identity", await verifier(token));
     }
+    await next();
+  };
+}
+
+/** The signed-in user, or 401. */
+export function requireIdentity(c: Context<AppEnv>): Identity {
+  const identity = c.get("identity");
+  if (!identity) throw new UnauthorizedError("Sign in: send Authorization: Bearer <site token>.");
+  return identity;
+}
+
+/** Lets only signed-in users through (401 otherwise). */
+export function signedIn(): MiddlewareHandler<AppEnv> {
+  return async function signedInMiddleware(c, next) {
+    requireIdentity(c);
     await next();
   };
 }

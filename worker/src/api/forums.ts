@@ -1,0 +1,34 @@
+import { ForumList } from "@userecho-edge/shared";
+import { cachedJson } from "../cache/index.ts";
+import { metaOptions, produceMeta } from "../board/forum-meta.ts";
+import { produceMyVotes, produceTopicPage, topicPageOptions } from "../board/topics.ts";
+import { allowedForumsKey, requireVisibleForum, visibleForums } from "../board/visibility.ts";
+import type { RouteHandlers } from "./mount.ts";
+
+/** Handlers of the forum routes (shared/src/routes.ts). */
+export const forumHandlers = {
+  listForums: (c) => {
+    const params = { list: "visible", allowed: allowedForumsKey(c) };
+    return cachedJson(c, { route: "forums", params }, async () => ({
+      body: ForumList.parse(await visibleForums(c)),
+    }));
+  },
+
+  getForumMeta: async (c, { params: { forumId } }) => {
+    await requireVisibleForum(c, forumId);
+    return cachedJson(c, metaOptions(forumId), () => produceMeta(c, forumId));
+  },
+
+  listTopics: async (c, { params: { forumId }, query }) => {
+    await requireVisibleForum(c, forumId);
+    return cachedJson(c, topicPageOptions(forumId, query), () =>
+      produceTopicPage(c, forumId, query),
+    );
+  },
+
+  getMyVotes: async (c, { params: { forumId }, query }) => {
+    await requireVisibleForum(c, forumId);
+    const body = await produceMyVotes(c, forumId, query);
+    return c.json(body, 200, { "Cache-Control": "private, no-store" });
+  },
+} satisfies Partial<RouteHandlers>;

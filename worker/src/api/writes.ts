@@ -1,0 +1,130 @@
+import type { Context } from "hono";
+import { Comment, TopicDetail, VoteResult } from "@userecho-edge/shared";
+import { userClient } from "../board/clients.ts";
+import { toComment, toTopicDetail } from "../board/dto.ts";
+import { loadSanitizer } from "../sanitize/lazy.ts";
+import { loadForumNames } from "../board/forum-meta.ts";
+import { learnTopicForum } from "../board/topic-forum.ts";
+import { loadVisibleTopic } from "../board/topics.ts";
+import { requireVisibleForum } from "../board/visibility.ts";
+import {
+  authorOf,
+  checkAgainstMeta,
+  forumScopes,
+  sentTopic,
+  topicContext,
+  userHtml,
+} from "../board/writes.ts";
+import { bumpGenerations } from "../cache/index.ts";
+import { sha256Hex } from "../crypto/sha256.ts";
+import type { AppEnv } from "../env.ts";
+import { VotingHandoffError } from "../errors/index.ts";
+import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
+import { requireIdentity } from "../middleware/authenticate/index.ts";
+import type { RouteHandlers } from "./mount.ts";
+
+/**
+ * Handlers of the writes (shared/src/routes.ts). Their guards (allowed origin, signed-in user,
+ * the user's write limit) come with the declaration's `auth: "user"` (api/mount.ts).
+ */
+export const writeHandlers = {
+  createTopic: async (c, { params: { forumId }, body: input, rawBody }) => {
+    await requireVisibleForum(c, forumId);
+    const meta = await loadForumNames(c, forumId);
+    checkAgainstMeta(meta, input);
+    return write(c, `topics:${forumId}`, rawBody, async () => {
+      const user = await userClient(c);
+      const description = input.description
+        ? await userHtml(input.description, input.format)
+        : undefined;
+      const written = await user.createTopic(forumId, {
+        header: input.title,
+        type: input.type,
+        ...(description === undefined ? {} : { description }),
+        ...(input.category === undefined ? {} : { category: input.category }),
+        ...(input.tags === undefined ? {} : { tags: input.tags }),
+      });
+      await bumpGenerations(c.env, [`forum:${forumId}`, `topic:${written.id}`]);
+      // Only the new id is certain in UserEcho's answer: read the topic back when the answer is
+      // not all of it, and describe it from what was sent when even that fails.
+      const topic =
+        written.object ??
+        (await user.getTopic(written.id).catch(() => undefined)) ??
+        sentTopic(written.id, input, description, meta, requireIdentity(c));
+      learnTopicForum(forumId, [topic]);
+      const body = TopicDetail.parse(
+        toTopicDetail(topic, { ...topicContext(c, forumId), names: [meta] }, await loadSanitizer()),
+      );
+      return created(body, `/v1/topics/${topic.id}`);
+    });
+  },
+
+  createComment: async (c, { params: { topicId }, body: input, rawBody }) => {
+    const { forumId } = await loadVisibleTopic(c, topicId);
+    return write(c, `comments:${topicId}`, rawBody, async () => {
+      const user = await userClient(c);
+      const text = await userHtml(input.text, input.format);
+      const written = await user.createComment(topicId, text);
+      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
+      const comment = written.object ?? {
+        id: written.id,
+        text,
+        created: new Date().toISOString(),
+        author: authorOf(requireIdentity(c)),
+      };
+      const body = Comment.parse(toComment(comment, topicId, await loadSanitizer()));
+      return created(body, `/v1/topics/${topicId}/comments`);
+    });
+  },
+
+  voteOnTopic: async (c, { params: { topicId }, body: input, rawBody }) => {
+    if (c.get("config").voting !== "inline") throw new VotingHandoffError();
+    const { forumId } = await loadVisibleTopic(c, topicId);
+    return write(c, `votes:${topicId}`, rawBody, async () => {
+      const user = await userClient(c);
+      const written = await user.vote(topicId, input.value);
+      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      const topic = written.object ?? (await user.getTopic(topicId));
+      const detail = toTopicDetail(
+        topic,
+        { ...topicContext(c, forumId), personal: true },
+        await loadSanitizer(),
+      );
+      const body = VoteResult.parse({ topicId, votes: detail.votes, myVote: detail.myVote ?? 0 });
+      return { status: 200, body: JSON.stringify(body), headers: {} };
+    });
+  },
+} satisfies Partial<RouteHandlers>;
+
+/** Runs a write once per Idempotency-Key and answers with its (possibly replayed) result. */
+async function write(
+  c: Context<AppEnv>,
+  action: string,
+  rawBody: string,
+  perform: () => Promise<RecordedResponse>,
+): Promise<Response> {
+  const identity = requireIdentity(c);
+  const { response, replayed } = await idempotent(
+    c.env.IDEMPOTENCY,
+    {
+      scope: `${identity.subject}\n${action}`,
+      key: c.req.header("Idempotency-Key"),
+      fingerprint: await sha256Hex(`${action}\n${rawBody}`),
+    },
+    perform,
+  );
+  return new Response(response.body, {
+    status: response.status,
+    headers: {
+      ...response.headers,
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+    },
+  });
+}
+
+function created(body: unknown, location: string): RecordedResponse {
+  return { status: 201, body: JSON.stringify(body), headers: { Location: location } };
+}
