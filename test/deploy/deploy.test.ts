@@ -62,6 +62,12 @@ describe("wrangler.toml", () => {
       });
     }
   });
+
+  it("runs the warm-up every minute, as its one-minute look-ahead assumes", ({ expect }) => {
+    // worker/src/warmup/index.ts, WARMUP_LOOKAHEAD_SECONDS.
+    const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") });
+    expect(config.triggers.crons).toEqual(["* * * * *"]);
+  });
 });
 
 describe("pnpm check", () => {

@@ -24,6 +24,7 @@ import { topicHandlers } from "./api/topics.ts";
 import { userHandlers } from "./api/users.ts";
 import { writeHandlers } from "./api/writes.ts";
 import { authenticate, identityProblem } from "./middleware/authenticate/index.ts";
+import { warmupOf } from "./warmup/index.ts";
 
 /** Total request header size accepted on /v1 (Cloudflare itself stops at 32 KiB). */
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
     c.set("cacheOutcome", undefined);
     c.set("identity", undefined);
     c.set("keyHolder", undefined);
+    c.set("warmup", warmupOf(c.req.raw));
     await next();
     c.res.headers.set("X-Request-Id", c.get("requestId"));
   });
@@ -75,6 +77,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
           baseUrl: config.upstreamBaseUrl,
           accessToken: config.apiToken,
           timeoutMs: config.upstreamTimeoutMs,
+          callBudget: c.get("warmup")?.budget,
           onTiming: (ms) => {
             timing.calls += 1;
             timing.milliseconds += ms;

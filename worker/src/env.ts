@@ -3,6 +3,7 @@ import type { Config } from "./config/index.ts";
 import type { Identity } from "./identity/index.ts";
 import type { KeyHolder } from "./api-keys/index.ts";
 import type { UserEchoClient } from "./upstream/client.ts";
+import type { WarmupRun } from "./warmup/index.ts";
 
 /**
  * Bindings that `wrangler types` cannot know because wrangler.toml leaves them commented out:
@@ -52,6 +53,8 @@ export interface AppEnv {
     identity: Identity | undefined;
     /** The partner or admin, when the request carries a valid `X-Api-Key`. */
     keyHolder: KeyHolder | undefined;
+    /** Set on the requests the cron's warm-up makes itself (warmup/index.ts). */
+    warmup: WarmupRun | undefined;
     /** Set by the cache layer; the request log turns it into `Cache-Status`. */
     cacheOutcome: CacheOutcome | undefined;
   };

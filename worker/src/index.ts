@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { createApp } from "./app.ts";
 import type { AppEnv } from "./env.ts";
+import { warmUp } from "./warmup/index.ts";
 
 export { IdempotencyLedger } from "./idempotency/index.ts";
 
@@ -15,5 +16,9 @@ const app: Promise<Hono<AppEnv>> = __USERECHO_DEMO__
 export default {
   async fetch(request, env, ctx) {
     return (await app).fetch(request, env, ctx);
+  },
+  async scheduled(_controller, env, ctx) {
+    const handler = await app;
+    await warmUp((request, runEnv, runCtx) => handler.fetch(request, runEnv, runCtx), env, ctx);
   },
 } satisfies ExportedHandler<Env>;

@@ -70,6 +70,7 @@ export class EdgeCache {
     policy: FreshnessPolicy,
     produce: () => Promise<CachedEntry>,
     waitUntil: (promise: Promise<unknown>) => void,
+    { refreshWithinSeconds }: { refreshWithinSeconds?: number | undefined } = {},
   ): Promise<CacheResult> {
     const flight = this.#inflight.get(key);
     if (flight) return { entry: await join(flight), outcome: { kind: "miss", collapsed: true } };
@@ -83,6 +84,19 @@ export class EdgeCache {
 
     const age = ageSeconds(cached);
     const ttl = policy.freshSeconds - age;
+    // The warm-up: an entry about to turn stale is fetched again now, not by a visitor later.
+    if (refreshWithinSeconds !== undefined && ttl <= refreshWithinSeconds) {
+      try {
+        return {
+          entry: await this.#refresh(key, policy, produce, waitUntil),
+          outcome: { kind: "miss" },
+        };
+      } catch (error) {
+        await this.#forgetIfGone(key, error);
+        if (!isUpstreamFailure(error)) throw error;
+        return { entry: cached, outcome: { kind: "stale", age, ttl, reason: "upstream-error" } };
+      }
+    }
     if (ttl > 0) return { entry: cached, outcome: { kind: "hit", age, ttl } };
 
     if (age < policy.freshSeconds + policy.revalidateSeconds) {

@@ -6,6 +6,7 @@ import { EdgeCache, type CacheOutcome, type Flight, type FreshnessPolicy } from 
 import { type GenerationMemo, Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
 import { CacheApiStore, KvStore, MemoryStore, TieredStore, type EntryStore } from "./store.ts";
+import { recordRead } from "../warmup/index.ts";
 
 export { cacheStatus, type CacheOutcome } from "./edge-cache.ts";
 
@@ -108,6 +109,7 @@ export async function cachedEntry(
       return createEntry(JSON.stringify(representation.body), representation.headers);
     },
     (promise) => c.executionCtx.waitUntil(promise),
+    { refreshWithinSeconds: c.get("warmup")?.refreshWithinSeconds },
   );
   await options.accept?.(entry);
   return { entry, outcome, policy };
@@ -136,6 +138,7 @@ export async function cachedJson(
     return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
+  recordRead(c, cacheKey(options.route, options.params, []));
   const { entry, outcome } = await cachedEntry(c, options, produce);
   c.set("cacheOutcome", outcome);
 

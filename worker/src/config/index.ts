@@ -19,6 +19,8 @@ export interface Config {
   readonly apiToken: string;
   /** Bound on every upstream call. */
   readonly upstreamTimeoutMs: number;
+  /** Upstream calls one warm-up run may make (warmup/index.ts); 0 turns the warm-up off. */
+  readonly warmupMaxCalls: number;
   /** Forum ids the API may show, on top of "public"; `undefined` means no restriction. */
   readonly allowedForums: ReadonlySet<number> | undefined;
   /** Browser origins allowed to call `/v1` cross-origin. */
@@ -89,6 +91,7 @@ export function readConfig(env: Env): Config {
     ...upstream,
     apiToken: apiToken.trim(),
     upstreamTimeoutMs: seconds(env.UPSTREAM_TIMEOUT_MS, "UPSTREAM_TIMEOUT_MS", 8_000, 100, 60_000),
+    warmupMaxCalls: seconds(env.WARMUP_MAX_CALLS, "WARMUP_MAX_CALLS", 20, 0, 1_000),
     allowedForums: forumIds(env.ALLOWED_FORUMS),
     allowedOrigins: originMatcher(env.ALLOWED_ORIGINS),
     voting: votingMode(env.VOTING),

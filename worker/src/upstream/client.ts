@@ -38,6 +38,11 @@ export interface UserEchoClientOptions {
   fetch?: typeof fetch;
   /** Told how long each upstream call took (for logs and `Server-Timing`). */
   onTiming?: (milliseconds: number) => void;
+  /**
+   * Calls left to this client and every client derived from it; once spent, a call fails as
+   * UserEcho being unavailable, which the cache covers with what it has. The warm-up's cap.
+   */
+  callBudget?: { remaining: number } | undefined;
 }
 
 export interface UpstreamPage<T> {
@@ -367,6 +372,12 @@ export class UserEchoClient {
     url.searchParams.set("access_token", options.accessToken);
     if (options.ssoToken !== undefined) url.searchParams.set("sso_token", options.ssoToken);
 
+    if (options.callBudget) {
+      if (options.callBudget.remaining <= 0) {
+        throw new UpstreamUnavailableError("The warm-up's upstream call budget is spent");
+      }
+      options.callBudget.remaining -= 1;
+    }
     const started = Date.now();
     // One budget for the headers and the body: a response that never ends is a timeout too.
     const signal = AbortSignal.timeout(options.timeoutMs);
