@@ -28,6 +28,13 @@ const stack = await startStack({
   emulatorPort: Number(process.env["EMULATOR_PORT"] ?? 8788),
   log: (line) => process.stderr.write(line),
   demo: true,
+  // A page of your own on any local port may embed the widget (README, "Using the widget");
+  // ALLOWED_ORIGINS in your environment adds more. Deployed workers keep their own setting.
+  vars: {
+    ALLOWED_ORIGINS: ["http://localhost:*", "http://127.0.0.1:*", process.env["ALLOWED_ORIGINS"]]
+      .filter(Boolean)
+      .join(", "),
+  },
 });
 
 console.log(`

@@ -233,7 +233,17 @@ export function originMatcher(value: string | undefined): OriginMatcher {
   if (entries.includes("*")) return () => true;
   const exact = new Set<string>();
   const suffixes: { scheme: string; suffix: string }[] = [];
+  // `http://localhost:*`: one host on any port, for a developer's local pages (pnpm dev).
+  const anyPort: { scheme: string; hostname: string }[] = [];
   for (const entry of entries) {
+    const portWildcard = /^(https?):\/\/([a-z0-9.-]+):\*$/i.exec(entry);
+    if (portWildcard) {
+      anyPort.push({
+        scheme: portWildcard[1]!.toLowerCase(),
+        hostname: portWildcard[2]!.toLowerCase(),
+      });
+      continue;
+    }
     const wildcard = /^(https?):\/\/\*\.([a-z0-9.-]+(?::\d+)?)$/i.exec(entry);
     if (wildcard) {
       suffixes.push({
@@ -265,6 +275,7 @@ export function originMatcher(value: string | undefined): OriginMatcher {
     if (url.origin !== origin) return false;
     const scheme = url.protocol.slice(0, -1);
     const host = url.host.toLowerCase();
+    if (anyPort.some((p) => p.scheme === scheme && p.hostname === url.hostname)) return true;
     return suffixes.some(
       (s) => s.scheme === scheme && host.endsWith(s.suffix) && host.length > s.suffix.length,
     );

@@ -35,6 +35,27 @@ describe("CORS", () => {
     }
   });
 
+  it("lets `http://localhost:*` allow one host on any port, and nothing else", async ({
+    expect,
+  }) => {
+    const local = workerWith({ ALLOWED_ORIGINS: "http://localhost:*" });
+    const allowed = async (origin: string) =>
+      (await local.fetch("/v1/forums", { headers: { Origin: origin } })).headers.get(
+        "Access-Control-Allow-Origin",
+      ) === origin;
+    expect(await allowed("http://localhost:3000")).toBe(true);
+    expect(await allowed("http://localhost:5173")).toBe(true);
+    expect(await allowed("http://localhost")).toBe(true);
+    for (const origin of [
+      "https://localhost:3000",
+      "http://localhost.evil.com:3000",
+      "http://127.0.0.1:3000",
+      "http://a.localhost:3000",
+    ]) {
+      expect(await allowed(origin), origin).toBe(false);
+    }
+  });
+
   it("answers preflight for allowed origins only", async ({ expect }) => {
     const preflight = (origin: string) =>
       app.fetch("/v1/forums/1/topics", {
