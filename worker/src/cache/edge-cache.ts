@@ -85,21 +85,10 @@ export class EdgeCache {
     const age = ageSeconds(cached);
     const ttl = policy.freshSeconds - age;
     // The warm-up: an entry about to turn stale is fetched again now, not by a visitor later.
-    if (refreshWithinSeconds !== undefined && ttl <= refreshWithinSeconds) {
-      try {
-        return {
-          entry: await this.#refresh(key, policy, produce, waitUntil),
-          outcome: { kind: "miss" },
-        };
-      } catch (error) {
-        await this.#forgetIfGone(key, error);
-        if (!isUpstreamFailure(error)) throw error;
-        return { entry: cached, outcome: { kind: "stale", age, ttl, reason: "upstream-error" } };
-      }
-    }
-    if (ttl > 0) return { entry: cached, outcome: { kind: "hit", age, ttl } };
+    const refreshNow = refreshWithinSeconds !== undefined && ttl <= refreshWithinSeconds;
+    if (!refreshNow && ttl > 0) return { entry: cached, outcome: { kind: "hit", age, ttl } };
 
-    if (age < policy.freshSeconds + policy.revalidateSeconds) {
+    if (!refreshNow && age < policy.freshSeconds + policy.revalidateSeconds) {
       // One background refresh per key: when one is under way, there is nothing to add.
       if (!this.#inflight.has(key)) {
         waitUntil(
