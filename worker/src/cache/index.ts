@@ -138,7 +138,7 @@ export async function cachedJson(
     return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
-  recordRead(c, cacheKey(options.route, options.params, []));
+  recordRead(c);
   const { entry, outcome } = await cachedEntry(c, options, produce);
   c.set("cacheOutcome", outcome);
 

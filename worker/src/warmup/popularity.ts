@@ -12,7 +12,7 @@ export interface PopularPath {
 
 export class Popularity {
   readonly #capacity: number;
-  /** Cache identity (route and normalised parameters) → its most recent path and its hits. */
+  /** Path → its row. */
   readonly #rows = new Map<string, PopularPath>();
 
   constructor(capacity: number) {
@@ -23,11 +23,10 @@ export class Popularity {
     return this.#rows.size;
   }
 
-  record(identity: string, path: string): void {
-    const row = this.#rows.get(identity);
+  record(path: string): void {
+    const row = this.#rows.get(path);
     if (row) {
       row.hits += 1;
-      row.path = path;
       return;
     }
     let inherited = 0;
@@ -39,7 +38,7 @@ export class Popularity {
         inherited = least[1].hits;
       }
     }
-    this.#rows.set(identity, { path, hits: inherited + 1 });
+    this.#rows.set(path, { path, hits: inherited + 1 });
   }
 
   /** The `limit` most requested paths, most first. */
@@ -55,9 +54,9 @@ export class Popularity {
    * gives way to what is popular now.
    */
   age(): void {
-    for (const [identity, row] of this.#rows) {
+    for (const [path, row] of this.#rows) {
       row.hits = Math.floor(row.hits / 2);
-      if (row.hits === 0) this.#rows.delete(identity);
+      if (row.hits === 0) this.#rows.delete(path);
     }
   }
 }
