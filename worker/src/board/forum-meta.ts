@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { ForumMeta, type TopicFilter, type TopicSort } from "@userecho-edge/shared";
+import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import {
@@ -34,7 +35,7 @@ export function metaOptions(forumId: number, part?: "names") {
 export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promise<ForumMeta> {
   await requireVisibleForum(c, forumId);
   const { entry } = await cachedEntry(c, metaOptions(forumId), () => produceMeta(c, forumId));
-  return JSON.parse(entry.body) as ForumMeta;
+  return parsedBody<ForumMeta>(entry);
 }
 
 /** A forum's types with their statuses, its categories and its tags: what names their ids. */
@@ -50,7 +51,7 @@ export async function loadForumNames(c: Context<AppEnv>, forumId: number): Promi
   const { entry } = await cachedEntry(c, metaOptions(forumId, "names"), async () => ({
     body: await produceNames(c, forumId),
   }));
-  return JSON.parse(entry.body) as ForumNames;
+  return parsedBody<ForumNames>(entry);
 }
 
 /**

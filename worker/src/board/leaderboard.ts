@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { type PageQuery, TopUserPage } from "@userecho-edge/shared";
+import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry, type Representation } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
@@ -20,7 +21,7 @@ export async function produceTopUsers(
       { route: "users", params: { ranking: "local" }, sharedEvenIfPersonal: true },
       async () => ({ body: await rankAllUsers(upstream) }),
     );
-    return JSON.parse(entry.body) as UserRanking;
+    return parsedBody<UserRanking>(entry);
   };
   const ranking = await rankUsers(
     upstream,

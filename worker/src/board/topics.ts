@@ -7,6 +7,7 @@ import {
   type TopicListQuery,
   TopicPage,
 } from "@userecho-edge/shared";
+import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry, type CachedRouteOptions, type Representation } from "../cache/index.ts";
 import type { CachedEntry } from "../cache/entry.ts";
 import type { AppEnv } from "../env.ts";
@@ -115,7 +116,7 @@ export function topicOptions(c: Context<AppEnv>, topicId: number): CachedRouteOp
     params: { topicId },
     scope: `topic:${topicId}`,
     accept: async (entry: CachedEntry) => {
-      const { forumId } = JSON.parse(entry.body) as TopicDetail;
+      const { forumId } = parsedBody<TopicDetail>(entry);
       const { items, everyForumVisible } = await visibility(c);
       const visible =
         forumId === null ? everyForumVisible : items.some((forum) => forum.id === forumId);
@@ -127,7 +128,7 @@ export function topicOptions(c: Context<AppEnv>, topicId: number): CachedRouteOp
 /** The topic, if it is on a visible forum now (404 otherwise), from the cache when it can. */
 export async function loadVisibleTopic(c: Context<AppEnv>, topicId: number): Promise<TopicDetail> {
   const { entry } = await cachedEntry(c, topicOptions(c, topicId), () => produceTopic(c, topicId));
-  return JSON.parse(entry.body) as TopicDetail;
+  return parsedBody<TopicDetail>(entry);
 }
 
 /** One topic, proven to be on a visible forum, its description sanitised. */

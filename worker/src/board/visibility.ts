@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ForumList } from "@userecho-edge/shared";
-import type { CachedEntry } from "../cache/entry.ts";
+import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../errors/index.ts";
@@ -36,16 +36,8 @@ export async function visibility(c: Context<AppEnv>): Promise<Visibility> {
     const body: Visibility = { items, everyForumVisible: items.length === forums.length };
     return { body };
   });
-  // Every route asks this; parsing the same cached entry once per isolate is enough.
-  let parsed = parsedVisibility.get(entry);
-  if (!parsed) {
-    parsed = JSON.parse(entry.body) as Visibility;
-    parsedVisibility.set(entry, parsed);
-  }
-  return parsed;
+  return parsedBody<Visibility>(entry);
 }
-
-const parsedVisibility = new WeakMap<CachedEntry, Visibility>();
 
 /** The visible forums, as `/v1/forums` lists them. */
 export async function visibleForums(c: Context<AppEnv>): Promise<ForumList> {

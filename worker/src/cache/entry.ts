@@ -28,6 +28,33 @@ function base64url(bytes: Uint8Array): string {
     .replace(/=+$/, "");
 }
 
+const parsedBodies = new WeakMap<CachedEntry, unknown>();
+const encodedBodies = new WeakMap<CachedEntry, Uint8Array>();
+
+/**
+ * The entry's body as a value, parsed once per entry and isolate: code that reads a cached
+ * representation (the visible forums, a topic's forum) does so on every request. Shared, so
+ * read-only.
+ */
+export function parsedBody<T>(entry: CachedEntry): T {
+  let parsed = parsedBodies.get(entry);
+  if (parsed === undefined) {
+    parsed = JSON.parse(entry.body);
+    parsedBodies.set(entry, parsed);
+  }
+  return parsed as T;
+}
+
+/** The body as UTF-8, encoded once per entry: a Response copies bytes faster than it encodes. */
+export function encodedBody(entry: CachedEntry): Uint8Array {
+  let bytes = encodedBodies.get(entry);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(entry.body);
+    encodedBodies.set(entry, bytes);
+  }
+  return bytes;
+}
+
 /** Seconds since the entry was stored. */
 export function ageSeconds(entry: CachedEntry, now = Date.now()): number {
   return Math.max(0, Math.floor((now - entry.storedAt) / 1000));

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { CacheRoute } from "../config/index.ts";
 import type { AppEnv } from "../env.ts";
-import { createEntry, type CachedEntry } from "./entry.ts";
+import { createEntry, encodedBody, type CachedEntry } from "./entry.ts";
 import { EdgeCache, type CacheOutcome, type Flight, type FreshnessPolicy } from "./edge-cache.ts";
 import { type GenerationMemo, Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
@@ -153,7 +153,7 @@ export async function cachedJson(
 }
 
 function jsonResponse(entry: CachedEntry, cacheControl: string): Response {
-  return new Response(entry.body, {
+  return new Response(encodedBody(entry), {
     status: entry.status,
     headers: {
       ...entry.headers,
