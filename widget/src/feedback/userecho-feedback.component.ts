@@ -3,7 +3,7 @@ import type { Comment, PageInfo, Topic, TopicDetail, TopicSort } from "@userecho
 import type { ApiRequestError } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
-import { ContextProvider } from "../internal/context.ts";
+import type { ContextProvider } from "../internal/context-provider.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import type { UserAction } from "../internal/events.ts";
 import { clampCount } from "../internal/limits.ts";
@@ -166,8 +166,11 @@ export class UserEchoFeedback extends UserEchoElement {
     show: () => this.notify(this.locale.translator.t("signIn")),
     clear: () => this.clearNotice(),
   };
-  /** The read-only context of the topic detail and submit form, built once. */
-  readonly #context: ContextProvider<BoardContext>;
+  /**
+   * The read-only context of the topic detail and submit form, built once. Only they read it,
+   * so its provider comes with the first of them (see `#provide`), not with the first render.
+   */
+  #context: ContextProvider<BoardContext> | undefined;
 
   constructor() {
     super();
@@ -180,7 +183,6 @@ export class UserEchoFeedback extends UserEchoElement {
     this.tag = undefined;
     this.paging = "numbered";
     this.getToken = undefined;
-    this.#context = new ContextProvider(this, boardContext, this.#contextValue());
   }
 
   /** The forum's meta: filters, topic types for the submit form, how votes are cast. */
@@ -238,8 +240,11 @@ export class UserEchoFeedback extends UserEchoElement {
     const listing = this.#topics.value;
     this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
     // The one object the consumers hold, kept current; they re-render with the board.
-    Object.assign(this.#context.value, this.#contextValue());
-    this.#context.changed();
+    const context = this.#context;
+    if (context) {
+      Object.assign(context.value, this.#contextValue());
+      context.changed();
+    }
   }
 
   protected override updated(): void {
@@ -292,6 +297,11 @@ export class UserEchoFeedback extends UserEchoElement {
     if (listing.page.total !== this.#totalAtPost) return 0;
     return this.#created.filter((topic) => !listing.items.some((item) => item.id === topic.id))
       .length;
+  }
+
+  /** Starts answering the parts' context requests, with the provider a part brought along. */
+  #provide(part: { ContextProvider: typeof ContextProvider }): void {
+    this.#context ??= new part.ContextProvider(this, boardContext, this.#contextValue());
   }
 
   /** What the context says now (see `BoardContext`). */
@@ -388,6 +398,7 @@ export class UserEchoFeedback extends UserEchoElement {
           ? html`<userecho-submit-form
               part="submit-form"
               exportparts="similar"
+              .draft=${this.#draft}
               @userecho-topic-created=${this.#onTopicCreated}
               @close=${this.#closeSubmit}
             ></userecho-submit-form>`
@@ -419,17 +430,19 @@ export class UserEchoFeedback extends UserEchoElement {
           @input=${this.#onSearch}
         />
       </label>
-      ${extras ? extras.renderSort(t, meta, sort, searching, this.#onSelect) : nothing}
+      ${extras ? extras.renderSort(t, meta, sort, searching, this, this.#browsing) : nothing}
       <div class="filters">
         ${
-          this.#meta.status === "error"
-            ? html`<span class="muted">
-                ${t.t("filtersError")}
-                <button class="btn" @click=${() => this.#meta.run()}>${t.t("retry")}</button>
-              </span>`
-            : meta && extras
-              ? extras.renderFilters(t, meta, this, this.#onSelect, searching)
-              : nothing
+          extras
+            ? extras.renderFilters(
+                t,
+                meta,
+                this.#meta.status === "error",
+                this,
+                this.#browsing,
+                searching,
+              )
+            : nothing
         }
       </div>
     </div>`;
@@ -455,7 +468,7 @@ export class UserEchoFeedback extends UserEchoElement {
       return html`<p class="state" part="empty">
           ${this.#query ? t.t("emptySearch") : t.t("empty")}
         </p>
-        ${home && this.#extras ? this.#extras.renderForumLink(t, home, this.#pagingActions) : nothing}`;
+        ${home && this.#extras ? this.#extras.renderForumLink(t, home, this.#browsing) : nothing}`;
     }
     const pending = task.status === "pending";
     const expanded = this.#expanded;
@@ -481,7 +494,8 @@ export class UserEchoFeedback extends UserEchoElement {
             this.paging,
             this.#meta.value?.communityUrl ?? new URL(rows.rows[0]!.url).origin + "/",
             pending,
-            this.#pagingActions,
+            rows.rows.length,
+            this.#browsing,
           )
     }`;
   }
@@ -511,35 +525,15 @@ export class UserEchoFeedback extends UserEchoElement {
     }, SEARCH_DELAY_MS);
   };
 
-  #onSelect = (event: Event) => {
-    const select = event.target as HTMLSelectElement;
-    const name = select.dataset["filter"] as "sort" | "type" | "status" | "category" | "tag";
-    if (name === "sort") this.sort = select.value as TopicSort;
-    else {
-      this[name] = select.value ? Number(select.value) : undefined;
-      if (name === "type") this.status = undefined; // statuses belong to a type
-    }
-    this.#settle.expect(undefined, this.#topicCount);
-  };
-
-  readonly #pagingActions = {
-    goTo: (page: number) => {
+  /** What the sort, filters and paging (extras.ts) may ask of the board. */
+  readonly #browsing: Extras.Browsing = {
+    go: (page, focus, announce) => {
       this.#page = page;
-      this.#settle.expect(
-        "#heading",
-        (listing) => this.#extras?.pageAnnouncement(this.locale.translator, listing.page) ?? "",
-      );
+      this.#settle.expect(focus, announce);
       this.requestUpdate();
     },
-    more: () => {
-      const shown = this.#rows.rows.length;
-      this.#page += 1;
-      this.#settle.expect(`.topic:nth-child(${shown + 1}) .title`, (listing) =>
-        this.locale.translator.plural("loaded", listing.items.length - shown),
-      );
-      this.requestUpdate();
-    },
-    follow: (event: Event, url: string) => this.#follow(event, url),
+    follow: (event, url) => this.#follow(event, url),
+    retryMeta: () => void this.#meta.run(),
   };
 
   #retry = () => {
@@ -558,7 +552,8 @@ export class UserEchoFeedback extends UserEchoElement {
       this.loadPart(
         "load",
         () => import("../detail/userecho-topic-detail.ts"),
-        () => {
+        (part) => {
+          this.#provide(part);
           // Open it (again, after a retry), unless the visitor folded it while the code came.
           if (this.#opening.delete(id)) this.#expanded.add(id);
           this.requestUpdate();
@@ -582,6 +577,19 @@ export class UserEchoFeedback extends UserEchoElement {
     this.#toggle(id);
   };
 
+  /**
+   * Opens "Submit an idea", its title filled in with `title`, as the visitor's pressing the
+   * button would: a visitor who is not signed in is asked to be (`userecho-sign-in-request`).
+   * Does nothing while the form is open.
+   */
+  openSubmitForm(title = ""): void {
+    this.#draft = title;
+    if (!this.#submitOpen) this.#toggleSubmit();
+  }
+
+  /** The title the submit form starts from. */
+  #draft = "";
+
   #toggleSubmit = () => {
     if (this.#submitOpen) {
       this.#closeSubmit();
@@ -595,7 +603,9 @@ export class UserEchoFeedback extends UserEchoElement {
     this.loadPart(
       "submit",
       () => import("../submit/userecho-submit-form.ts"),
-      async ({ tokenFrom }) => {
+      async (part) => {
+        this.#provide(part);
+        const { tokenFrom } = part;
         if (!(await tokenFrom(provider))) {
           this.#signIn.request("submit");
           return;
@@ -609,6 +619,7 @@ export class UserEchoFeedback extends UserEchoElement {
 
   #closeSubmit = () => {
     this.#submitOpen = false;
+    this.#draft = "";
     this.#settle.expect("#submit");
     this.requestUpdate();
   };
@@ -710,6 +721,7 @@ export class UserEchoFeedback extends UserEchoElement {
     this.#created = [topic, ...this.#created];
     this.#totalAtPost ??= this.#topics.value?.page.total;
     this.#submitOpen = false;
+    this.#draft = "";
     this.#signIn.clear();
     this.#page = 1;
     this.#settle.expect(`[data-topic-id="${topic.id}"] .title`);
