@@ -32,12 +32,7 @@ export function renderPaging(
     mode === "more"
       ? page.hasNext
         ? html`<div class="row">
-            <button
-              class="btn"
-              part="more-button"
-              ?disabled=${pending}
-              @click=${more}
-            >
+            <button class="btn" part="more-button" ?disabled=${pending} @click=${more}>
               ${pending ? t.t("loading") : t.t("more")}
             </button>
           </div>`

@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues } from "lit";
-import type { Comment, PageInfo, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
-import type { ApiRequestError } from "../api/client.ts";
+import type {
+  Comment,
+  PageInfo,
+  Topic,
+  TopicDetail,
+  TopicSort,
+  VoteValue,
+} from "@userecho-edge/shared";
+import type { ApiRequestError, TopicListRequest } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
 import type { ContextProvider } from "../internal/context-provider.ts";
@@ -12,6 +19,7 @@ import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
 import { boardContext, type BoardContext } from "./board-context.ts";
 import { loadActions, openTab } from "./follow.ts";
+import type { VoteBoard } from "./actions.ts";
 import type * as Extras from "./extras.ts";
 import type { PagingMode } from "./paging.ts";
 import { Settle } from "./settle.ts";
@@ -19,7 +27,7 @@ import { requestSignIn } from "./sign-in.ts";
 import { RowBatches, type Listing } from "./topic-list.ts";
 import { paintStatuses, renderTopicRow } from "./topic-row.ts";
 import { feedbackStyles } from "./userecho-feedback.styles.ts";
-import { optimisticVote, type TopicPatch } from "./votes.ts";
+import type { TopicPatch } from "./votes.ts";
 
 export type { PagingMode } from "./paging.ts";
 
@@ -148,8 +156,14 @@ export class UserEchoFeedback extends UserEchoElement {
   readonly #expanded = new Set<number>();
   /** The visitor's votes and comment counts, laid over what the worker sent. */
   readonly #patches = new Map<number, TopicPatch>();
-  readonly #voting = new Set<number>();
   readonly #voteErrors = new Map<number, string>();
+  /**
+   * The signed-in visitor's own votes on the listed topics (`/my-votes`): the shared list never
+   * carries them. Fetched for each page of topics loaded, and again when the visitor signs in.
+   */
+  readonly #mine = new Map<number, VoteValue>();
+  /** The query of the last page of topics asked for, which the own votes are fetched for. */
+  #listed: TopicListRequest | undefined;
   /** Topics the visitor posted here, newest first. */
   #created: TopicDetail[] = [];
   /** The listing's total when the visitor first posted here. */
@@ -203,8 +217,10 @@ export class UserEchoFeedback extends UserEchoElement {
     task: ([, forum, page, limit, sort, type, status, category, tag, q, more], signal) => {
       if (!this.#forumSet) return undefined;
       const previous = more && page > 1 ? (this.#topics.value?.items ?? []) : [];
+      const request = { forum, page, limit, sort, type, status, category, tag, q };
+      this.#listed = request;
       return this.requireApi()
-        .topics({ forum, page, limit, sort, type, status, category, tag, q }, signal)
+        .topics(request, signal)
         .then((result): Listing => ({
           page: result.page,
           items: [...previous, ...result.items],
@@ -225,7 +241,10 @@ export class UserEchoFeedback extends UserEchoElement {
         this.#query || undefined,
         this.paging === "more",
       ] as const,
-    onComplete: (listing) => this.#settle.loaded(listing),
+    onComplete: (listing) => {
+      this.#settle.loaded(listing);
+      this.#fetchMine();
+    },
     onError: (error) => {
       this.#settle.failed();
       this.reportError("load", error);
@@ -237,6 +256,7 @@ export class UserEchoFeedback extends UserEchoElement {
     if (this.hasUpdated && query.some((name) => changed.has(name))) this.#page = 1;
     // Another forum, or a new token callback (the page signed the visitor in): the notice is stale.
     if (changed.has("forum") || changed.has("getToken")) this.#signIn.clear();
+    if (changed.has("getToken")) this.#fetchMine(); // signed in
     const listing = this.#topics.value;
     this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
     // The one object the consumers hold, kept current; they re-render with the board.
@@ -286,6 +306,7 @@ export class UserEchoFeedback extends UserEchoElement {
   /** `configure()` was called, e.g. with the callback of a visitor who just signed in. */
   #onConfigure = () => {
     this.#signIn.clear();
+    this.#fetchMine();
     this.requestUpdate(); // the context's token callback may have changed
   };
 
@@ -474,12 +495,13 @@ export class UserEchoFeedback extends UserEchoElement {
     const expanded = this.#expanded;
     const voteErrors = this.#voteErrors;
     const patches = this.#patches;
+    const mine = this.#mine;
     const actions = { vote: this.#vote, toggle: this.#toggle, fold: this.#fold };
     return html`${rows.render(
       (topic) =>
         renderTopicRow(
           t,
-          { ...topic, ...patches.get(topic.id) },
+          { ...topic, myVote: mine.get(topic.id), ...patches.get(topic.id) },
           { expanded: expanded.has(topic.id), voteError: voteErrors.get(topic.id) },
           actions,
         ),
@@ -631,64 +653,53 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   #vote = (topic: Topic) => {
-    const id = topic.id;
-    if (this.#voting.has(id)) return;
     const provider = this.#provider();
     if (!provider) {
-      this.#signIn.request("vote", id);
+      this.#signIn.request("vote", topic.id);
       return;
     }
     const api = this.api;
     if (!api) return;
     if (this.#meta.value?.voting === "community") {
       // Votes are cast on the forum itself: hand the visitor over, signed in.
-      this.#follow(undefined, topic.url, "vote", id);
+      this.#follow(undefined, topic.url, "vote", topic.id);
       return;
     }
-    const before = this.#patches.get(id);
-    const optimistic = optimisticVote(topic);
-    this.#voting.add(id);
-    this.#voteErrors.delete(id);
-    this.#patches.set(id, { ...before, ...optimistic });
-    this.requestUpdate();
-    const done = () => {
-      this.#voting.delete(id);
-      this.requestUpdate();
-    };
-    const rollBack = () => {
-      if (before) this.#patches.set(id, before);
-      else this.#patches.delete(id);
-      done();
-    };
-    this.loadPart(
-      "vote",
-      loadActions,
-      (actions) =>
-        void actions
-          .vote(api, provider, topic, optimistic.myVote, this.locale.translator)
-          .then((outcome) => {
-            if (outcome.status === "signed-out") {
-              rollBack(); // nobody signed in: nothing was cast
-              this.#signIn.request("vote", id);
-              return;
-            }
-            this.#signIn.clear();
-            if (outcome.status === "saved") {
-              const { votes, myVote } = outcome.result;
-              this.#patches.set(id, { ...before, votes, myVote });
-              this.emit("userecho-vote", { topicId: id, value: myVote, votes });
-              done();
-            } else {
-              rollBack();
-              this.reportError("vote", outcome.error);
-              this.#voteErrors.set(id, outcome.message);
-            }
-            this.announce(outcome.message);
-          }),
-      rollBack, // the vote's code could not be fetched: nothing was sent
-      () => this.#vote(topic),
+    this.loadPart("vote", loadActions, (actions) =>
+      actions.castVote(this.#voteBoard, api, provider, topic),
     );
   };
+
+  /** The vote state and the board's side of a vote (see `actions.castVote`). */
+  readonly #voteBoard: VoteBoard = {
+    patches: this.#patches,
+    voting: new Set(),
+    errors: this.#voteErrors,
+    mine: this.#mine,
+    locale: this.locale,
+    host: this,
+    update: () => this.requestUpdate(),
+    signIn: (action, id) => this.#signIn.request(action, id),
+    signedIn: () => this.#signIn.clear(),
+    say: (message) => this.announce(message),
+  };
+
+  /**
+   * Fetches the visitor's own votes on the page last asked for, when the page can sign them in
+   * (a token callback); nothing to fetch and nothing shown when nobody is signed in.
+   */
+  #fetchMine(): void {
+    const provider = this.#provider();
+    const api = this.api;
+    const request = this.#listed;
+    if (provider && api && request) {
+      this.loadPart(
+        "load",
+        () => import("./own-votes.ts"),
+        (part) => part.fetchOwnVotes(this.#voteBoard, api, provider, request),
+      );
+    }
+  }
 
   /**
    * "Continue on the forum": with a token callback, a signed-in link (see `actions.follow`);
@@ -703,11 +714,7 @@ export class UserEchoFeedback extends UserEchoElement {
     this.loadPart(
       action ?? "continue",
       loadActions,
-      (actions) =>
-        void actions.follow(tab, api, provider, url, !action).then(({ followed, error }) => {
-          if (error) this.reportError("continue", error);
-          if (!followed) this.#signIn.request(action ?? "continue", topicId);
-        }),
+      (actions) => actions.followFor(this.#voteBoard, tab, api, provider, url, action, topicId),
       () => tab?.close(),
     );
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { errorMessages } from "../errors/index.ts";
 import englishErrors from "../errors/locales/en.ts";
 import { fetchMessages } from "./load.ts";
-import { LOCALES, matchLocale, type Locale } from "./locales.ts";
+import { baseStyles } from "../styles/base.ts";
+import { LOCALES, matchLocale, RTL_LOCALES, type Locale } from "./locales.ts";
 import en from "./locales/en.ts";
 import enMore from "./locales/en-more.ts";
 import { Translator, type Messages, type Plural } from "./messages.ts";
@@ -23,6 +24,13 @@ describe("locales", () => {
     expect(matchLocale("he-IL")).toBe("he");
     expect(matchLocale("ja-JP")).toBe("ja");
     expect(matchLocale("nl-BE")).toBe("nl");
+  });
+
+  it("writes each right-to-left locale right to left, and only those", () => {
+    const rtl = [
+      ...baseStyles.cssText.matchAll(/\.root:lang\(([\w-]+)\)\s*\{\s*direction:\s*rtl;?\s*\}/g),
+    ];
+    expect(rtl.map((match) => match[1]).sort()).toEqual([...RTL_LOCALES].sort());
   });
 
   for (const locale of others) {

@@ -3,7 +3,19 @@
  * strings and the `Translator`, so the launcher, which draws its tab before any of them loads,
  * can match a language with nothing else.
  */
-export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR", "he", "it", "nl", "pl", "ja"] as const;
+export const LOCALES = [
+  "en",
+  "ru",
+  "es",
+  "de",
+  "fr",
+  "pt-BR",
+  "he",
+  "it",
+  "nl",
+  "pl",
+  "ja",
+] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Locales written right to left. */

@@ -1,4 +1,4 @@
-import type { ContextRequestEvent } from "./context-consumer.ts";
+import { ContextProviderEvent, type ContextRequestEvent } from "./context-consumer.ts";
 import type { Context } from "./context.ts";
 
 // Apart from the key (context.ts): only parts loaded after the first row provide or consume a
@@ -24,6 +24,10 @@ export class ContextProvider<T> {
       this.#subscribers.add(callback);
       callback(value, () => this.#subscribers.delete(callback));
     });
+    // Consumers that connected before this provider existed asked in vain (the board creates its
+    // provider when a part's code arrives, and the part's elements upgrade as it is evaluated):
+    // this tells them to ask again (the community protocol's `context-provider` event).
+    host.dispatchEvent(new ContextProviderEvent(context));
   }
 
   /** The value's contents changed: consumers re-render. */

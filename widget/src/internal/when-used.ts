@@ -8,7 +8,9 @@ export function whenUsed(parts: Readonly<Record<string, () => unknown>>): void {
   let waiting = Object.entries(parts);
   const look = () => {
     // getElementsByTagName: a live list the browser keeps, cheap to ask again on every change.
-    waiting = waiting.filter(([tag, load]) => !document.getElementsByTagName(tag).length || void load());
+    waiting = waiting.filter(
+      ([tag, load]) => !document.getElementsByTagName(tag).length || void load(),
+    );
     if (!waiting.length) watch.disconnect();
   };
   const watch = new MutationObserver(look);

@@ -11,13 +11,7 @@ export type { LauncherOpenOptions } from "./dialog.ts";
 
 /** Where the launcher sits. */
 export type LauncherPosition =
-  | "right"
-  | "left"
-  | "bottom-right"
-  | "bottom-left"
-  | "top-right"
-  | "top-left"
-  | "none";
+  "right" | "left" | "bottom-right" | "bottom-left" | "top-right" | "top-left" | "none";
 
 const POSITIONS: readonly string[] = [
   "right",

@@ -11,8 +11,7 @@ const css = String.raw;
  * right in any language. A side tab's text reads from bottom to top, its corners round on the
  * page's side. (Comments inside the template would ship, hence here.)
  */
-export const launcherStyles =
-  css`
+export const launcherStyles = css`
   :host {
     display: contents;
   }

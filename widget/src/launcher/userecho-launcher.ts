@@ -14,7 +14,9 @@ defineElement("userecho-launcher", UserEchoLauncher);
 function target(event: Event): { trigger: Element; launcher: UserEchoLauncher } | undefined {
   const trigger = event
     .composedPath()
-    .find((node): node is Element => node instanceof Element && node.hasAttribute("data-userecho-open"));
+    .find(
+      (node): node is Element => node instanceof Element && node.hasAttribute("data-userecho-open"),
+    );
   if (!trigger) return undefined;
   const id = trigger.getAttribute("data-userecho-open");
   const launcher = id ? document.getElementById(id) : document.querySelector("userecho-launcher");

@@ -302,7 +302,12 @@ export class UserEchoRoadmap extends UserEchoElement {
     }
     return html`<section class="column" part="column" aria-labelledby=${id}>
       <div class="column-head">
-        <div id=${id} part="column-heading" role="heading" aria-level=${Math.min(6, this.level + 1)}>
+        <div
+          id=${id}
+          part="column-heading"
+          role="heading"
+          aria-level=${Math.min(6, this.level + 1)}
+        >
           <span class="status" part="status" data-color=${status.color}>${status.name}</span>
         </div>
         <span class="count muted" part="count"

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from "lit";
+import { html, nothing } from "lit";
 import type { Topic } from "@userecho-edge/shared";
 import { boardContext, type BoardContext } from "../feedback/board-context.ts";
 import { paintStatuses } from "../feedback/topic-row.ts";
@@ -53,7 +53,7 @@ export class UserEchoTopicView extends UserEchoElement {
 
   /** The topic's own record, when the list's is not at hand. */
   readonly #loaded = new FetchController(this, {
-    task: ([api, id, known], signal) =>
+    task: ([, id, known], signal) =>
       known || !(Number.isInteger(id) && id > 0) ? undefined : this.requireApi().topic(id, signal),
     args: () => [this.api, this.topic, this.data?.id === this.topic] as const,
     onError: (error) => this.reportError("load", error),
@@ -74,7 +74,7 @@ export class UserEchoTopicView extends UserEchoElement {
     };
   }
 
-  protected override willUpdate(_changed: PropertyValues): void {
+  protected override willUpdate(): void {
     Object.assign(this.#context.value, this.#contextValue());
     this.#context.changed();
   }
@@ -84,7 +84,11 @@ export class UserEchoTopicView extends UserEchoElement {
     // The description and comments are the board's topic detail, a chunk of its own: the board
     // imports it lazily too, and a chunk imported both ways made the bundler split Lit out of
     // the board's chunk. It upgrades in place once defined.
-    this.loadPart("load", () => import("../detail/userecho-topic-detail.ts"), () => undefined);
+    this.loadPart(
+      "load",
+      () => import("../detail/userecho-topic-detail.ts"),
+      () => undefined,
+    );
   }
 
   protected override updated(): void {
@@ -97,8 +101,11 @@ export class UserEchoTopicView extends UserEchoElement {
     const loaded = this.#loaded;
     let body;
     if (loaded.status === "error") {
-      body = errorState(t, t.t("topicError"), explanation(this, t, loaded.error, { topic: true }), () =>
-        loaded.run(),
+      body = errorState(
+        t,
+        t.t("topicError"),
+        explanation(this, t, loaded.error, { topic: true }),
+        () => loaded.run(),
       );
     } else if (!topic || !this.locale.ready) {
       body = skeleton(t, 3);

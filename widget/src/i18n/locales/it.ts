@@ -63,7 +63,8 @@ export default {
   roadmap: "Roadmap",
   roadmapError: "Impossibile caricare la roadmap.",
   columnError: "Impossibile caricare questi argomenti.",
-  noStatusFilter: "Questo forum non può elencare gli argomenti per stato, quindi non c’è una roadmap.",
+  noStatusFilter:
+    "Questo forum non può elencare gli argomenti per stato, quindi non c’è una roadmap.",
   voteCount: { one: "{n} voto", other: "{n} voti" },
   close: "Chiudi",
 } satisfies Messages;

@@ -63,7 +63,8 @@ export default {
   roadmap: "ロードマップ",
   roadmapError: "ロードマップを読み込めませんでした。",
   columnError: "これらのトピックを読み込めませんでした。",
-  noStatusFilter: "このフォーラムではステータス別にトピックを表示できないため、ロードマップはありません。",
+  noStatusFilter:
+    "このフォーラムではステータス別にトピックを表示できないため、ロードマップはありません。",
   voteCount: { other: "{n} 票" },
   close: "閉じる",
 } satisfies Messages;
