@@ -139,6 +139,8 @@ export class LauncherDialog {
     const id = Number.isInteger(topic) && topic! > 0 ? topic : undefined;
     if (!this.#dialog.open) {
       this.#openedOnTopic = id !== undefined;
+      // Before showModal, which focuses the first control it finds: a hidden one loses focus.
+      this.#back.hidden = id === undefined;
       showModal(this.#dialog, returnTo);
       this.#emit("userecho-open", id ? { topic: id } : {});
     }
