@@ -4,6 +4,8 @@ import { api } from "./support/api.ts";
 import { axe, launchBrowser, openPage } from "./support/browser.ts";
 import { events, recordEvents } from "./support/board.ts";
 
+/** Long enough for a chunk and a topic to load on a busy two-core machine. */
+const LOADED = { timeout: 10_000 };
 /**
  * `<userecho-launcher>` on the blank test page: a tab that opens the board in a modal dialog.
  * Each test opens a fresh page, since what the launcher fetches on first use stays loaded.
@@ -98,7 +100,7 @@ describe("<userecho-launcher>", () => {
     expect((await tab.textContent())?.trim()).toBe("Feedback");
     await tab.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
     await board(page).locator("li[part=topic]").first().waitFor();
     const expected = await api.topics(1, { limit: 5, sort: "top" });
     expect(
@@ -127,7 +129,7 @@ describe("<userecho-launcher>", () => {
     await expect.poll(() => board(page).locator("userecho-topic-detail").count()).toBe(0);
     expect(await dialogOpen(page)).toBe(true);
     await page.keyboard.press("Escape");
-    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(false);
     expect(await focused(page)).toBe("userecho-launcher#launcher > button[button]");
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe(
       "hidden",
@@ -147,11 +149,11 @@ describe("<userecho-launcher>", () => {
     // position="none": no tab, only the page's own trigger.
     expect(await page.locator("#launcher [part=button]").isVisible()).toBe(false);
     await page.locator("#trigger").click();
-    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
     expect(new URL(page.url()).hash).toBe(""); // the link opened the launcher, not its href
     await board(page).locator("li[part=topic]").first().waitFor();
     await page.locator("#launcher [part=close-button]").click();
-    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(false);
     expect(await focused(page)).toBe("a#trigger");
 
     // open({ topic }): the topic on its own, with "All topics" back to the board.
@@ -163,7 +165,7 @@ describe("<userecho-launcher>", () => {
         }),
       topic!.id,
     );
-    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
     const view = page.locator("#launcher userecho-topic-view");
     await view.locator("[part=description]").waitFor();
     expect((await view.locator("[part=heading]").textContent())?.trim()).toBe(topic!.title);
@@ -174,7 +176,7 @@ describe("<userecho-launcher>", () => {
     await page.evaluate(() =>
       (document.getElementById("launcher") as unknown as { close(): void }).close(),
     );
-    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(false);
 
     // open({ submit }) asks the page to sign the visitor in, as the board's own button does.
     await page.evaluate(() =>
@@ -202,7 +204,7 @@ describe("<userecho-launcher>", () => {
     expect(box.x + box.width).toBeGreaterThan(375 - 40);
     expect(box.y + box.height).toBeGreaterThan(700 - 40);
     await tab.click();
-    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
     // Once it has slid in.
     await expect
       .poll(() => page.locator("#launcher [part=dialog]").boundingBox())
