@@ -134,6 +134,13 @@ export class UserEchoLauncher extends HTMLElement {
     this.#button.addEventListener("pointerenter", () => this.preload());
     this.#button.addEventListener("focus", () => this.preload());
     this.#button.addEventListener("click", () => this.open());
+    // Set before the element was defined (a framework rendered it before its code came): an own
+    // property hides the accessor. Take its value over.
+    if (Object.hasOwn(this, "getToken")) {
+      const provider = this.getToken;
+      delete (this as { getToken?: unknown }).getToken;
+      this.getToken = provider;
+    }
   }
 
   connectedCallback(): void {
