@@ -49,7 +49,9 @@ const shownTopic = (page: Page, id: string) =>
 
 const hash = (page: Page) => page.evaluate(() => location.hash);
 
-describe("deep links", () => {
+// Each test opens fresh pages and loads chunks and topics: more than the default 30 s when the
+// two-core machine runs other test files alongside.
+describe("deep links", { timeout: 60_000 }, () => {
   it("opening a topic writes the address; Back closes it and Forward opens it again", async ({
     expect,
   }) => {

@@ -32,7 +32,9 @@ const centre = (page: Page, selector: string) =>
       return box.left + box.width / 2;
     });
 
-describe("right to left (Hebrew)", () => {
+// Each test loads several chunks and topics, and runs axe: more than the default 30 s when the
+// two-core machine runs other test files alongside.
+describe("right to left (Hebrew)", { timeout: 60_000 }, () => {
   it("mirrors the board and speaks Hebrew, with no axe violations", async ({ expect }) => {
     await mountHebrew(`<userecho-feedback forum="1" page-size="5"></userecho-feedback>`);
     await page.locator("userecho-feedback li[part=topic]").first().waitFor();
