@@ -1,17 +1,26 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { chunkGraph, plainDynamicImports, type ChunkGraph } from "./scripts/cdn-plugins.ts";
 import { minifyLiterals } from "./scripts/minify-literals.ts";
 
 /**
- * The script-tag build: one self-contained ES module with Lit inside, under a stable name
- * (`widget.js`) for the `<script>` tag, and hashed chunks for what loads lazily (topic detail,
- * submit form, signed-in actions, non-English locales, `<userecho-top-users>`), which the worker
- * serves with immutable caching (see public/_headers).
+ * The script-tag build, part two: `widget.js`, the one file a page includes, under a stable
+ * name, with the launcher as a chunk of its own; plus the demo, examples and test pages from
+ * `public/`. No Lit: a page with a launcher alone downloads a few kilobytes until the visitor
+ * reaches for it. `widget.js` fetches the board (`vite.board.config.ts`, built first into the
+ * same folder) by its hashed name, given to it here as `__USERECHO_BOARD__`.
  *
- * Not Vite's library mode: that keeps the entry's export signature strict, which splits code
- * shared with lazy chunks into an extra chunk `widget.js` must fetch before it can run.
+ * Two builds rather than one: in one graph the bundler puts what `widget.js` and the board
+ * share (the page-wide settings) in a chunk of its own, or wraps the board's module namespace in
+ * a runtime helper chunk, a third file before the first row either way. `internal/config.ts`
+ * and the other modules both builds use are built for two copies on one page (their state lives
+ * on `globalThis`), which is what this makes of them.
  */
+const boardGraph = JSON.parse(readFileSync("dist/cdn-board-chunks.json", "utf8")) as ChunkGraph;
+const board = Object.keys(boardGraph).find((file) => boardGraph[file]!.isEntry);
+if (!board) throw new Error("Build the board first: vite build -c vite.board.config.ts");
+
 export default defineConfig({
   plugins: [
     minifyLiterals(),
@@ -19,9 +28,10 @@ export default defineConfig({
     chunkGraph("dist/cdn-chunks.json"),
     apiDocument(),
   ],
+  define: { __USERECHO_BOARD__: JSON.stringify(`./${board}`) },
   build: {
     outDir: "dist/cdn",
-    emptyOutDir: true,
+    emptyOutDir: false,
     target: "es2022",
     minify: true,
     modulePreload: false,
@@ -49,58 +59,6 @@ function apiDocument(): Plugin {
     generateBundle() {
       const file = fileURLToPath(import.meta.resolve("@userecho-edge/shared/openapi.json"));
       this.emitFile({ type: "asset", fileName: "openapi.json", source: readFileSync(file) });
-    },
-  };
-}
-
-/**
- * Writes which chunks each chunk imports statically and dynamically, so `scripts/sizes.ts` can
- * add up what the first render needs (the entry and its static imports) without guessing.
- */
-function chunkGraph(file: string): Plugin {
-  return {
-    name: "userecho:chunk-graph",
-    apply: "build",
-    generateBundle(_options, bundle) {
-      const graph: Record<string, { imports: string[]; dynamicImports: string[] }> = {};
-      for (const output of Object.values(bundle)) {
-        if (output.type !== "chunk") continue;
-        graph[output.fileName] = {
-          imports: output.imports,
-          dynamicImports: output.dynamicImports,
-        };
-      }
-      writeFileSync(file, JSON.stringify(graph, null, 2));
-    },
-  };
-}
-
-/**
- * Replaces Vite's dynamic-import preload helper with a plain call. Vite wraps each `import()` in
- * a helper that fetches the chunk's own imports alongside and reports failures through a
- * `vite:preloadError` event; with `modulePreload: false` the list it preloads is always empty,
- * yet the helper cost the first render about 0.4 KB gzip. Chunk failures are handled where each
- * chunk is loaded.
- */
-function plainDynamicImports(): Plugin {
-  return {
-    name: "userecho:plain-dynamic-imports",
-    apply: "build",
-    renderChunk: {
-      order: "post",
-      handler(code) {
-        const start = code.lastIndexOf("\n// ", code.indexOf("vite/preload-helper.js\n")) + 1;
-        if (start <= 0) return null;
-        const end = code.indexOf("\n// ", start + 1);
-        const plain = "var __vitePreload = (load) => load();\n";
-        const unwrapped = (code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)))
-          // The common form, `import("./chunks/x.js")` alone, needs no wrapper at all.
-          .replace(
-            /__vitePreload\(\(\) => (import\("[^"]+"\)),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
-            "$1",
-          );
-        return { code: unwrapped, map: null };
-      },
     },
   };
 }

@@ -5,8 +5,8 @@ import { launchBrowser, openPage } from "./support/browser.ts";
 import { titles } from "./support/board.ts";
 
 /**
- * The board under `Content-Security-Policy: default-src 'self'; script-src 'self';
- * style-src 'self'` — exactly, served by the worker's static assets (see public/_headers). The
+ * The elements under `Content-Security-Policy: default-src 'self'; script-src 'self';
+ * style-src 'self'; require-trusted-types-for 'script'` — exactly, served by the worker's static assets (see public/_headers). The
  * only thing that policy blocks is avatars from other hosts (img-src falls back to 'self'): that
  * is the page's choice, so those violations are allowed, and the widget must show initials
  * instead. Anything else — inline style, script, eval — fails the test.
@@ -26,7 +26,7 @@ describe("strict CSP", () => {
     const { page, consoleErrors } = await openPage(browser, url, { images: false });
     const response = await page.reload();
     expect(response?.headers()["content-security-policy"]).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'",
     );
     await page.locator("userecho-feedback li[part=topic]").first().waitFor();
     await page.locator("userecho-top-users li[part=user]").first().waitFor();
@@ -95,5 +95,44 @@ describe("strict CSP", () => {
         ),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it("opens the launcher and a roadmap topic with no violation but remote images", async ({
+    expect,
+  }) => {
+    const url = `${inject("workerUrl")}/test-pages/csp.html`;
+    const { page, consoleErrors } = await openPage(browser, url, { images: false });
+    // The launcher's dialog with its board, and a roadmap card's topic in its dialog.
+    await page.locator("#launcher [part=button]").click();
+    await page.locator("#launcher userecho-feedback li[part=topic]").first().waitFor();
+    expect(
+      await page.locator("#launcher [part=dialog]").evaluate((d) => (d as HTMLDialogElement).open),
+    ).toBe(true);
+    await page.keyboard.press("Escape");
+    const card = page.locator("userecho-roadmap [part=card-title]").first();
+    const title = (await card.textContent())!.trim();
+    await card.click();
+    const view = page.locator("userecho-roadmap userecho-topic-view");
+    await view.locator("[part=description]").waitFor();
+    expect((await view.locator("[part=heading]").textContent())?.trim()).toBe(title);
+
+    const violations = await page.evaluate(
+      () =>
+        (window as unknown as { cspViolations: { directive: string; blockedURI: string }[] })
+          .cspViolations,
+    );
+    expect(
+      violations.filter(
+        (v) => !(v.directive === "img-src" && new URL(v.blockedURI).origin !== new URL(url).origin),
+      ),
+    ).toEqual([]);
+    expect(
+      consoleErrors.filter(
+        (message) =>
+          !/^(Refused to load|Loading) the image 'https:\/\/[^']+' (because it )?violates/.test(
+            message,
+          ),
+      ),
+    ).toEqual([]);
   });
 });

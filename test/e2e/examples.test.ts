@@ -56,6 +56,27 @@ describe("examples", () => {
       await page.locator("#switch-forum").click();
       const forum2 = await api.topics(2, { limit: 5, sort: "top" });
       await expect.poll(() => titles(page)).toEqual(forum2.items.map((topic) => topic.title));
+      // The launcher: the framework passed its forum and token callback on, and hears it open.
+      expect(
+        await page.evaluate(() => {
+          const el = document.querySelector("userecho-launcher") as HTMLElement & {
+            getToken?: unknown;
+          };
+          return [el.getAttribute("forum"), typeof el.getToken];
+        }),
+      ).toEqual(["2", "function"]);
+      await page.locator("userecho-launcher [part=button]").click();
+      await page.locator("userecho-launcher userecho-feedback li[part=topic]").first().waitFor();
+      const inDialog = await api.topics(2, { limit: 20, sort: "top" });
+      await expect
+        .poll(async () =>
+          (
+            await page.locator("userecho-launcher userecho-feedback [part=title]").allTextContents()
+          ).map((title) => title.trim()),
+        )
+        .toEqual(inDialog.items.map((topic) => topic.title));
+      await expect.poll(() => page.locator("#launcher-opens").textContent()).toContain("1");
+      await page.keyboard.press("Escape");
       expect(consoleErrors).toEqual([]);
       await page.close();
     });

@@ -210,7 +210,7 @@ describe("language", () => {
   it("an unsupported language gives English words, numbers and dates, not a mix", async ({
     expect,
   }) => {
-    await page.evaluate(() => (document.documentElement.lang = "ja"));
+    await page.evaluate(() => (document.documentElement.lang = "ko"));
     await mount(page, board('page-size="3"'));
     await settled(page);
     const shown = await page.evaluate(() => {
@@ -225,7 +225,7 @@ describe("language", () => {
     });
     expect(shown.heading).toBe("Ideas and feedback");
     expect(shown.lang).toBe("en");
-    // Whatever its unit, the relative date is English (as Intl writes it), not Japanese.
+    // Whatever its unit, the relative date is English (as Intl writes it), not Korean.
     const units = ["second", "minute", "hour", "day", "week", "month", "year"] as const;
     const english = await page.evaluate(
       ([iso, all]) => {

@@ -4,7 +4,10 @@
 // signer of `pnpm dev` (POST /demo/login) plays that backend. It does not exist in a deploy.
 import { configure } from "/widget.js";
 
-const elements = () => document.querySelectorAll("userecho-feedback, userecho-top-users");
+const elements = () =>
+  document.querySelectorAll(
+    "userecho-feedback, userecho-top-users, userecho-roadmap, userecho-launcher",
+  );
 const theme = document.getElementById("theme");
 const lang = document.getElementById("lang");
 const message = document.getElementById("demo-message");

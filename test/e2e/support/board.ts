@@ -78,6 +78,8 @@ export async function recordEvents(page: Page): Promise<void> {
       "userecho-comment-created",
       "userecho-load",
       "userecho-error",
+      "userecho-open",
+      "userecho-close",
     ]) {
       document.addEventListener(type, (event) =>
         w.userechoEvents!.push({ type, detail: (event as CustomEvent).detail }),

@@ -4,7 +4,7 @@ import { createApp, ref } from "./vendor/vue.esm-browser.prod.js";
 
 const app = createApp({
   setup() {
-    return { forum: ref(1), requests: ref(0), getToken: () => null };
+    return { forum: ref(1), requests: ref(0), opens: ref(0), getToken: () => null };
   },
 });
 app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith("userecho-");

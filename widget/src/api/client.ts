@@ -116,7 +116,8 @@ export class EdgeApi {
   }
 }
 
-function query(params: Readonly<Record<string, string | number | undefined>>): string {
+/** The query string of `params`, without the empty ones; "" when none is left. */
+export function query(params: Readonly<Record<string, string | number | undefined>>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined && value !== "") search.set(name, String(value));

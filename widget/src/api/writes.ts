@@ -1,5 +1,6 @@
 import type {
   Comment,
+  MyVotes,
   CreateCommentRequest,
   CreateTopicRequest,
   SsoLink,
@@ -9,11 +10,12 @@ import type {
   VoteValue,
 } from "@userecho-edge/shared";
 import { idempotencyKey } from "../internal/idempotency.ts";
-import type { EdgeApi } from "./client.ts";
+import { query, type EdgeApi, type TopicListRequest } from "./client.ts";
 
 /**
- * The writes of the `/v1` API, as the signed-in visitor. Apart from `EdgeApi` so the first
- * render does not carry them: only actions (lazily loaded) import this module.
+ * The calls of the `/v1` API made as the signed-in visitor: the writes, and the visitor's own
+ * votes. Apart from `EdgeApi` so the first render does not carry them: only actions (lazily
+ * loaded) import this module.
  */
 export interface WriteOptions {
   /** The visitor's site JWT. */
@@ -75,4 +77,17 @@ export function ssoLink(
     ...options,
     body,
   });
+}
+
+/**
+ * `GET /v1/forums/:id/my-votes`: the visitor's own vote on each topic of the page `request`
+ * gives, to lay over the shared (cached) list, which never carries it.
+ */
+export function myVotes(
+  api: EdgeApi,
+  request: TopicListRequest,
+  options: Pick<WriteOptions, "token">,
+): Promise<MyVotes> {
+  const { forum, ...rest } = request;
+  return api.request("GET", `/v1/forums/${forum}/my-votes${query(rest)}`, options);
 }

@@ -37,11 +37,24 @@ const COMMENTS_PER_PAGE = 10;
 export class UserEchoTopicDetail extends LitElement {
   static override properties = {
     topic: { attribute: false },
+    foldable: { attribute: false },
   };
 
   static override styles = [baseStyles, detailStyles];
 
   declare topic: Topic | undefined;
+  /**
+   * Escape folds the topic (the board's rows): the board hears `close`, and the key goes no
+   * further, so a dialog around the board stays open. False where the topic is all a dialog
+   * shows: Escape then closes the dialog.
+   */
+  declare foldable: boolean;
+
+  constructor() {
+    super();
+    this.topic = undefined;
+    this.foldable = true;
+  }
 
   readonly #board = new ContextConsumer(this, boardContext);
   #commentPage = 1;
@@ -211,9 +224,11 @@ export class UserEchoTopicDetail extends LitElement {
     this.requestUpdate();
   };
 
-  /** Escape folds the topic: the board hears `close`. */
+  /** Escape folds the topic: the board hears `close` (see `foldable`). */
   #onKeydown = (event: KeyboardEvent) => {
-    if (event.key === "Escape") this.dispatchEvent(new Event("close"));
+    if (event.key !== "Escape" || !this.foldable) return;
+    event.preventDefault();
+    this.dispatchEvent(new Event("close"));
   };
 
   /** "Open on the forum", signed in when the page gives a token (see `actions.follow`). */

@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "../styles/css.ts";
 
 // A comment that receives focus after it was posted shows the ring: the base styles hide it for
 // every tabindex="-1" target (headings), which left the visitor with no sign of where focus went.
@@ -8,7 +8,7 @@ export const detailStyles = css`
     outline-offset: 2px;
   }
   .detail {
-    margin-top: 0.75rem;
+    margin-block-start: 0.75rem;
     padding: 0.75rem;
     background: var(--_surface);
     border-radius: var(--_radius);
@@ -19,10 +19,10 @@ export const detailStyles = css`
     overflow-wrap: anywhere;
   }
   .html > :first-child {
-    margin-top: 0;
+    margin-block-start: 0;
   }
   .html > :last-child {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   .html img {
     max-inline-size: 100%;

@@ -6,3 +6,5 @@ import { UserEchoTopicDetail } from "./userecho-topic-detail.component.ts";
 defineElement("userecho-topic-detail", UserEchoTopicDetail);
 
 export { UserEchoTopicDetail };
+// The board provides its context with the class its first part brings (it is not in its first render).
+export { ContextProvider } from "../internal/context-provider.ts";

@@ -12,6 +12,11 @@ const loaders: Record<Locale, () => Promise<{ default: ErrorMessages }>> = {
   de: () => import("./locales/de.ts"),
   fr: () => import("./locales/fr.ts"),
   "pt-BR": () => import("./locales/pt-BR.ts"),
+  he: () => import("./locales/he.ts"),
+  it: () => import("./locales/it.ts"),
+  nl: () => import("./locales/nl.ts"),
+  pl: () => import("./locales/pl.ts"),
+  ja: () => import("./locales/ja.ts"),
 };
 
 /** The explanations in the translator's language. */

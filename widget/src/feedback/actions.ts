@@ -1,18 +1,91 @@
 import "../i18n/english-more.ts";
-import type { Topic, VoteResult } from "@userecho-edge/shared";
+import type { Topic, VoteResult, VoteValue } from "@userecho-edge/shared";
 import type { EdgeApi } from "../api/client.ts";
 import { ssoLink, vote as postVote } from "../api/writes.ts";
 import { authorised, tokenFrom, type Authorised } from "../internal/auth.ts";
 import type { TokenProvider } from "../internal/config.ts";
 import type { Translator } from "../i18n/index.ts";
+import { emit, reportError, type UserAction } from "../internal/events.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
 import { explainLater } from "../internal/render.ts";
+import { optimisticVote, type TopicPatch } from "./votes.ts";
 
 /**
  * The signed-in actions of `<userecho-feedback>` that the board runs itself: the vote and the
  * signed-in forum link. Loaded on the visitor's first action, so the first render does not pay
- * for them. They change no state: they return what happened and the board applies it.
+ * for them. Apart from `castVote`, which drives the board's vote state through `VoteBoard`, they
+ * change no state: they return what happened and the board applies it.
  */
+
+/**
+ * What `castVote` needs of the board: its vote state (which it changes) and what it tells it.
+ * Its code lives here, not in the board, so the first render does not carry it.
+ */
+export interface VoteBoard {
+  /** The visitor's votes and comment counts, laid over what the worker sent, by topic. */
+  readonly patches: Map<number, TopicPatch>;
+  /** Topics whose vote is on its way. */
+  readonly voting: Set<number>;
+  /** Why the last vote on a topic failed. */
+  readonly errors: Map<number, string>;
+  /** The signed-in visitor's own votes (`own-votes.ts`), by topic. */
+  readonly mine: Map<number, VoteValue>;
+  /** The board's language, now. */
+  readonly locale: { readonly translator: Translator };
+  /** The board, which fires `userecho-vote` and `userecho-error`. */
+  readonly host: HTMLElement;
+  /** Draws the board again. */
+  update(): void;
+  /** Nobody is signed in: asks the page to sign the visitor in, for `action` (on topic `id`). */
+  signIn(action: UserAction, id?: number): void;
+  /** A signed-in vote went through: any "sign in" notice is stale. */
+  signedIn(): void;
+  /** Announces the outcome to screen readers. */
+  say(message: string): void;
+}
+
+/**
+ * Presses (or releases) the visitor's vote on `topic` at once, then casts it and keeps what the
+ * worker says, or rolls back and says why.
+ */
+export function castVote(
+  board: VoteBoard,
+  api: EdgeApi,
+  provider: TokenProvider,
+  topic: Topic,
+): void {
+  const id = topic.id;
+  if (board.voting.has(id)) return;
+  const { patches } = board;
+  const before = patches.get(id);
+  const optimistic = optimisticVote(topic);
+  board.voting.add(id);
+  board.errors.delete(id);
+  patches.set(id, { ...before, ...optimistic });
+  board.update();
+  void vote(api, provider, topic, optimistic.myVote, board.locale.translator).then((outcome) => {
+    board.voting.delete(id);
+    if (outcome.status === "saved") {
+      const { votes, myVote } = outcome.result;
+      patches.set(id, { ...before, votes, myVote });
+      board.signedIn();
+      emit(board.host, "userecho-vote", { topicId: id, value: myVote, votes });
+    } else {
+      if (before) patches.set(id, before);
+      else patches.delete(id);
+      if (outcome.status === "signed-out") {
+        board.signIn("vote", id); // nobody signed in: nothing was cast
+        board.update();
+        return;
+      }
+      board.signedIn();
+      reportError(board.host, "vote", outcome.error);
+      board.errors.set(id, outcome.message);
+    }
+    board.say(outcome.message);
+    board.update();
+  });
+}
 
 /** What came of a vote, and what to tell the visitor. Never a rejection. */
 export type VoteOutcome =
@@ -92,4 +165,24 @@ export async function follow(
   if (tab) tab.location.href = target;
   else window.open(target, "_blank", "noopener");
   return { followed: true, error };
+}
+
+/**
+ * `follow` for the board: reports a failure to make the signed-in link, and asks the page to
+ * sign the visitor in when the link needs it (`action`, on topic `topicId`). Without `action`,
+ * "continue on the forum": a plain link will do for a visitor who is not signed in.
+ */
+export function followFor(
+  board: VoteBoard,
+  tab: Window | null,
+  api: EdgeApi,
+  provider: TokenProvider,
+  url: string,
+  action?: UserAction,
+  topicId?: number,
+): void {
+  void follow(tab, api, provider, url, !action).then(({ followed, error }) => {
+    if (error) reportError(board.host, "continue", error);
+    if (!followed) board.signIn(action ?? "continue", topicId);
+  });
 }

@@ -1,24 +1,57 @@
 import { html, nothing } from "lit";
 import type { ForumMeta, Status, TopicSort } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
+import type { Browsing } from "./extras.ts";
+import { listingSummary } from "./paging.ts";
 
 /** The filters a board can set, by their property names. */
 export type FilterName = "type" | "status" | "category" | "tag";
+
+/** The board's query properties, which the visitor's choices set (and the page sees change). */
+export type Query = Record<FilterName, number | undefined> & { sort: TopicSort };
+
+/**
+ * Applies a select's choice to the board: a sort, or a filter (a type resets the status, since
+ * statuses belong to a type). The board goes back to page 1 and, once it is drawn, says how
+ * many topics there are.
+ */
+function choose(t: Translator, board: Query, browsing: Browsing) {
+  return (event: Event) => {
+    const select = event.target as HTMLSelectElement;
+    const name = select.dataset["filter"] as "sort" | FilterName;
+    if (name === "sort") board.sort = select.value as TopicSort;
+    else {
+      board[name] = select.value ? Number(select.value) : undefined;
+      if (name === "type") board.status = undefined;
+    }
+    browsing.go(1, undefined, (listing) => listingSummary(t, listing.page));
+  };
+}
 
 /**
  * The filter selects built from a forum's meta: type, status (of the chosen type, or of all
  * types), category and tag, each with an "All" option; empty lists draw nothing, and so does a
  * filter the worker says UserEcho does not honour (`meta.filters`). Disabled during a search,
- * which UserEcho does not filter. Loaded with the meta, since they cannot be drawn before it
- * arrives.
+ * which UserEcho does not filter. Nothing until the meta arrives; when it failed, a message
+ * with "Try again".
  */
 export function renderFilters(
   t: Translator,
-  meta: ForumMeta,
-  current: Readonly<Record<FilterName, number | undefined>>,
-  onChange: (event: Event) => void,
+  meta: ForumMeta | undefined,
+  failed: boolean,
+  board: Query,
+  browsing: Browsing,
   searching = false,
 ) {
+  if (failed) {
+    return html`<span class="muted">
+      ${t.t("filtersError")}
+      <button class="btn" @click=${() => browsing.retryMeta()}>${t.t("retry")}</button>
+    </span>`;
+  }
+  if (!meta) return nothing;
+  const current = board;
+  const onChange = choose(t, board, browsing);
   const type = meta.types.find((candidate) => candidate.id === current.type);
   const statuses = new Map<number, Status>();
   for (const each of type ? [type] : meta.types) {
@@ -61,8 +94,10 @@ export function renderSort(
   meta: ForumMeta | undefined,
   sort: TopicSort,
   searching: boolean,
-  onChange: (event: Event) => void,
+  board: Query,
+  browsing: Browsing,
 ) {
+  const onChange = choose(t, board, browsing);
   const offered = new Set<string>(meta?.sorts ?? Object.keys(SORTS));
   return html`<label>
     <span>${t.t("sort")}</span>

@@ -2,20 +2,16 @@ import { html, nothing } from "lit";
 import type { PageInfo } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 import { pager } from "../internal/pager.ts";
+import type { Browsing } from "./extras.ts";
 
 /** `numbered`: page buttons; `more`: a "Show more" button that appends the next page. */
 export type PagingMode = "numbered" | "more";
 
-/** What the paging can ask of the board. */
-export interface PagingActions {
-  goTo(page: number): void;
-  more(): void;
-  follow(event: Event, url: string): void;
-}
-
 /**
  * Below the list: numbered paging or "Show more", then "Continue on the forum". Drawn once every
- * row is in, so the keyboard never reaches them before the topics they follow.
+ * row is in, so the keyboard never reaches them before the topics they follow. After paging,
+ * focus moves to the heading; after "Show more", to the first new topic (the `shown` rows are
+ * on screen).
  */
 export function renderPaging(
   t: Translator,
@@ -23,40 +19,38 @@ export function renderPaging(
   mode: PagingMode,
   forumHome: string,
   pending: boolean,
-  actions: PagingActions,
+  shown: number,
+  browsing: Browsing,
 ) {
+  const more = () =>
+    browsing.go(page.number + 1, `.topic:nth-child(${shown + 1}) .title`, (listing) =>
+      t.plural("loaded", listing.items.length - shown),
+    );
+  const goTo = (n: number) =>
+    browsing.go(n, "#heading", (listing) => pageAnnouncement(t, listing.page));
   return html` ${
     mode === "more"
       ? page.hasNext
         ? html`<div class="row">
-            <button
-              class="btn"
-              part="more-button"
-              ?disabled=${pending}
-              @click=${() => actions.more()}
-            >
+            <button class="btn" part="more-button" ?disabled=${pending} @click=${more}>
               ${pending ? t.t("loading") : t.t("more")}
             </button>
           </div>`
         : nothing
-      : pager(t, page, t.t("pages"), (n) => actions.goTo(n))
+      : pager(t, page, t.t("pages"), goTo)
   }
-  ${renderForumLink(t, forumHome, actions)}`;
+  ${renderForumLink(t, forumHome, browsing)}`;
 }
 
 /** "Continue on the forum": below the list, or alone under an empty forum. */
-export function renderForumLink(
-  t: Translator,
-  url: string,
-  actions: Pick<PagingActions, "follow">,
-) {
+export function renderForumLink(t: Translator, url: string, browsing: Pick<Browsing, "follow">) {
   return html`<div class="row">
     <a
       part="forum-link"
       href=${url}
       target="_blank"
       rel="noopener"
-      @click=${(event: Event) => actions.follow(event, url)}
+      @click=${(event: Event) => browsing.follow(event, url)}
       >${t.t("continueOnForum")}</a
     >
   </div>`;

@@ -1,9 +1,16 @@
 import { html, nothing, type PropertyValues } from "lit";
-import type { Comment, PageInfo, Topic, TopicDetail, TopicSort } from "@userecho-edge/shared";
-import type { ApiRequestError } from "../api/client.ts";
+import type {
+  Comment,
+  PageInfo,
+  Topic,
+  TopicDetail,
+  TopicSort,
+  VoteValue,
+} from "@userecho-edge/shared";
+import type { ApiRequestError, TopicListRequest } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
 import { defaultTokenProvider, type TokenProvider } from "../internal/config.ts";
-import { ContextProvider } from "../internal/context.ts";
+import type { ContextProvider } from "../internal/context-provider.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import type { UserAction } from "../internal/events.ts";
 import { clampCount } from "../internal/limits.ts";
@@ -12,6 +19,7 @@ import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
 import { boardContext, type BoardContext } from "./board-context.ts";
 import { loadActions, openTab } from "./follow.ts";
+import type { VoteBoard } from "./actions.ts";
 import type * as Extras from "./extras.ts";
 import type { PagingMode } from "./paging.ts";
 import { Settle } from "./settle.ts";
@@ -19,7 +27,7 @@ import { requestSignIn } from "./sign-in.ts";
 import { RowBatches, type Listing } from "./topic-list.ts";
 import { paintStatuses, renderTopicRow } from "./topic-row.ts";
 import { feedbackStyles } from "./userecho-feedback.styles.ts";
-import { optimisticVote, type TopicPatch } from "./votes.ts";
+import type { TopicPatch } from "./votes.ts";
 
 export type { PagingMode } from "./paging.ts";
 
@@ -148,8 +156,14 @@ export class UserEchoFeedback extends UserEchoElement {
   readonly #expanded = new Set<number>();
   /** The visitor's votes and comment counts, laid over what the worker sent. */
   readonly #patches = new Map<number, TopicPatch>();
-  readonly #voting = new Set<number>();
   readonly #voteErrors = new Map<number, string>();
+  /**
+   * The signed-in visitor's own votes on the listed topics (`/my-votes`): the shared list never
+   * carries them. Fetched for each page of topics loaded, and again when the visitor signs in.
+   */
+  readonly #mine = new Map<number, VoteValue>();
+  /** The query of the last page of topics asked for, which the own votes are fetched for. */
+  #listed: TopicListRequest | undefined;
   /** Topics the visitor posted here, newest first. */
   #created: TopicDetail[] = [];
   /** The listing's total when the visitor first posted here. */
@@ -166,8 +180,11 @@ export class UserEchoFeedback extends UserEchoElement {
     show: () => this.notify(this.locale.translator.t("signIn")),
     clear: () => this.clearNotice(),
   };
-  /** The read-only context of the topic detail and submit form, built once. */
-  readonly #context: ContextProvider<BoardContext>;
+  /**
+   * The read-only context of the topic detail and submit form, built once. Only they read it,
+   * so its provider comes with the first of them (see `#provide`), not with the first render.
+   */
+  #context: ContextProvider<BoardContext> | undefined;
 
   constructor() {
     super();
@@ -180,7 +197,6 @@ export class UserEchoFeedback extends UserEchoElement {
     this.tag = undefined;
     this.paging = "numbered";
     this.getToken = undefined;
-    this.#context = new ContextProvider(this, boardContext, this.#contextValue());
   }
 
   /** The forum's meta: filters, topic types for the submit form, how votes are cast. */
@@ -201,8 +217,10 @@ export class UserEchoFeedback extends UserEchoElement {
     task: ([, forum, page, limit, sort, type, status, category, tag, q, more], signal) => {
       if (!this.#forumSet) return undefined;
       const previous = more && page > 1 ? (this.#topics.value?.items ?? []) : [];
+      const request = { forum, page, limit, sort, type, status, category, tag, q };
+      this.#listed = request;
       return this.requireApi()
-        .topics({ forum, page, limit, sort, type, status, category, tag, q }, signal)
+        .topics(request, signal)
         .then((result): Listing => ({
           page: result.page,
           items: [...previous, ...result.items],
@@ -223,7 +241,10 @@ export class UserEchoFeedback extends UserEchoElement {
         this.#query || undefined,
         this.paging === "more",
       ] as const,
-    onComplete: (listing) => this.#settle.loaded(listing),
+    onComplete: (listing) => {
+      this.#settle.loaded(listing);
+      this.#fetchMine();
+    },
     onError: (error) => {
       this.#settle.failed();
       this.reportError("load", error);
@@ -235,11 +256,15 @@ export class UserEchoFeedback extends UserEchoElement {
     if (this.hasUpdated && query.some((name) => changed.has(name))) this.#page = 1;
     // Another forum, or a new token callback (the page signed the visitor in): the notice is stale.
     if (changed.has("forum") || changed.has("getToken")) this.#signIn.clear();
+    if (changed.has("getToken")) this.#fetchMine(); // signed in
     const listing = this.#topics.value;
     this.#rows.take(listing, listing ? this.#items(listing) : [], this.paging === "more");
     // The one object the consumers hold, kept current; they re-render with the board.
-    Object.assign(this.#context.value, this.#contextValue());
-    this.#context.changed();
+    const context = this.#context;
+    if (context) {
+      Object.assign(context.value, this.#contextValue());
+      context.changed();
+    }
   }
 
   protected override updated(): void {
@@ -281,6 +306,7 @@ export class UserEchoFeedback extends UserEchoElement {
   /** `configure()` was called, e.g. with the callback of a visitor who just signed in. */
   #onConfigure = () => {
     this.#signIn.clear();
+    this.#fetchMine();
     this.requestUpdate(); // the context's token callback may have changed
   };
 
@@ -292,6 +318,11 @@ export class UserEchoFeedback extends UserEchoElement {
     if (listing.page.total !== this.#totalAtPost) return 0;
     return this.#created.filter((topic) => !listing.items.some((item) => item.id === topic.id))
       .length;
+  }
+
+  /** Starts answering the parts' context requests, with the provider a part brought along. */
+  #provide(part: { ContextProvider: typeof ContextProvider }): void {
+    this.#context ??= new part.ContextProvider(this, boardContext, this.#contextValue());
   }
 
   /** What the context says now (see `BoardContext`). */
@@ -388,6 +419,7 @@ export class UserEchoFeedback extends UserEchoElement {
           ? html`<userecho-submit-form
               part="submit-form"
               exportparts="similar"
+              .draft=${this.#draft}
               @userecho-topic-created=${this.#onTopicCreated}
               @close=${this.#closeSubmit}
             ></userecho-submit-form>`
@@ -419,17 +451,19 @@ export class UserEchoFeedback extends UserEchoElement {
           @input=${this.#onSearch}
         />
       </label>
-      ${extras ? extras.renderSort(t, meta, sort, searching, this.#onSelect) : nothing}
+      ${extras ? extras.renderSort(t, meta, sort, searching, this, this.#browsing) : nothing}
       <div class="filters">
         ${
-          this.#meta.status === "error"
-            ? html`<span class="muted">
-                ${t.t("filtersError")}
-                <button class="btn" @click=${() => this.#meta.run()}>${t.t("retry")}</button>
-              </span>`
-            : meta && extras
-              ? extras.renderFilters(t, meta, this, this.#onSelect, searching)
-              : nothing
+          extras
+            ? extras.renderFilters(
+                t,
+                meta,
+                this.#meta.status === "error",
+                this,
+                this.#browsing,
+                searching,
+              )
+            : nothing
         }
       </div>
     </div>`;
@@ -455,18 +489,19 @@ export class UserEchoFeedback extends UserEchoElement {
       return html`<p class="state" part="empty">
           ${this.#query ? t.t("emptySearch") : t.t("empty")}
         </p>
-        ${home && this.#extras ? this.#extras.renderForumLink(t, home, this.#pagingActions) : nothing}`;
+        ${home && this.#extras ? this.#extras.renderForumLink(t, home, this.#browsing) : nothing}`;
     }
     const pending = task.status === "pending";
     const expanded = this.#expanded;
     const voteErrors = this.#voteErrors;
     const patches = this.#patches;
+    const mine = this.#mine;
     const actions = { vote: this.#vote, toggle: this.#toggle, fold: this.#fold };
     return html`${rows.render(
       (topic) =>
         renderTopicRow(
           t,
-          { ...topic, ...patches.get(topic.id) },
+          { ...topic, myVote: mine.get(topic.id), ...patches.get(topic.id) },
           { expanded: expanded.has(topic.id), voteError: voteErrors.get(topic.id) },
           actions,
         ),
@@ -481,7 +516,8 @@ export class UserEchoFeedback extends UserEchoElement {
             this.paging,
             this.#meta.value?.communityUrl ?? new URL(rows.rows[0]!.url).origin + "/",
             pending,
-            this.#pagingActions,
+            rows.rows.length,
+            this.#browsing,
           )
     }`;
   }
@@ -511,35 +547,15 @@ export class UserEchoFeedback extends UserEchoElement {
     }, SEARCH_DELAY_MS);
   };
 
-  #onSelect = (event: Event) => {
-    const select = event.target as HTMLSelectElement;
-    const name = select.dataset["filter"] as "sort" | "type" | "status" | "category" | "tag";
-    if (name === "sort") this.sort = select.value as TopicSort;
-    else {
-      this[name] = select.value ? Number(select.value) : undefined;
-      if (name === "type") this.status = undefined; // statuses belong to a type
-    }
-    this.#settle.expect(undefined, this.#topicCount);
-  };
-
-  readonly #pagingActions = {
-    goTo: (page: number) => {
+  /** What the sort, filters and paging (extras.ts) may ask of the board. */
+  readonly #browsing: Extras.Browsing = {
+    go: (page, focus, announce) => {
       this.#page = page;
-      this.#settle.expect(
-        "#heading",
-        (listing) => this.#extras?.pageAnnouncement(this.locale.translator, listing.page) ?? "",
-      );
+      this.#settle.expect(focus, announce);
       this.requestUpdate();
     },
-    more: () => {
-      const shown = this.#rows.rows.length;
-      this.#page += 1;
-      this.#settle.expect(`.topic:nth-child(${shown + 1}) .title`, (listing) =>
-        this.locale.translator.plural("loaded", listing.items.length - shown),
-      );
-      this.requestUpdate();
-    },
-    follow: (event: Event, url: string) => this.#follow(event, url),
+    follow: (event, url) => this.#follow(event, url),
+    retryMeta: () => void this.#meta.run(),
   };
 
   #retry = () => {
@@ -558,7 +574,8 @@ export class UserEchoFeedback extends UserEchoElement {
       this.loadPart(
         "load",
         () => import("../detail/userecho-topic-detail.ts"),
-        () => {
+        (part) => {
+          this.#provide(part);
           // Open it (again, after a retry), unless the visitor folded it while the code came.
           if (this.#opening.delete(id)) this.#expanded.add(id);
           this.requestUpdate();
@@ -582,6 +599,19 @@ export class UserEchoFeedback extends UserEchoElement {
     this.#toggle(id);
   };
 
+  /**
+   * Opens "Submit an idea", its title filled in with `title`, as the visitor's pressing the
+   * button would: a visitor who is not signed in is asked to be (`userecho-sign-in-request`).
+   * Does nothing while the form is open.
+   */
+  openSubmitForm(title = ""): void {
+    this.#draft = title;
+    if (!this.#submitOpen) this.#toggleSubmit();
+  }
+
+  /** The title the submit form starts from. */
+  #draft = "";
+
   #toggleSubmit = () => {
     if (this.#submitOpen) {
       this.#closeSubmit();
@@ -595,7 +625,9 @@ export class UserEchoFeedback extends UserEchoElement {
     this.loadPart(
       "submit",
       () => import("../submit/userecho-submit-form.ts"),
-      async ({ tokenFrom }) => {
+      async (part) => {
+        this.#provide(part);
+        const { tokenFrom } = part;
         if (!(await tokenFrom(provider))) {
           this.#signIn.request("submit");
           return;
@@ -609,6 +641,7 @@ export class UserEchoFeedback extends UserEchoElement {
 
   #closeSubmit = () => {
     this.#submitOpen = false;
+    this.#draft = "";
     this.#settle.expect("#submit");
     this.requestUpdate();
   };
@@ -620,64 +653,53 @@ export class UserEchoFeedback extends UserEchoElement {
   }
 
   #vote = (topic: Topic) => {
-    const id = topic.id;
-    if (this.#voting.has(id)) return;
     const provider = this.#provider();
     if (!provider) {
-      this.#signIn.request("vote", id);
+      this.#signIn.request("vote", topic.id);
       return;
     }
     const api = this.api;
     if (!api) return;
     if (this.#meta.value?.voting === "community") {
       // Votes are cast on the forum itself: hand the visitor over, signed in.
-      this.#follow(undefined, topic.url, "vote", id);
+      this.#follow(undefined, topic.url, "vote", topic.id);
       return;
     }
-    const before = this.#patches.get(id);
-    const optimistic = optimisticVote(topic);
-    this.#voting.add(id);
-    this.#voteErrors.delete(id);
-    this.#patches.set(id, { ...before, ...optimistic });
-    this.requestUpdate();
-    const done = () => {
-      this.#voting.delete(id);
-      this.requestUpdate();
-    };
-    const rollBack = () => {
-      if (before) this.#patches.set(id, before);
-      else this.#patches.delete(id);
-      done();
-    };
-    this.loadPart(
-      "vote",
-      loadActions,
-      (actions) =>
-        void actions
-          .vote(api, provider, topic, optimistic.myVote, this.locale.translator)
-          .then((outcome) => {
-            if (outcome.status === "signed-out") {
-              rollBack(); // nobody signed in: nothing was cast
-              this.#signIn.request("vote", id);
-              return;
-            }
-            this.#signIn.clear();
-            if (outcome.status === "saved") {
-              const { votes, myVote } = outcome.result;
-              this.#patches.set(id, { ...before, votes, myVote });
-              this.emit("userecho-vote", { topicId: id, value: myVote, votes });
-              done();
-            } else {
-              rollBack();
-              this.reportError("vote", outcome.error);
-              this.#voteErrors.set(id, outcome.message);
-            }
-            this.announce(outcome.message);
-          }),
-      rollBack, // the vote's code could not be fetched: nothing was sent
-      () => this.#vote(topic),
+    this.loadPart("vote", loadActions, (actions) =>
+      actions.castVote(this.#voteBoard, api, provider, topic),
     );
   };
+
+  /** The vote state and the board's side of a vote (see `actions.castVote`). */
+  readonly #voteBoard: VoteBoard = {
+    patches: this.#patches,
+    voting: new Set(),
+    errors: this.#voteErrors,
+    mine: this.#mine,
+    locale: this.locale,
+    host: this,
+    update: () => this.requestUpdate(),
+    signIn: (action, id) => this.#signIn.request(action, id),
+    signedIn: () => this.#signIn.clear(),
+    say: (message) => this.announce(message),
+  };
+
+  /**
+   * Fetches the visitor's own votes on the page last asked for, when the page can sign them in
+   * (a token callback); nothing to fetch and nothing shown when nobody is signed in.
+   */
+  #fetchMine(): void {
+    const provider = this.#provider();
+    const api = this.api;
+    const request = this.#listed;
+    if (provider && api && request) {
+      this.loadPart(
+        "load",
+        () => import("./own-votes.ts"),
+        (part) => part.fetchOwnVotes(this.#voteBoard, api, provider, request),
+      );
+    }
+  }
 
   /**
    * "Continue on the forum": with a token callback, a signed-in link (see `actions.follow`);
@@ -692,11 +714,7 @@ export class UserEchoFeedback extends UserEchoElement {
     this.loadPart(
       action ?? "continue",
       loadActions,
-      (actions) =>
-        void actions.follow(tab, api, provider, url, !action).then(({ followed, error }) => {
-          if (error) this.reportError("continue", error);
-          if (!followed) this.#signIn.request(action ?? "continue", topicId);
-        }),
+      (actions) => actions.followFor(this.#voteBoard, tab, api, provider, url, action, topicId),
       () => tab?.close(),
     );
   }
@@ -710,6 +728,7 @@ export class UserEchoFeedback extends UserEchoElement {
     this.#created = [topic, ...this.#created];
     this.#totalAtPost ??= this.#topics.value?.page.total;
     this.#submitOpen = false;
+    this.#draft = "";
     this.#signIn.clear();
     this.#page = 1;
     this.#settle.expect(`[data-topic-id="${topic.id}"] .title`);

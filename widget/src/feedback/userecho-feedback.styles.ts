@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "../styles/css.ts";
 
 // Against layout shift: the filters take a line's place from the first render (as tall as a
 // label over a select: two lines of 0.875em text, the select's padding and border) and scroll
@@ -49,7 +49,7 @@ export const feedbackStyles = css`
     min-block-size: calc(3.2375em + 0.6rem + 2px);
   }
   .sk {
-    border-bottom: 1px solid transparent;
+    border-block-end: 1px solid transparent;
   }
   .sk .bar:first-child {
     block-size: calc(3.5em + 2px);
@@ -111,7 +111,7 @@ export const feedbackStyles = css`
   }
   .meta {
     gap: 0.25rem 0.6rem;
-    margin-top: 0.3rem;
+    margin-block-start: 0.3rem;
     font-size: 0.85em;
     color: var(--_muted);
   }

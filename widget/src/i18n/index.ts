@@ -1,16 +1,9 @@
 import en from "./locales/en.ts";
-import { LOCALES, type Locale, type Messages } from "./messages.ts";
+import type { Locale } from "./locales.ts";
+import type { Messages } from "./messages.ts";
 
-export { LOCALES, Translator, fill, type Locale, type Messages, type Plural } from "./messages.ts";
-
-// One loader per locale, so each is its own hashed chunk (chunks/ru-[hash].js, …).
-const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Messages }>> = {
-  ru: () => import("./locales/ru.ts"),
-  es: () => import("./locales/es.ts"),
-  de: () => import("./locales/de.ts"),
-  fr: () => import("./locales/fr.ts"),
-  "pt-BR": () => import("./locales/pt-BR.ts"),
-};
+export { LOCALES, matchLocale, type Locale } from "./locales.ts";
+export { Translator, fill, type Messages, type Plural } from "./messages.ts";
 
 /**
  * English as the first render has it: the strings of `en.ts` only, completed in place by
@@ -19,18 +12,6 @@ const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Messages }
 const english = { ...en } as Messages;
 const loaded = new Map<Locale, Messages>([["en", english]]);
 const loading = new Map<Locale, Promise<Messages>>();
-
-/**
- * The supported locale closest to a BCP 47 tag: an exact match, else the same language
- * (`pt-PT` → `pt-BR`, `de-AT` → `de`), else English.
- */
-export function matchLocale(tag: string | null | undefined): Locale {
-  const wanted = (tag ?? "").trim().toLowerCase();
-  const exact = LOCALES.find((locale) => locale.toLowerCase() === wanted);
-  if (exact) return exact;
-  const language = wanted.split(/[-_]/)[0];
-  return LOCALES.find((locale) => locale.toLowerCase().split("-")[0] === language) ?? "en";
-}
 
 /** The messages of a locale if already loaded (English always is). */
 export function loadedMessages(locale: Locale): Messages | undefined {
@@ -46,10 +27,11 @@ export function loadMessages(locale: Locale): Promise<Messages> {
   if (ready) return Promise.resolve(ready);
   let pending = loading.get(locale);
   if (!pending) {
-    pending = loaders[locale as Exclude<Locale, "en">]()
-      .then((module) => {
-        loaded.set(locale, module.default);
-        return module.default;
+    pending = import("./load.ts")
+      .then(({ fetchMessages }) => fetchMessages(locale as Exclude<Locale, "en">))
+      .then((messages) => {
+        loaded.set(locale, messages);
+        return messages;
       })
       .catch((error: unknown) => {
         loading.delete(locale);

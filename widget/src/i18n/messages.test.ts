@@ -8,6 +8,7 @@ import { Translator } from "./messages.ts";
 const TAGS = [
   ...LOCALES,
   ...["en-GB", "en-IN", "de-CH", "de-AT", "es-MX", "es-419", "fr-CA", "fr-CH", "pt-PT", "ru-UA"],
+  ...["he-IL", "it-CH", "nl-BE", "pl-PL", "ja-JP"],
   ...["ar-EG", "hi-IN-u-nu-deva", "en-u-nu-arab", "fa", "th-TH-u-nu-thai", "bn", "mr"],
 ];
 const NUMBERS = [

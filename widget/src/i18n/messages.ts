@@ -1,9 +1,8 @@
+import { LOCALES } from "./locales.ts";
 import type en from "./locales/en.ts";
 import type enMore from "./locales/en-more.ts";
 
-/** Locales with their own strings. English ships in the main bundle, the others load on demand. */
-export const LOCALES = ["en", "ru", "es", "de", "fr", "pt-BR"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from "./locales.ts";
 
 /** The languages of `LOCALES`, whatever the region. */
 const SHIPPED_LANGUAGES: readonly string[] = LOCALES.map((locale) => locale.split("-")[0]!);
@@ -52,14 +51,23 @@ export class Translator {
   #relative: Intl.RelativeTimeFormat | undefined;
   #dates: Intl.DateTimeFormat | undefined;
 
-  /** A locale of a language we ship, with no `-u-nu-` numbering system asked for. */
-  readonly #latinDigits: boolean;
+  /**
+   * `number` writes an integer above `-#plain` and below 1000 as plain digits: from -999 in a
+   * locale of a language we ship with no `-u-nu-` numbering system asked for, from 0 where the
+   * minus sign carries a direction mark (Hebrew), never elsewhere.
+   */
+  readonly #plain: number;
 
   constructor(locale: string, messages: Messages) {
     this.locale = locale;
     this.messages = messages;
-    this.#latinDigits =
-      SHIPPED_LANGUAGES.includes(locale.split("-")[0]!.toLowerCase()) && !/-u-.*nu-/i.test(locale);
+    const language = locale.split("-")[0]!.toLowerCase();
+    this.#plain =
+      SHIPPED_LANGUAGES.includes(language) && !/-u-.*nu-/i.test(locale)
+        ? language === "he"
+          ? 1
+          : 1000
+        : -1000;
   }
 
   /**
@@ -104,8 +112,9 @@ export class Translator {
     // A page's first Intl.NumberFormat took 20–90 ms in Chromium on a slow machine, a long task
     // by itself. Vote and comment counts are nearly always small integers, which
     // every locale of the languages we ship writes as plain ASCII digits (no grouping below
-    // 1,000, a hyphen-minus; messages.test.ts checks this against ICU), so they skip it.
-    if (Number.isInteger(n) && Math.abs(n) < 1000 && this.#latinDigits) return String(n);
+    // 1,000, a hyphen-minus but in Hebrew; messages.test.ts checks this against ICU), so they
+    // skip it.
+    if (Number.isInteger(n) && n < 1000 && n > -this.#plain) return String(n);
     this.#numbers ??= new Intl.NumberFormat(this.locale);
     return this.#numbers.format(n);
   }

@@ -15,6 +15,13 @@ export class ContextRequestEvent<T> extends Event {
   }
 }
 
+/** A provider of `context` appeared (bubbles to the window, composed). */
+export class ContextProviderEvent extends Event {
+  constructor(readonly context: Context<unknown>) {
+    super("context-provider", { bubbles: true, composed: true });
+  }
+}
+
 /**
  * A consumer's side: asks for the context when its host connects, keeps the value and updates
  * the host when the provider says the value changed.
@@ -37,11 +44,24 @@ export class ContextConsumer<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.dispatchEvent(new ContextRequestEvent(this.#context, this.#callback, true));
+    this.#request();
+    // Unanswered: no provider yet. Ask again when one appears (see `ContextProviderEvent`).
+    if (!this.#unsubscribe) addEventListener("context-provider", this.#onProvider);
   }
 
   hostDisconnected(): void {
+    removeEventListener("context-provider", this.#onProvider);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
+
+  #request(): void {
+    this.#host.dispatchEvent(new ContextRequestEvent(this.#context, this.#callback, true));
+  }
+
+  readonly #onProvider = (event: Event) => {
+    if ((event as ContextProviderEvent).context !== this.#context) return;
+    this.#request();
+    if (this.#unsubscribe) removeEventListener("context-provider", this.#onProvider);
+  };
 }

@@ -8,7 +8,8 @@ describe("formattingTag", () => {
     ["pt", "pt"],
     ["pt-PT", "pt-PT"],
     ["en-GB", "en-GB"],
-    ["ja", "en"], // no Japanese strings: English dates too, not Japanese
+    ["ko", "en"], // no Korean strings: English dates too, not Korean
+    ["ja-JP", "ja-JP"],
     ["zh-Hant-TW", "en"],
     ["", "en"],
     ["de_CH", "de"], // not a tag Intl accepts: the locale

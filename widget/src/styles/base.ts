@@ -1,42 +1,13 @@
-import { css, unsafeCSS } from "lit";
+import { unsafeCSS } from "lit";
+import { css } from "./css.ts";
+import { DARK, LIGHT, themeDeclarations } from "./palette.ts";
 
-/**
- * Theme defaults. Each private `--_x` takes the public `--userecho-x` when the page sets it,
- * else the theme's default; the dark defaults serve both `theme="dark"` and `theme="auto"` under
- * `prefers-color-scheme: dark`.
- */
-const theme = (values: Readonly<Record<string, string>>) =>
-  unsafeCSS(
-    Object.entries(values)
-      .map(([name, value]) => `--_${name}:var(--userecho-${name},${value});`)
-      .join(""),
-  );
+const light = unsafeCSS(themeDeclarations(LIGHT));
+const dark = unsafeCSS(themeDeclarations(DARK));
 
-const light = theme({
-  text: "#1f2328",
-  muted: "#59636e",
-  bg: "#fff",
-  surface: "#f6f8fa",
-  border: "#d1d9e0",
-  accent: "#0a58ca",
-  "on-accent": "#fff",
-  danger: "#b42318",
-  focus: "#0a58ca",
-  skeleton: "#e8ebef",
-});
-
-const dark = theme({
-  text: "#e6edf3",
-  muted: "#9da7b3",
-  bg: "#0d1117",
-  surface: "#161b22",
-  border: "#3d444d",
-  accent: "#58a6ff",
-  "on-accent": "#0d1117",
-  danger: "#ff8b82",
-  focus: "#58a6ff",
-  skeleton: "#262c36",
-});
+// `.root:lang(he)`: the roots whose words are written right to left, one selector per locale of
+// RTL_LOCALES (i18n/locales.ts; locales.test.ts holds the two together). The root's `lang` is
+// its words' language.
 
 /** Shared by every element: theme, focus, controls, lists, paging, skeletons, avatars. */
 export const baseStyles = css`
@@ -57,6 +28,10 @@ export const baseStyles = css`
     padding: var(--userecho-spacing, 1rem);
     line-height: 1.45;
     container-type: inline-size;
+    direction: ltr;
+  }
+  .root:lang(he) {
+    direction: rtl;
   }
   .dark {
     ${dark}
@@ -115,8 +90,8 @@ export const baseStyles = css`
   }
   .sr-only {
     position: absolute;
-    width: 1px;
-    height: 1px;
+    inline-size: 1px;
+    block-size: 1px;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
@@ -138,14 +113,14 @@ export const baseStyles = css`
   }
   .list > li {
     padding: 0.6rem 0;
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: center;
-    margin-top: 0.75rem;
+    margin-block-start: 0.75rem;
   }
   .state {
     padding: 1rem;

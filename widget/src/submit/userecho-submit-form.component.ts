@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import type { CreateTopicRequest } from "@userecho-edge/shared";
 import { createTopic } from "../api/writes.ts";
 import { boardContext } from "../feedback/board-context.ts";
@@ -10,6 +10,7 @@ import { idempotencyKey } from "../internal/idempotency.ts";
 import { explainLater } from "../internal/render.ts";
 import { errorMessages, fieldMessage, invalidField, type Field } from "../errors/index.ts";
 import { baseStyles } from "../styles/base.ts";
+import { css } from "../styles/css.ts";
 
 const SIMILAR_DELAY_MS = 300;
 const SIMILAR_LIMIT = 5;
@@ -24,6 +25,10 @@ const SIMILAR_LIMIT = 5;
  * @internal
  */
 export class UserEchoSubmitForm extends LitElement {
+  static override properties = {
+    draft: { attribute: false },
+  };
+
   static override styles = [
     baseStyles,
     css`
@@ -43,6 +48,14 @@ export class UserEchoSubmitForm extends LitElement {
     `,
   ];
 
+  /** A title to start from (the launcher's `open({ submit: { title } })`). */
+  declare draft: string;
+
+  constructor() {
+    super();
+    this.draft = "";
+  }
+
   readonly #board = new ContextConsumer(this, boardContext);
   #title = "";
   #similarTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +71,13 @@ export class UserEchoSubmitForm extends LitElement {
   });
 
   protected override firstUpdated(): void {
-    this.renderRoot.querySelector<HTMLInputElement>("#title")?.focus();
+    const title = this.renderRoot.querySelector<HTMLInputElement>("#title");
+    if (title && this.draft) {
+      title.value = this.draft;
+      this.#title = this.draft.trim(); // and similar topics are looked for at once
+      this.requestUpdate();
+    }
+    title?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -161,10 +180,14 @@ export class UserEchoSubmitForm extends LitElement {
 
   #close = () => this.dispatchEvent(new Event("close"));
 
-  /** Escape closes the form (the board returns focus to its button). */
+  /**
+   * Escape closes the form (the board returns focus to its button), and only the form: not an
+   * expanded topic around it, nor a dialog around the board.
+   */
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== "Escape") return;
     event.stopPropagation();
+    event.preventDefault();
     this.#close();
   };
 

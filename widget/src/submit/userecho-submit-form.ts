@@ -11,3 +11,5 @@ defineElement("userecho-submit-form", UserEchoSubmitForm);
 
 export { UserEchoSubmitForm };
 export { tokenFrom } from "../internal/auth.ts";
+// The board provides its context with the class its first part brings (it is not in its first render).
+export { ContextProvider } from "../internal/context-provider.ts";

@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "../styles/css.ts";
 
 /**
  * The leaderboard's own rules, over the shared base styles. Skeleton rows are as tall as a
@@ -26,7 +26,7 @@ export const topUsersStyles = css`
     block-size: 2rem;
   }
   .sk {
-    border-bottom: 1px solid transparent;
+    border-block-end: 1px solid transparent;
   }
   .sk .bar:first-child {
     block-size: 2rem;

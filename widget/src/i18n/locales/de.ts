@@ -60,4 +60,11 @@ export default {
   rating: "Bewertung",
   rank: "Rang",
   noUsers: "Noch keine Mitglieder.",
+  roadmap: "Roadmap",
+  roadmapError: "Die Roadmap konnte nicht geladen werden.",
+  columnError: "Diese Themen konnten nicht geladen werden.",
+  noStatusFilter:
+    "Dieses Forum kann Themen nicht nach Status auflisten, daher gibt es keine Roadmap.",
+  voteCount: { one: "{n} Stimme", other: "{n} Stimmen" },
+  close: "Schließen",
 } satisfies Messages;

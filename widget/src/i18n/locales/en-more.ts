@@ -43,6 +43,12 @@ const enMore = {
   rating: "Rating",
   rank: "Rank",
   noUsers: "No users yet.",
+  roadmap: "Roadmap",
+  roadmapError: "The roadmap could not be loaded.",
+  columnError: "These topics could not be loaded.",
+  noStatusFilter: "This forum cannot list topics by status, so there is no roadmap.",
+  voteCount: { one: "{n} vote", other: "{n} votes" },
+  close: "Close",
 };
 
 export default enMore;

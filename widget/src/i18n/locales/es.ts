@@ -60,4 +60,10 @@ export default {
   rating: "Puntuación",
   rank: "Posición",
   noUsers: "Todavía no hay usuarios.",
+  roadmap: "Hoja de ruta",
+  roadmapError: "No se pudo cargar la hoja de ruta.",
+  columnError: "No se pudieron cargar estos temas.",
+  noStatusFilter: "Este foro no puede mostrar los temas por estado, así que no hay hoja de ruta.",
+  voteCount: { one: "{n} voto", other: "{n} votos" },
+  close: "Cerrar",
 } satisfies Messages;

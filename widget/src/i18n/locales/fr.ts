@@ -60,4 +60,11 @@ export default {
   rating: "Note",
   rank: "Rang",
   noUsers: "Aucun membre pour le moment.",
+  roadmap: "Feuille de route",
+  roadmapError: "La feuille de route n’a pas pu être chargée.",
+  columnError: "Ces sujets n’ont pas pu être chargés.",
+  noStatusFilter:
+    "Ce forum ne peut pas lister les sujets par statut : il n’y a donc pas de feuille de route.",
+  voteCount: { one: "{n} vote", other: "{n} votes" },
+  close: "Fermer",
 } satisfies Messages;

@@ -60,4 +60,10 @@ export default {
   rating: "Pontuação",
   rank: "Posição",
   noUsers: "Ainda não há usuários.",
+  roadmap: "Roteiro",
+  roadmapError: "Não foi possível carregar o roteiro.",
+  columnError: "Não foi possível carregar estes tópicos.",
+  noStatusFilter: "Este fórum não consegue listar os tópicos por status, então não há roteiro.",
+  voteCount: { "=0": "{n} votos", one: "{n} voto", other: "{n} votos" },
+  close: "Fechar",
 } satisfies Messages;

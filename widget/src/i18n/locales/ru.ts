@@ -75,4 +75,10 @@ export default {
   rating: "Рейтинг",
   rank: "Место",
   noUsers: "Участников пока нет.",
+  roadmap: "Дорожная карта",
+  roadmapError: "Не удалось загрузить дорожную карту.",
+  columnError: "Не удалось загрузить эти темы.",
+  noStatusFilter: "Этот форум не умеет показывать темы по статусам, поэтому дорожной карты нет.",
+  voteCount: { one: "{n} голос", few: "{n} голоса", many: "{n} голосов", other: "{n} голоса" },
+  close: "Закрыть",
 } satisfies Messages;
