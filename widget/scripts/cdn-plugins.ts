@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Plugin } from "vite";
 
 /** What `chunkGraph` writes: each chunk of one build with the chunks it imports. */
@@ -27,6 +28,8 @@ export function chunkGraph(file: string): Plugin {
           dynamicImports: output.dynamicImports,
         };
       }
+      // Before Vite writes the bundle, so on a fresh clone the folder is not there yet.
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, JSON.stringify(graph, null, 2));
     },
   };
