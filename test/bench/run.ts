@@ -77,7 +77,8 @@ machine kind: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(
 Node ${process.version}. The worker's own figures come from its production bundle in workerd,
 loaded by wrk on the same machine, with each row's CPU accounted for; the other sections run
 end to end through \`wrangler dev\`, whose figures are the dev server's. Re-run with
-\`npx --yes pnpm@10.34.9 bench\` (needs \`wrk\`: \`apt-get install -y wrk\`).
+\`npx --yes pnpm@10.34.9 bench\` (needs \`wrk\`, and measures the widget in Chromium's headless
+shell when it is installed: \`apt-get install -y wrk chromium-headless-shell\`).
 `;
 writeFileSync(join(ROOT, "docs/BENCHMARKS.md"), [header, ...sections].join("\n"));
 log("recorded in docs/BENCHMARKS.md");

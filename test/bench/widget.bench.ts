@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { ROOT, type Stack } from "../stack.ts";
@@ -19,9 +19,40 @@ export interface WidgetBenchResults {
   beforeFirstRow: { files: BundleSize[]; total: BundleSize };
   /** `cold` first, then `intl-started`. */
   paint: PaintRuns[];
+  /** The browser measured in, and its version. */
+  browser: string;
 }
 
 const DIST = join(ROOT, "widget/dist/cdn");
+
+/** Debian's build of Chromium's headless shell (`apt-get install -y chromium-headless-shell`). */
+export const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+
+/**
+ * The browser the widget is measured in, set up so that the page's main thread competes with as
+ * little as possible that a visitor's browser would not run beside it:
+ * - Chromium's headless shell, when installed. Full Chromium in headless mode runs its browser
+ *   UI, including a WebUI renderer (the omnibox popup) that it starts for every new context:
+ *   traced on this machine's 2 cores, that renderer used more CPU than the page under test
+ *   while the page loaded, and stretched the page's tasks to two or three times their CPU time.
+ *   The shell runs the same Blink and V8, without the browser UI. (Playwright uses the same
+ *   shell for its own headless runs.)
+ * - Hosts other than this machine fail inside Chromium's resolver (avatars come from Gravatar),
+ *   not in a Playwright route: a route sends every request of the page, the widget's own
+ *   included, through the test process and back while the page renders.
+ */
+async function launchBenchBrowser(log: (line: string) => void): Promise<Browser> {
+  const shell = existsSync(HEADLESS_SHELL);
+  if (!shell) {
+    log(
+      `${HEADLESS_SHELL} not found (apt-get install -y chromium-headless-shell): measuring in full Chromium, whose own UI renderer competes with the page`,
+    );
+  }
+  return launchBrowser({
+    ...(shell ? { executablePath: HEADLESS_SHELL } : {}),
+    args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+  });
+}
 
 /** gzip -9 and brotli -11 of one file of the script-tag build. */
 function sizeOf(file: string): BundleSize {
@@ -56,10 +87,6 @@ export async function scriptsBeforeFirstRow(
 ): Promise<{ files: BundleSize[]; total: BundleSize }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route(
-    (url) => url.hostname !== "127.0.0.1",
-    (route) => route.fulfill({ status: 204 }),
-  );
   await page.goto(`${stack.workerUrl}/test-pages/fifty.html`);
   const scripts = await page.evaluate(async () => {
     const board = document.querySelector("userecho-feedback")!;
@@ -124,7 +151,7 @@ export async function widgetBenchmarks(
 
   // Warm the API (the edge cache) so the measurement is the widget's own cost.
   await fetch(`${stack.workerUrl}/v1/forums/1/topics?limit=50`);
-  const browser = await launchBrowser();
+  const browser = await launchBenchBrowser(log);
   try {
     const beforeFirstRow = await scriptsBeforeFirstRow(browser, stack);
     log(
@@ -134,7 +161,14 @@ export async function widgetBenchmarks(
     for (const start of ["cold", "intl-started"] as const) {
       paint.push(await paintRuns(browser, stack, start, runs, log));
     }
-    return { sizes, firstRender, beforeFirstRow, paint };
+    const shell = existsSync(HEADLESS_SHELL);
+    return {
+      sizes,
+      firstRender,
+      beforeFirstRow,
+      paint,
+      browser: `${shell ? "Chromium's headless shell" : "Chromium, headless"} ${browser.version()}`,
+    };
   } finally {
     await browser.close();
   }
@@ -153,10 +187,6 @@ async function paintRuns(
   for (let run = 0; run < runs + 1; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route(
-      (url) => url.hostname !== "127.0.0.1",
-      (route) => route.fulfill({ status: 204 }),
-    );
     // Everything is recorded by an init script and reported once, through the console, so no
     // harness code runs in the page while it is measured (a Playwright evaluate compiles its
     // own script on the main thread, which showed up as a 40–80 ms long task).
@@ -219,11 +249,22 @@ function measureInPage(start: PageStart): void {
       duration: number;
       startTime: number;
       renderStart: number;
-      scripts: { invoker: string; duration: number }[];
+      scripts: {
+        invoker: string;
+        duration: number;
+        sourceURL: string;
+        sourceFunctionName: string;
+        sourceCharPosition: number;
+      }[];
     }[]) {
       const scripts = entry.scripts
         .filter((script) => script.duration >= 5)
-        .map((script) => `${script.invoker.slice(0, 40)} ${script.duration.toFixed(0)}`);
+        .map((script) => {
+          const source = script.sourceURL
+            ? ` (${script.sourceFunctionName || "?"} in ${script.sourceURL.split("/").pop()}@${script.sourceCharPosition})`
+            : "";
+          return `${script.invoker.slice(0, 40)}${source} ${script.duration.toFixed(0)}`;
+        });
       const render = entry.renderStart ? entry.startTime + entry.duration - entry.renderStart : 0;
       frames.push(
         `${entry.duration.toFixed(0)} ms = [${scripts.join("; ")}] + render ${render.toFixed(0)}`,
@@ -291,10 +332,14 @@ row appears (measured in Chromium: every script response whose request started b
 
 ### First paint of 50 topics, and long tasks
 
-Chromium (headless, Debian), API warm (edge cache hit), a fresh browser context per run, from
+${r.browser} (Debian), API warm (edge cache hit), a fresh browser context per run, from
 the start of loading \`widget.js\` to the animation frame after 50 topics are in the DOM. Long
 tasks: PerformanceObserver \`longtask\` (tasks over 50 ms) from the start of \`widget.js\`.
-The widget draws topics ten per task, so a page of 50 takes five tasks and frames in between.
+The widget draws topics ten per frame, each batch in a task of its own after the frame that shows
+the one before, so a page of 50 takes five tasks and five frames. Measured in the headless shell
+(\`apt-get install -y chromium-headless-shell\`) when installed: full Chromium runs its own UI
+renderer beside every new page, which on two cores stretches the page's tasks to two or three
+times their CPU time (see \`launchBenchBrowser\` in \`test/bench/widget.bench.ts\`).
 
 | page | first ten topics, median | all 50, median (runs) | long tasks | longest |
 | --- | ---: | --- | ---: | ---: |

@@ -23,9 +23,11 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(
+  options: { executablePath?: string; args?: string[] } = {},
+): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",
@@ -34,6 +36,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...(options.args ?? []),
     ],
   });
 }
