@@ -4,7 +4,7 @@ import type { AppliedQuery, PageInfo, Topic } from "@userecho-edge/shared";
 import { skeletonRows } from "../internal/render.ts";
 
 /**
- * Topics drawn per task. Fifty topics drawn at once made one task of 60–170 ms (render, then
+ * Topics drawn per batch. Fifty topics drawn at once made one task of 60–170 ms (render, then
  * style and layout) on a slow machine; ten at a time keeps the widget's own tasks short (see
  * docs/BENCHMARKS.md), and a page of ten or fewer still appears at once.
  */
@@ -19,9 +19,9 @@ export interface Listing {
 }
 
 /**
- * Draws a listing's rows in batches of {@link ROWS_PER_TASK}, each batch in a task of its own
- * so the browser can paint in between. "Show more" appends: the rows already on screen stay,
- * and only the new ones are drawn in batches.
+ * Draws a listing's rows in batches of {@link ROWS_PER_TASK}, one batch per frame, each in a
+ * task of its own, so that no task renders, styles and lays out more than one batch. "Show
+ * more" appends: the rows already on screen stay, and only the new ones are drawn in batches.
  */
 export class RowBatches implements ReactiveController {
   /** Every row of the current listing, worked out once per update. */
@@ -30,7 +30,8 @@ export class RowBatches implements ReactiveController {
   drawn = 0;
   readonly #host: ReactiveControllerHost;
   #listing: Listing | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The frame request of the next batch; 0 when none is due. */
+  #next = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -71,12 +72,18 @@ export class RowBatches implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.drawing) return;
-    this.#timer ??= setTimeout(() => {
-      this.#timer = undefined;
-      this.drawn += ROWS_PER_TASK;
-      this.#host.requestUpdate();
-    });
+    if (!this.drawing || this.#next) return;
+    // The next batch waits for the frame that shows this one, then for a task of its own: with
+    // a bare timer, several batches ran before one frame, whose style and layout of all of them
+    // made a long task.
+    this.#next = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!this.#next) return; // disconnected since
+        this.#next = 0;
+        this.drawn += ROWS_PER_TASK;
+        this.#host.requestUpdate();
+      }),
+    );
   }
 
   hostConnected(): void {
@@ -85,7 +92,7 @@ export class RowBatches implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    cancelAnimationFrame(this.#next);
+    this.#next = 0;
   }
 }

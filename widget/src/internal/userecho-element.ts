@@ -18,6 +18,11 @@ const THEMES: readonly string[] = ["light", "dark", "auto"];
  * What every userecho element shares: the worker endpoint, theme, language, heading, a polite
  * live region, and typed events.
  *
+ * An element draws first in the task that registers it (Lit's default: a microtask), so no frame
+ * shows it registered but empty, which would move the content below it. Drawing in the next
+ * animation frame instead put that render and the frame's style, layout and paint in one task,
+ * a long one (docs/BENCHMARKS.md, "First paint of 50 topics, and long tasks").
+ *
  * @attr lang - Language of the element's text (en, ru, es, de, fr, pt-BR; others fall back to
  *   the closest match, then English). Without it the closest `lang` ancestor, then the document's.
  */
@@ -56,18 +61,6 @@ export class UserEchoElement extends LitElement {
     this.theme = "light";
     this.heading = undefined;
     this.headingLevel = 2;
-  }
-
-  /**
-   * The first render waits for the next animation frame. Evaluating widget.js and drawing the
-   * elements in the same task made one of 60–100 ms on a slow machine; split, neither is a long
-   * task. A frame callback (not a timer) runs before that frame is painted, so the page is never
-   * painted with the element still empty, which made the content below it jump (layout shift).
-   * A page in the background gets no frames, and draws the element once it is shown.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise(requestAnimationFrame);
-    super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {
