@@ -9,6 +9,10 @@ const dark = unsafeCSS(themeDeclarations(DARK));
 // RTL_LOCALES (i18n/locales.ts; locales.test.ts holds the two together). The root's `lang` is
 // its words' language.
 
+// Skeletons pulse as one block, not bar by bar: every animated bar became a composited layer
+// (60 for 20 placeholder rows), and the compositor's work on them shared the page's cores while
+// the first rows were drawn (docs/BENCHMARKS.md, long tasks).
+
 /** Shared by every element: theme, focus, controls, lists, paging, skeletons, avatars. */
 export const baseStyles = css`
   :host {
@@ -158,6 +162,8 @@ export const baseStyles = css`
     block-size: 0.9em;
     border-radius: 4px;
     background: var(--_skeleton);
+  }
+  .skeleton {
     animation: pulse 1.2s ease-in-out infinite alternate;
   }
   .bar:first-child {
