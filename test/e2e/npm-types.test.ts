@@ -1,35 +1,18 @@
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { installWidgetPackage } from "./support/npm-package.ts";
 
 /**
- * The npm package as someone installs it: `package.json` and `dist/npm`, copied into a project
- * outside the workspace whose node_modules holds only `lit` (its one dependency). Its
- * declarations must type-check there with `skipLibCheck: false`: no private workspace package,
- * no zod, nothing that resolves to `any`.
+ * The npm package as someone installs it (support/npm-package.ts). Its declarations must
+ * type-check there with `skipLibCheck: false`: no private workspace package, no zod, nothing
+ * that resolves to `any`.
  */
-const widgetDir = fileURLToPath(new URL("../../widget/", import.meta.url));
 let project: string;
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), "userecho-npm-consumer-"));
-  const installed = join(project, "node_modules/@userecho-edge/widget");
-  mkdirSync(installed, { recursive: true });
-  cpSync(join(widgetDir, "package.json"), join(installed, "package.json"));
-  cpSync(join(widgetDir, "dist/npm"), join(installed, "dist/npm"), { recursive: true });
-  // pnpm's real folder of lit, whose own dependencies sit beside it.
-  symlinkSync(realpathSync(join(widgetDir, "node_modules/lit")), join(project, "node_modules/lit"));
+  project = installWidgetPackage("userecho-npm-consumer-");
 });
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
@@ -56,7 +39,15 @@ function typeCheck(code: string): string[] {
 }
 
 const consumer = `
-import { EdgeApi, UserEchoFeedback, configure, type Topic, type TopicPage } from "@userecho-edge/widget";
+import {
+  EdgeApi,
+  UserEchoFeedback,
+  UserEchoLauncher,
+  UserEchoRoadmap,
+  configure,
+  type Topic,
+  type TopicPage,
+} from "@userecho-edge/widget";
 import "@userecho-edge/widget/define";
 
 configure({ endpoint: "https://feedback.example.com" });
@@ -67,6 +58,10 @@ board.addEventListener("userecho-vote", (event) => {
   const score: number = event.detail.votes.score;
   console.log(score);
 });
+const launcher: UserEchoLauncher = document.createElement("userecho-launcher");
+launcher.open({ topic: 1 });
+const roadmap: UserEchoRoadmap = document.createElement("userecho-roadmap");
+roadmap.forum = 1;
 const api = new EdgeApi("https://feedback.example.com");
 const page: Promise<TopicPage> = api.topics({ forum: 1, page: 1, limit: 10 });
 void page.then((result) => {

@@ -17,6 +17,8 @@ describe("npm entry", () => {
       expect.arrayContaining([
         "UserEchoFeedback",
         "UserEchoTopUsers",
+        "UserEchoRoadmap",
+        "UserEchoLauncher",
         "configure",
         "defineElements",
         "EdgeApi",
@@ -27,6 +29,8 @@ describe("npm entry", () => {
       .customElements;
     expect(registry?.get("userecho-feedback")).toBeUndefined();
     expect(registry?.get("userecho-top-users")).toBeUndefined();
+    expect(registry?.get("userecho-roadmap")).toBeUndefined();
+    expect(registry?.get("userecho-launcher")).toBeUndefined();
     // Registering explicitly works there (for Lit SSR) and throws nothing.
     expect(() => (widget["defineElements"] as () => void)()).not.toThrow();
     expect(() => (widget["defineElements"] as () => void)()).not.toThrow();

@@ -5,6 +5,12 @@
  */
 export { UserEchoFeedback, type PagingMode } from "./feedback/userecho-feedback.component.ts";
 export { UserEchoTopUsers } from "./top-users/userecho-top-users.component.ts";
+export { UserEchoRoadmap } from "./roadmap/userecho-roadmap.component.ts";
+export {
+  UserEchoLauncher,
+  type LauncherPosition,
+  type LauncherOpenOptions,
+} from "./launcher/userecho-launcher.component.ts";
 export { UserEchoElement, type Theme } from "./internal/userecho-element.ts";
 export {
   EdgeApi,

@@ -23,8 +23,9 @@ const THEMES: readonly string[] = ["light", "dark", "auto"];
  * animation frame instead put that render and the frame's style, layout and paint in one task,
  * a long one (docs/BENCHMARKS.md, "First paint of 50 topics, and long tasks").
  *
- * @attr lang - Language of the element's text (en, ru, es, de, fr, pt-BR; others fall back to
- *   the closest match, then English). Without it the closest `lang` ancestor, then the document's.
+ * @attr lang - Language of the element's text (one of `LOCALES`: en, ru, es, de, fr, pt-BR, he,
+ *   it, nl, pl, ja; others fall back to the closest match, then English). Without it the
+ *   closest `lang` ancestor, then the document's.
  */
 export class UserEchoElement extends LitElement {
   static override properties: PropertyDeclarations = {

@@ -28,8 +28,15 @@ const SVG = "http://www.w3.org/2000/svg";
 /** A speech bubble. */
 const ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z";
 
-const tab = new CSSStyleSheet();
-tab.replaceSync(launcherStyles);
+let tab: CSSStyleSheet | undefined;
+
+/**
+ * `HTMLElement`, or a stand-in where there is none (server-side rendering imports the npm
+ * entry, which exports this class, in Node).
+ */
+const Base: typeof HTMLElement =
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a stand-in for a class
+  globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
 
 /**
  * A tab on the side of the window, or a floating button, that opens the feedback board in a
@@ -74,7 +81,7 @@ tab.replaceSync(launcherStyles);
  * @cssprop --userecho-radius - Corner radius (default 8px).
  * @cssprop --userecho-font - Font family; the page's font when unset.
  */
-export class UserEchoLauncher extends HTMLElement {
+export class UserEchoLauncher extends Base {
   static readonly observedAttributes = [
     "label",
     "position",
@@ -118,6 +125,10 @@ export class UserEchoLauncher extends HTMLElement {
   constructor() {
     super();
     this.#shadow = this.attachShadow({ mode: "open" });
+    if (!tab) {
+      tab = new CSSStyleSheet();
+      tab.replaceSync(launcherStyles);
+    }
     this.#shadow.adoptedStyleSheets = [tab];
     this.#root = make("div", { class: "root" });
     this.#button = make("button", { part: "button", type: "button", "aria-haspopup": "dialog" });
