@@ -22,7 +22,7 @@ export interface LighthouseRun {
 const PAGES = ["/examples/html.html"];
 
 export async function lighthouseBenchmarks(
-  stack: Stack,
+  stack: Pick<Stack, "workerUrl">,
   log: (line: string) => void,
 ): Promise<LighthouseRun[]> {
   const runs: LighthouseRun[] = [];

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: first the worker on its own (the production bundle in workerd, loaded by wrk;
  * workerd.bench.ts), then the end-to-end suites through `wrangler dev` with the emulator (fresh
- * local state): coalescing and mixed load, the widget, sustained load. Prints the numbers and
+ * local state): coalescing and mixed load; the widget and Lighthouse on pages served without the
+ * dev server (page-server.ts); sustained load. Prints the numbers and
  * records them in docs/BENCHMARKS.md. Targets are reported, never asserted: benchmarks inform,
  * tests decide. `--quick` shortens every run, for trying the bench out; `--memory-seconds=N`
  * sets the length of the workerd memory run (60 s by default); `--workerd-only` runs and prints
@@ -14,8 +15,10 @@ import { ROOT, startStack } from "../stack.ts";
 import { cacheBenchmarks, cacheMarkdown } from "./cache.bench.ts";
 import { lighthouseBenchmarks, lighthouseMarkdown } from "./lighthouse.bench.ts";
 import { loadMarkdown, sustainedLoad } from "./load.bench.ts";
+import { startPageServer } from "./page-server.ts";
 import { widgetBenchmarks, widgetMarkdown } from "./widget.bench.ts";
 import { printRatios, workerdBenchmarks, workerdMarkdown } from "./workerd.bench.ts";
+import { startHarness } from "./workerd-harness.ts";
 import { WRK_MISSING, wrkInstalled } from "./wrk.ts";
 
 const quick = process.argv.includes("--quick");
@@ -54,11 +57,21 @@ try {
   log(`wrangler dev: worker ${stack.workerUrl}, emulator ${stack.emulatorUrl}`);
   const cache = await cacheBenchmarks(stack, log, quick ? 10 : 60);
   sections.push(cacheMarkdown(cache));
-  const widget = await widgetBenchmarks(stack, log, quick ? 3 : 7);
-  sections.push(widgetMarkdown(widget));
-  sections.push(lighthouseMarkdown(await lighthouseBenchmarks(stack, log)));
 } finally {
   await stack.stop();
+}
+// The widget's pages without the dev server in the way (page-server.ts): its build as static
+// files, /v1 on the same origin to the production bundle in workerd.
+const widgetWorker = await startHarness({ rateLimit: 1_000_000_000, rateLimiter: "in-isolate" });
+const pages = await startPageServer(join(ROOT, "widget/dist/cdn"), widgetWorker.workerUrl);
+try {
+  log(`widget pages: ${pages.url} (static files; /v1 to workerd ${widgetWorker.workerUrl})`);
+  const widget = await widgetBenchmarks({ workerUrl: pages.url }, log, quick ? 3 : 7);
+  sections.push(widgetMarkdown(widget));
+  sections.push(lighthouseMarkdown(await lighthouseBenchmarks({ workerUrl: pages.url }, log)));
+} finally {
+  await pages.close();
+  await widgetWorker.dispose();
 }
 // The sustained load gets a stack of its own: its memory figures should not carry what the
 // earlier suites left in the dev server.
@@ -75,8 +88,10 @@ const header = `# Benchmarks
 Recorded by \`pnpm bench\` (${quick ? "quick run, " : ""}${new Date().toISOString()}) on this project's
 machine kind: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB,
 Node ${process.version}. The worker's own figures come from its production bundle in workerd,
-loaded by wrk on the same machine, with each row's CPU accounted for; the other sections run
-end to end through \`wrangler dev\`, whose figures are the dev server's. Re-run with
+loaded by wrk on the same machine, with each row's CPU accounted for. The widget and Lighthouse
+load their pages from the widget's build, served as static files, with \`/v1\` passed on to the
+same production bundle in workerd (\`test/bench/page-server.ts\`); the cache and load sections
+run end to end through \`wrangler dev\`, whose figures are the dev server's. Re-run with
 \`npx --yes pnpm@10.34.9 bench\` (needs \`wrk\`, and measures the widget in Chromium's headless
 shell when it is installed: \`apt-get install -y wrk chromium-headless-shell\`).
 `;

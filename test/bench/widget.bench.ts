@@ -83,7 +83,7 @@ export function bundleSizes(): BundleSize[] {
  */
 export async function scriptsBeforeFirstRow(
   browser: Browser,
-  stack: Stack,
+  stack: Pick<Stack, "workerUrl">,
 ): Promise<{ files: BundleSize[]; total: BundleSize }> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -139,7 +139,7 @@ export interface PaintRuns {
  * with 50 topics on screen, and every long task (> 50 ms) on the page's main thread from then.
  */
 export async function widgetBenchmarks(
-  stack: Stack,
+  stack: Pick<Stack, "workerUrl">,
   log: (line: string) => void,
   runs = 7,
 ): Promise<WidgetBenchResults> {
@@ -176,7 +176,7 @@ export async function widgetBenchmarks(
 
 async function paintRuns(
   browser: Browser,
-  stack: Stack,
+  stack: Pick<Stack, "workerUrl">,
   start: PageStart,
   runs: number,
   log: (line: string) => void,
