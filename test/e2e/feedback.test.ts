@@ -332,24 +332,25 @@ describe("<userecho-feedback>", () => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await mount(page, board());
     const skeleton = page.locator("userecho-feedback [part=skeleton]");
-    await skeleton.waitFor();
-    expect(await skeleton.evaluate((el) => el.parentElement?.getAttribute("aria-busy"))).toBe(
-      "true",
-    );
-    expect(
-      await skeleton
-        .locator(".bar")
-        .first()
-        .evaluate((el) => getComputedStyle(el).animationName),
-    ).toBe("none");
-    await page.emulateMedia({ reducedMotion: "no-preference" });
-    expect(
-      await skeleton
-        .locator(".bar")
-        .first()
-        .evaluate((el) => getComputedStyle(el).animationName),
-    ).toBe("pulse");
-    release();
+    // The skeleton pulses as one block (its bars do not animate one by one).
+    const pulse = () => skeleton.evaluate((el) => getComputedStyle(el).animationName);
+    try {
+      await skeleton.waitFor();
+      expect(await skeleton.evaluate((el) => el.parentElement?.getAttribute("aria-busy"))).toBe(
+        "true",
+      );
+      expect(await pulse()).toBe("none");
+      await page.emulateMedia({ reducedMotion: "no-preference" });
+      expect(await pulse()).toBe("pulse");
+      expect(
+        await skeleton
+          .locator(".bar")
+          .first()
+          .evaluate((el) => getComputedStyle(el).animationName),
+      ).toBe("none");
+    } finally {
+      release(); // a failed check must not leave the page's requests held for the next test
+    }
     await topics().first().waitFor();
     expect(await skeleton.count()).toBe(0);
     expect(consoleErrors).toEqual([]);

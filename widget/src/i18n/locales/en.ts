@@ -1,6 +1,6 @@
 /**
  * English, the source locale, part one: the strings a board needs before its first row, which
- * ship in widget.js. The rest are in `en-more.ts`, which every part loaded later brings along
+ * ship in the board's chunk. The rest are in `en-more.ts`, which every part loaded later brings along
  * (`i18n/english-more.ts`). Every other locale provides all keys of both, in one file (checked by
  * `satisfies Messages`). `{n}`, `{title}`, `{page}`, `{total}` are placeholders; objects are
  * plural forms keyed by `Intl.PluralRules` categories.
