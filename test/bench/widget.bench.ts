@@ -41,17 +41,21 @@ export const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
  *   not in a Playwright route: a route sends every request of the page, the widget's own
  *   included, through the test process and back while the page renders.
  */
-async function launchBenchBrowser(log: (line: string) => void): Promise<Browser> {
+async function launchBenchBrowser(
+  log: (line: string) => void,
+): Promise<{ browser: Browser; name: string }> {
   const shell = existsSync(HEADLESS_SHELL);
   if (!shell) {
     log(
       `${HEADLESS_SHELL} not found (apt-get install -y chromium-headless-shell): measuring in full Chromium, whose own UI renderer competes with the page`,
     );
   }
-  return launchBrowser({
+  const browser = await launchBrowser({
     ...(shell ? { executablePath: HEADLESS_SHELL } : {}),
     args: ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
   });
+  const name = `${shell ? "Chromium's headless shell" : "Chromium, headless"} ${browser.version()}`;
+  return { browser, name };
 }
 
 /** gzip -9 and brotli -11 of one file of the script-tag build. */
@@ -151,7 +155,7 @@ export async function widgetBenchmarks(
 
   // Warm the API (the edge cache) so the measurement is the widget's own cost.
   await fetch(`${stack.workerUrl}/v1/forums/1/topics?limit=50`);
-  const browser = await launchBenchBrowser(log);
+  const { browser, name } = await launchBenchBrowser(log);
   try {
     const beforeFirstRow = await scriptsBeforeFirstRow(browser, stack);
     log(
@@ -161,14 +165,7 @@ export async function widgetBenchmarks(
     for (const start of ["cold", "intl-started"] as const) {
       paint.push(await paintRuns(browser, stack, start, runs, log));
     }
-    const shell = existsSync(HEADLESS_SHELL);
-    return {
-      sizes,
-      firstRender,
-      beforeFirstRow,
-      paint,
-      browser: `${shell ? "Chromium's headless shell" : "Chromium, headless"} ${browser.version()}`,
-    };
+    return { sizes, firstRender, beforeFirstRow, paint, browser: name };
   } finally {
     await browser.close();
   }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, LOADED, openPage } from "./support/browser.ts";
 
-/** Long enough for a chunk and a topic to load on a busy two-core machine. */
-const LOADED = { timeout: 10_000 };
 /**
  * Deep links (`history="hash"`): an open topic is in the address, such an address opens it, Back
  * and Forward close and open it, and two elements on one page each follow only their own

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { api } from "./support/api.ts";
-import { axe, launchBrowser, openPage } from "./support/browser.ts";
-import { events, recordEvents } from "./support/board.ts";
+import { axe, launchBrowser, LOADED, openPage } from "./support/browser.ts";
+import { dialogOpen, events, recordEvents } from "./support/board.ts";
 
-/** Long enough for a chunk and a topic to load on a busy two-core machine. */
-const LOADED = { timeout: 10_000 };
 /**
  * `<userecho-launcher>` on the blank test page: a tab that opens the board in a modal dialog.
  * Each test opens a fresh page, since what the launcher fetches on first use stays loaded.
@@ -33,14 +31,6 @@ async function launcherPage(markup: string) {
   }, markup);
   return { ...opened, scripts };
 }
-
-/** Whether the launcher's dialog is open. */
-const dialogOpen = (page: Page, id = "launcher") =>
-  page.evaluate(
-    (launcher) =>
-      document.getElementById(launcher)?.shadowRoot?.querySelector("dialog")?.open ?? false,
-    id,
-  );
 
 /** The focused element, looked for inside shadow roots: its tag, id, part and text. */
 const focused = (page: Page) =>

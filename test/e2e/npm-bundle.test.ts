@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, LOADED, openPage } from "./support/browser.ts";
+import { dialogOpen } from "./support/board.ts";
 import { installWidgetPackage } from "./support/npm-package.ts";
 
 /**
@@ -12,7 +13,6 @@ import { installWidgetPackage } from "./support/npm-package.ts";
  * under `/npm-app/`. Every element, the launcher's dialog and the board in it must work from
  * the app's own chunks, with nothing fetched from the script-tag build (`widget.js`, `chunks/`).
  */
-const LOADED = { timeout: 10_000 };
 const APP = `
 import "@userecho-edge/widget/define";
 import { configure } from "@userecho-edge/widget";
@@ -103,28 +103,12 @@ describe("the npm package, bundled into an app", () => {
     // The launcher: its tab opens the dialog, with the board's topics in it.
     await page.locator("#launcher [part=button]").click();
     await page.locator("#launcher userecho-feedback li[part=topic]").first().waitFor(LOADED);
-    expect(
-      await page.evaluate(
-        () => document.getElementById("launcher")!.shadowRoot!.querySelector("dialog")!.open,
-      ),
-    ).toBe(true);
+    expect(await dialogOpen(page)).toBe(true);
     await page.keyboard.press("Escape");
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () => document.getElementById("launcher")!.shadowRoot!.querySelector("dialog")!.open,
-        ),
-      )
-      .toBe(false);
+    await expect.poll(() => dialogOpen(page)).toBe(false);
     // A `data-userecho-open` trigger opens it too.
     await page.locator("#trigger").click();
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () => document.getElementById("launcher")!.shadowRoot!.querySelector("dialog")!.open,
-        ),
-      )
-      .toBe(true);
+    await expect.poll(() => dialogOpen(page)).toBe(true);
     // All of it came from the app's bundle, none from the script-tag build.
     expect(scripts.length).toBeGreaterThan(1);
     expect(

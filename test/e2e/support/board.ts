@@ -98,3 +98,11 @@ export function events(page: Page): Promise<{ type: string; detail: Record<strin
 
 /** Chromium's own log line for an HTTP error response; not a widget error. */
 export const isNetworkLog = (message: string) => message.startsWith("Failed to load resource");
+
+/** Whether the launcher's dialog is open. */
+export const dialogOpen = (page: Page, id = "launcher") =>
+  page.evaluate(
+    (launcher) =>
+      document.getElementById(launcher)?.shadowRoot?.querySelector("dialog")?.open ?? false,
+    id,
+  );

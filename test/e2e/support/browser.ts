@@ -23,6 +23,9 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** Long enough for a chunk and a topic to load on a busy two-core machine. */
+export const LOADED = { timeout: 10_000 };
+
 export function launchBrowser(
   options: { executablePath?: string; args?: string[] } = {},
 ): Promise<Browser> {

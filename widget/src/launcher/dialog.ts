@@ -26,7 +26,7 @@ export interface LauncherOpenOptions {
 }
 
 /** Attributes passed on to the board in the dialog (the topic takes the first two). */
-export const FOR_BOARD = ["endpoint", "theme", "forum", "page-size", "sort", "paging", "heading"];
+const FOR_BOARD = ["endpoint", "theme", "forum", "page-size", "sort", "paging", "heading"];
 
 /** What the dialog needs of its launcher. */
 export interface DialogHost extends HTMLElement {
@@ -39,7 +39,7 @@ styles.replaceSync(launcherDialogStyles);
 let board: Promise<Board> | undefined;
 
 /** Fetches the board's code once per page; again after a failure. */
-export function fetchBoard(): Promise<Board> {
+function fetchBoard(): Promise<Board> {
   board ??= loadBoard().catch((error: unknown) => {
     board = undefined;
     throw error;
