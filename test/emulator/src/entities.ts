@@ -198,13 +198,12 @@ export class Presenter {
       ...(rich
         ? { category: category === undefined ? null : { id: category.id, name: category.name } }
         : {}),
-      // The documented sample shows `tags: []`; the shape of an element is shown nowhere.
-      tags: rich
-        ? topic.tagIds.flatMap((id) => {
-            const tag = store.tag(id);
-            return tag === undefined ? [] : [this.tag(tag)];
-          })
-        : [],
+      // The documented sample shows `tags: []` (a topic without tags); an element's shape is
+      // shown nowhere, and `{id, name}` is how every other reference of a topic looks.
+      tags: topic.tagIds.flatMap((id) => {
+        const tag = store.tag(id);
+        return tag === undefined ? [] : [this.tag(tag)];
+      }),
       comment_count: topic.commentCount,
       author: this.author(topic.authorId),
       vote: {

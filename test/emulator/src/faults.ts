@@ -24,6 +24,20 @@ export type Fault =
   | { kind: "truncated" }
   /** The real list, with one item's `field` replaced by something no schema accepts. */
   | { kind: "corrupt-item"; index?: number; field?: string }
+  /**
+   * The list UserEcho would send for an empty one, in one of its plausible encodings: `data`
+   * null, `{}`, or left out; no `details`.
+   */
+  | { kind: "empty"; data: "null" | "{}" | "missing" }
+  /**
+   * A cap on `limit`: pages come `limit` items long at most (paged by the cap), and
+   * `details.limit` echoes what was asked, as a careless API would.
+   */
+  | { kind: "cap"; limit: number }
+  /** A query parameter dropped before the request is read: UserEcho ignoring it. */
+  | { kind: "ignore"; param: string }
+  /** HTTP 200 with this JSON body, whatever was asked: an answer UserEcho should not give. */
+  | { kind: "body"; body: unknown }
   /** Headers sent, then the connection drops. */
   | { kind: "reset" }
   /** Headers sent, then nothing: the body never ends. */
@@ -128,6 +142,40 @@ export function injectFaults(registry: FaultRegistry): MiddlewareHandler {
         });
         return;
       }
+      case "empty": {
+        await next();
+        const body = (await c.res.json()) as Record<string, unknown>;
+        delete body["details"];
+        if (fault.data === "missing") delete body["data"];
+        else body["data"] = fault.data === "null" ? null : {};
+        c.res = new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { "Content-Type": "application/json" },
+        });
+        return;
+      }
+      case "cap": {
+        const url = new URL(c.req.url);
+        const asked = Number(url.searchParams.get("limit") ?? 50);
+        url.searchParams.set("limit", String(Math.min(asked, fault.limit)));
+        c.req.raw = new Request(url, c.req.raw);
+        await next();
+        const body = (await c.res.json()) as { details?: Record<string, unknown> };
+        if (body.details) body.details["limit"] = asked;
+        c.res = new Response(JSON.stringify(body), {
+          status: c.res.status,
+          headers: { "Content-Type": "application/json" },
+        });
+        return;
+      }
+      case "ignore": {
+        const url = new URL(c.req.url);
+        url.searchParams.delete(fault.param);
+        c.req.raw = new Request(url, c.req.raw);
+        return next();
+      }
+      case "body":
+        return c.json(fault.body as object, 200);
       case "reset":
         return new Response(
           new ReadableStream({

@@ -17,6 +17,9 @@
  * benchmarks: every topic it has gets `copies` copies (header, description, type, category, tags,
  * author; no votes or comments), so there are many more full pages, each one like the seed's.
  * Answers 201 `{ "forumId": 1, "topics": 1800 }`, the forum's new topic count.
+ *
+ * `POST /__emulator/inject/move` with `{ "topicId": 1004, "forumId": 3 }` moves a topic to another
+ * forum, as an admin does in UserEcho's interface (a private forum, say). Answers 200.
  */
 import { Hono } from "hono";
 import { ApiError, BadRequestError } from "./errors.ts";
@@ -73,6 +76,21 @@ export function injectRoutes(store: () => Store): Hono {
       throw new BadRequestError("Injection body is not valid JSON");
     }
     return c.json(inject(store(), parseInjection(body)), 201);
+  });
+  routes.post("/move", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new BadRequestError("Move body is not valid JSON");
+    }
+    const value = object(body, "body");
+    const topicId = id(value["topicId"], "topicId");
+    const forumId = id(value["forumId"], "forumId");
+    if (store().topic(topicId) === undefined) throw new BadRequestError(`No topic ${topicId}`);
+    if (store().forum(forumId) === undefined) throw new BadRequestError(`No forum ${forumId}`);
+    store().moveTopic(topicId, forumId);
+    return c.json({ topicId, forumId });
   });
   routes.post("/clone", async (c) => {
     let body: unknown;

@@ -291,6 +291,27 @@ export class Store {
     return topic;
   }
 
+  /**
+   * Moves a topic to another forum, as an admin does in UserEcho's own interface (there is no
+   * API call for it): lists and totals follow, the topic keeps its id, type and votes.
+   */
+  moveTopic(topicId: number, forumId: number): SeedTopic {
+    const state = this.#state;
+    const topic = state.topicsById.get(topicId);
+    if (topic === undefined) throw new Error(`store: topic ${topicId} does not exist`);
+    const from = state.topicsByForum.get(topic.forumId) ?? [];
+    from.splice(from.indexOf(topic), 1);
+    const fromTotals = totalsOf(state, topic.forumId);
+    fromTotals.topics--;
+    fromTotals.comments -= topic.commentCount;
+    topic.forumId = forumId;
+    pushTo(state.topicsByForum, forumId, topic);
+    const toTotals = totalsOf(state, forumId);
+    toTotals.topics++;
+    toTotals.comments += topic.commentCount;
+    return topic;
+  }
+
   /** Adds a comment; the topic's `comment_count` and `updated` follow. */
   createComment(input: NewComment): SeedComment {
     const state = this.#state;
