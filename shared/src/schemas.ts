@@ -21,7 +21,10 @@ const isoDate = described(z.iso.datetime({ offset: true }), "ISO 8601 timestamp,
 export const PageInfo = z
   .object({
     number: described(z.int().check(z.minimum(1)), "1-based number of this page"),
-    size: described(z.int().check(z.minimum(1), z.maximum(100)), "Requested page size"),
+    size: described(
+      z.int().check(z.minimum(1), z.maximum(100)),
+      "The page size in use: what UserEcho served, which may be less than asked (it caps `limit`); further pages hold this many",
+    ),
     total: described(
       z.nullable(z.int().check(z.minimum(0))),
       "Number of items over all pages; null when UserEcho does not say",
@@ -58,6 +61,12 @@ export const VoteValue = z
   .union([z.literal(1), z.literal(0), z.literal(-1)])
   .register(contract, { id: "VoteValue", description: "1 up, -1 down, 0 withdraw" });
 
+export const OwnVote = z.int().check(z.minimum(-5), z.maximum(5)).register(contract, {
+  id: "OwnVote",
+  description:
+    "A visitor's own vote on a topic: the votes they gave (UserEcho user groups give a user up to 5 per topic), negative for a vote down, 0 for none",
+});
+
 export const Votes = z
   .object({
     score: described(z.int(), "Up-votes minus down-votes"),
@@ -65,6 +74,9 @@ export const Votes = z
     down: z.int().check(z.minimum(0)),
   })
   .register(contract, { id: "Votes" });
+
+const whenKnown = <T extends z.ZodMiniType>(date: T) =>
+  described(z.nullable(date), "ISO 8601 timestamp, UTC; null when UserEcho does not say");
 
 const topicShape = {
   id,
@@ -74,20 +86,25 @@ const topicShape = {
   ),
   title: z.string(),
   url: described(z.url(), "The topic's page on the community"),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  type: TopicType,
-  status: Status,
+  createdAt: whenKnown(isoDate),
+  updatedAt: whenKnown(isoDate),
+  type: described(z.nullable(TopicType), "null when UserEcho does not say"),
+  status: described(z.nullable(Status), "null when UserEcho does not say"),
   category: z.nullable(Category),
   tags: z.array(Tag),
   votes: Votes,
   commentCount: z.int().check(z.minimum(0)),
   author: Author,
   myVote: described(
-    z.optional(VoteValue),
+    z.optional(OwnVote),
     "The signed-in user's own vote; only in personalised (bearer) responses",
   ),
 };
+
+const truncated = described(
+  z.boolean(),
+  "true when the text was longer than the worker passes on (256 KiB of HTML) and was cut at a tag boundary: link to the topic's page for the rest",
+);
 
 export const Topic = z
   .object(topicShape)
@@ -97,6 +114,7 @@ export const TopicDetail = z
   .object({
     ...topicShape,
     descriptionHtml: described(z.string(), "Sanitised HTML, safe to insert into a page"),
+    truncated,
   })
   .register(contract, { id: "TopicDetail", description: "One topic with its description." });
 
@@ -105,8 +123,9 @@ export const Comment = z
     id,
     topicId: id,
     html: described(z.string(), "Sanitised HTML, safe to insert into a page"),
+    truncated,
     isOfficial: z.boolean(),
-    createdAt: isoDate,
+    createdAt: whenKnown(isoDate),
     author: Author,
   })
   .register(contract, { id: "Comment" });
@@ -138,11 +157,11 @@ export const ForumMeta = z
     communityUrl: described(z.url(), "The community's home page, for 'continue on the forum'"),
     sorts: described(
       z.array(z.enum(SORTS)),
-      "The sorts UserEcho honours for this worker; offer only these",
+      "The sorts this forum's topic list serves, by UserEcho or computed at the edge; offer these",
     ),
     filters: described(
       z.array(TopicFilter),
-      "The filters UserEcho honours for this worker; offer only these",
+      "The filters this forum's topic list serves, by UserEcho or computed at the edge (a filter the topics carry no data for is absent); offer these",
     ),
     voting: described(
       z.enum(["inline", "community"]),
@@ -191,21 +210,31 @@ export const AppliedQuery = z
   .object({
     sort: described(
       z.optional(z.enum(SORTS)),
-      "The sort applied: `new` when UserEcho does not honour the one asked for; absent for a search, which keeps UserEcho's own order",
+      "The sort applied; absent for a search, which keeps UserEcho's own order",
     ),
     type: z.optional(id),
     status: z.optional(id),
     category: z.optional(id),
     tag: z.optional(id),
     q: z.optional(z.string()),
+    computed: described(
+      z.optional(z.array(z.enum(["sort", "type", "status", "category", "tag"]))),
+      "The parts the worker computed itself from the forum's topics, because UserEcho does not honour them",
+    ),
   })
   .register(contract, {
     id: "AppliedQuery",
     description:
-      "The sort and filters this page was built with. A filter UserEcho refuses or ignores is absent, and a search is neither sorted nor filtered.",
+      "The sort and filters this page was built with. A filter the forum cannot serve is absent, and a search is neither sorted nor filtered.",
   });
 
-export const TopicPage = listOf(Topic, "TopicPage", { applied: AppliedQuery });
+export const TopicPage = listOf(Topic, "TopicPage", {
+  applied: AppliedQuery,
+  exact: described(
+    z.boolean(),
+    "false when the page was computed from a forum larger than the worker reads for it (the newest 2,000 topics by default): it covers those only",
+  ),
+});
 export const CommentPage = listOf(Comment, "CommentPage", {});
 
 /**
@@ -214,12 +243,12 @@ export const CommentPage = listOf(Comment, "CommentPage", {});
  */
 export const MyVotes = z
   .object({
-    items: z.array(z.object({ topicId: id, myVote: VoteValue })),
+    items: z.array(z.object({ topicId: id, myVote: OwnVote })),
   })
   .register(contract, {
     id: "MyVotes",
     description:
-      "The signed-in visitor's own vote on each topic of the page the same query gives (0: none).",
+      "The signed-in visitor's own vote on each topic of the page the same query gives (0: none). A topic the worker could not read the vote of within its bound is left out.",
   });
 
 export const TopUserPage = listOf(TopUser, "TopUserPage", {
@@ -271,7 +300,7 @@ export const VoteRequest = z
   .register(contract, { id: "VoteRequest" });
 
 export const VoteResult = z
-  .object({ topicId: id, votes: Votes, myVote: VoteValue })
+  .object({ topicId: id, votes: Votes, myVote: OwnVote })
   .register(contract, { id: "VoteResult" });
 
 export const SsoLinkRequest = z
@@ -355,6 +384,7 @@ export type MyVotes = z.infer<typeof MyVotes>;
 export type TopUserPage = z.infer<typeof TopUserPage>;
 export type Problem = z.infer<typeof Problem>;
 export type VoteValue = z.infer<typeof VoteValue>;
+export type OwnVote = z.infer<typeof OwnVote>;
 export type TextFormat = z.infer<typeof TextFormat>;
 export type CreateTopicRequest = z.infer<typeof CreateTopicRequest>;
 export type CreateCommentRequest = z.infer<typeof CreateCommentRequest>;

@@ -40,8 +40,8 @@ describe("strict CSP", () => {
     await page.locator("userecho-feedback [part=comment]").first().waitFor();
     // Status badge colours are set through the CSSOM, so they apply under style-src 'self'.
     expect(await titles(page)).toEqual(expected.items.map((topic) => topic.title));
-    const withStatus = expected.items.find((topic) => topic.status.name)!;
-    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(withStatus.status.color.slice(i, i + 2), 16)).join(", ")})`;
+    const withStatus = expected.items.find((topic) => topic.status?.name)!;
+    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(withStatus.status!.color.slice(i, i + 2), 16)).join(", ")})`;
     expect(
       await page
         .locator(`userecho-feedback li[data-topic-id="${withStatus.id}"] [part=status]`)

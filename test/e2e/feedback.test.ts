@@ -66,9 +66,9 @@ describe("<userecho-feedback>", () => {
       expected.items.map((topic) => ({
         id: topic.id,
         votes: new Intl.NumberFormat("en").format(topic.votes.score),
-        status: topic.status.name || null,
-        statusBackground: topic.status.name ? rgb(topic.status.color) : null,
-        type: topic.type.name,
+        status: topic.status?.name || null,
+        statusBackground: topic.status?.name ? rgb(topic.status.color) : null,
+        type: topic.type?.name ?? "",
         category: topic.category?.name ?? null,
         comments: `${topic.commentCount} ${topic.commentCount === 1 ? "comment" : "comments"}`,
         author: expect.stringContaining(topic.author.name) as unknown as string,

@@ -5,7 +5,6 @@ import type {
   TopicDetail,
   TopicPage,
   TopicSort,
-  TopUserPage,
 } from "@userecho-edge/shared";
 
 /** A failed call to the worker, carrying its RFC 9457 problem when there is one. */
@@ -77,10 +76,6 @@ export class EdgeApi {
     return this.request("GET", `/v1/topics/${topic}/comments${query({ page, limit })}`, {
       signal,
     });
-  }
-
-  topUsers(page: number, limit: number, signal?: AbortSignal): Promise<TopUserPage> {
-    return this.request("GET", `/v1/users/top${query({ page, limit })}`, { signal });
   }
 
   /**

@@ -1,5 +1,5 @@
 import "../i18n/english-more.ts";
-import type { Topic, VoteResult, VoteValue } from "@userecho-edge/shared";
+import type { OwnVote, Topic, VoteResult, VoteValue } from "@userecho-edge/shared";
 import type { EdgeApi } from "../api/client.ts";
 import { ssoLink, vote as postVote } from "../api/writes.ts";
 import { authorised, tokenFrom, type Authorised } from "../internal/auth.ts";
@@ -29,7 +29,7 @@ export interface VoteBoard {
   /** Why the last vote on a topic failed. */
   readonly errors: Map<number, string>;
   /** The signed-in visitor's own votes (`own-votes.ts`), by topic. */
-  readonly mine: Map<number, VoteValue>;
+  readonly mine: Map<number, OwnVote>;
   /** The board's language, now. */
   readonly locale: { readonly translator: Translator };
   /** The board, which fires `userecho-vote` and `userecho-error`. */
@@ -101,7 +101,7 @@ export async function vote(
   api: EdgeApi,
   provider: TokenProvider | undefined,
   topic: Topic,
-  value: VoteResult["myVote"],
+  value: VoteValue,
   t: Translator,
 ): Promise<VoteOutcome> {
   const key = idempotencyKey(); // one per action, reused by the retry after a 401

@@ -1,4 +1,4 @@
-import type { VoteValue } from "@userecho-edge/shared";
+import type { OwnVote } from "@userecho-edge/shared";
 import type { EdgeApi, TopicListRequest } from "../api/client.ts";
 import { myVotes } from "../api/writes.ts";
 import { authorised } from "../internal/auth.ts";
@@ -37,7 +37,7 @@ export async function ownVotes(
   api: EdgeApi,
   provider: TokenProvider,
   request: TopicListRequest,
-): Promise<{ votes?: Map<number, VoteValue>; error?: unknown }> {
+): Promise<{ votes?: Map<number, OwnVote>; error?: unknown }> {
   try {
     const outcome = await authorised(provider, (token) => myVotes(api, request, { token }));
     if (!outcome.signedIn) return {};

@@ -34,7 +34,7 @@ export function renderTopicRow(t: Translator, topic: Topic, state: RowState, act
       <button
         class="btn"
         part="vote-button"
-        aria-pressed=${topic.myVote === 1 ? "true" : "false"}
+        aria-pressed=${(topic.myVote ?? 0) > 0 ? "true" : "false"}
         aria-label=${t.t("voteFor", { title: topic.title })}
         @click=${() => actions.vote(topic)}
       >
@@ -55,13 +55,13 @@ export function renderTopicRow(t: Translator, topic: Topic, state: RowState, act
       </button>
       <div class="meta" part="meta">
         ${
-          topic.status.name
+          topic.status?.name
             ? html`<span class="status" part="status" data-color=${topic.status.color}
                 >${topic.status.name}</span
               >`
             : nothing
         }
-        <span part="type">${topic.type.name}</span>
+        <span part="type">${topic.type?.name}</span>
         ${topic.category ? html`<span part="category">${topic.category.name}</span>` : nothing}
         <span part="comment-count">${t.plural("comments", topic.commentCount)}</span>
         <span class="author" part="author"

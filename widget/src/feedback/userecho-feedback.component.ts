@@ -5,7 +5,7 @@ import type {
   Topic,
   TopicDetail,
   TopicSort,
-  VoteValue,
+  OwnVote,
 } from "@userecho-edge/shared";
 import type { ApiRequestError, TopicListRequest } from "../api/client.ts";
 import type { Translator } from "../i18n/index.ts";
@@ -161,7 +161,7 @@ export class UserEchoFeedback extends UserEchoElement {
    * The signed-in visitor's own votes on the listed topics (`/my-votes`): the shared list never
    * carries them. Fetched for each page of topics loaded, and again when the visitor signs in.
    */
-  readonly #mine = new Map<number, VoteValue>();
+  readonly #mine = new Map<number, OwnVote>();
   /** The query of the last page of topics asked for, which the own votes are fetched for. */
   #listed: TopicListRequest | undefined;
   /** Topics the visitor posted here, newest first. */

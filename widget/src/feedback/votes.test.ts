@@ -33,11 +33,29 @@ describe("optimisticVote", () => {
       myVote: 1,
       votes: { up: 5, down: 1, score: 4 },
     });
-    expect(optimisticVote(topic(0))).toEqual({ myVote: 1, votes: { up: 5, down: 1, score: 4 } });
-    expect(optimisticVote(topic(1))).toEqual({ myVote: 0, votes: { up: 3, down: 1, score: 2 } });
+    expect(optimisticVote(topic(0))).toMatchObject({
+      myVote: 1,
+      votes: { up: 5, down: 1, score: 4 },
+    });
+    expect(optimisticVote(topic(1))).toMatchObject({
+      myVote: 0,
+      votes: { up: 3, down: 1, score: 2 },
+    });
   });
 
   it("replaces a down-vote with an up-vote", () => {
-    expect(optimisticVote(topic(-1))).toEqual({ myVote: 1, votes: { up: 5, down: 0, score: 5 } });
+    expect(optimisticVote(topic(-1))).toMatchObject({
+      myVote: 1,
+      votes: { up: 5, down: 0, score: 5 },
+    });
+  });
+
+  it("takes back every vote of a weighted vote, never toggles it to one", () => {
+    const weighted = { votes: { up: 7, down: 1, score: 6 }, myVote: 3 } as Topic;
+    expect(optimisticVote(weighted)).toEqual({
+      myVote: 0,
+      votes: { up: 4, down: 1, score: 3 },
+    });
+    expect(revote({ up: 4, down: 1, score: 3 }, 0, 3)).toEqual({ up: 7, down: 1, score: 6 });
   });
 });

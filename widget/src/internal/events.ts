@@ -4,7 +4,7 @@ import type {
   PageInfo,
   Problem,
   TopicDetail,
-  VoteValue,
+  OwnVote,
   Votes,
 } from "@userecho-edge/shared";
 
@@ -21,7 +21,8 @@ export interface SignInRequestDetail {
 /** `userecho-vote`: the worker accepted a vote. */
 export interface VoteDetail {
   topicId: number;
-  value: VoteValue;
+  /** The votes the visitor now gives the topic (their group's weight, or 0). */
+  value: OwnVote;
   votes: Votes;
 }
 

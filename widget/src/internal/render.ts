@@ -18,9 +18,11 @@ function hideImage(event: Event): void {
   (event.currentTarget as HTMLImageElement).hidden = true;
 }
 
-/** A relative date with the absolute one in `datetime` and a tooltip. */
-export function when(t: Translator, iso: string): TemplateResult {
-  return html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`;
+/** A relative date with the absolute one in `datetime` and a tooltip; nothing when unknown. */
+export function when(t: Translator, iso: string | null): TemplateResult | typeof nothing {
+  return iso
+    ? html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`
+    : nothing;
 }
 
 /** Placeholder rows while loading: no text but one for screen readers. */

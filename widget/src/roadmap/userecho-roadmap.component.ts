@@ -294,7 +294,7 @@ export class UserEchoRoadmap extends UserEchoElement {
                 <span class="votes" part="vote-count"
                   >${t.plural("voteCount", topic.votes.score)}</span
                 >
-                <span part="type">${topic.type.name}</span>
+                ${topic.type ? html`<span part="type">${topic.type.name}</span>` : nothing}
               </div>
             </li>`,
         )}

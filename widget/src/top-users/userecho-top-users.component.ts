@@ -1,4 +1,6 @@
 import { html } from "lit";
+import type { TopUserPage } from "@userecho-edge/shared";
+import { query } from "../api/client.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { clampCount } from "../internal/limits.ts";
 import { avatar, errorState, explanation, skeleton } from "../internal/render.ts";
@@ -56,7 +58,12 @@ export class UserEchoTopUsers extends UserEchoElement {
   }
 
   readonly #users = new FetchController(this, {
-    task: ([, limit], signal) => this.requireApi().topUsers(1, limit, signal),
+    // Here rather than on the client: only this element asks, and the board's first render
+    // downloads the client.
+    task: ([, limit], signal) =>
+      this.requireApi().request<TopUserPage>("GET", `/v1/users/top${query({ page: 1, limit })}`, {
+        signal,
+      }),
     args: () => [this.api, clampCount(this.limit, 10)] as const,
     onComplete: (page) => this.emit("userecho-load", { page: page.page }),
     onError: (error) => this.reportError("load", error),

@@ -122,13 +122,13 @@ export class UserEchoTopicView extends UserEchoElement {
         </div>
         <div class="meta" part="meta">
           ${
-            topic.status.name
+            topic.status?.name
               ? html`<span class="status" part="status" data-color=${topic.status.color}
                   >${topic.status.name}</span
                 >`
               : nothing
           }
-          <span part="type">${topic.type.name}</span>
+          ${topic.type ? html`<span part="type">${topic.type.name}</span>` : nothing}
           ${topic.category ? html`<span part="category">${topic.category.name}</span>` : nothing}
           <span class="votes" part="vote-count">${t.plural("voteCount", topic.votes.score)}</span>
           <span part="comment-count"

@@ -5,7 +5,7 @@
  * except the optional signed-in check, which makes UserEcho create its check user.
  */
 import { isPublicForum } from "../../src/upstream/inferred.ts";
-import type { UpstreamTopic } from "../../src/upstream/schemas.ts";
+import type { UpstreamTopic } from "../../src/upstream/model.ts";
 import { CheckContext, type Findings, type RunSettings } from "./context.ts";
 import { checkErrors, checkSso, checkVotes } from "./credentials.ts";
 import {

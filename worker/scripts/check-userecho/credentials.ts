@@ -3,10 +3,10 @@
  * the worker tells them apart), reads as a signed-in user with an `sso_token` minted by the
  * worker's own code, and the vote endpoint, which no read can check.
  */
-import { MisconfiguredError, NotFoundError } from "../../src/errors/index.ts";
+import { MisconfiguredError, UserRefusedError, NotFoundError } from "../../src/errors/index.ts";
 import { encryptSsoPayload } from "../../src/sso/index.ts";
 import { ATTESTED_SORT, TOPIC_ORDER_BY } from "../../src/upstream/inferred.ts";
-import { UpstreamUser } from "../../src/upstream/schemas.ts";
+import { userReader } from "../../src/upstream/normalise/index.ts";
 import type { CheckContext } from "./context.ts";
 import { describeEnvelope, describeError } from "./judge.ts";
 import { AnswerRecorder, envelopeOf, type RawAnswer } from "./observe.ts";
@@ -112,7 +112,7 @@ export async function checkSso(ctx: CheckContext, forumId: number): Promise<void
   ctx.mintedSecrets.push(ssoToken, encodeURIComponent(ssoToken));
   const user = ctx.client.asUser(anonymousToken, ssoToken);
   const read = await ctx.observe(async () => {
-    const current = await user.getOne("users/current", {}, UpstreamUser);
+    const current = await user.getOne("users/current", {}, userReader);
     const forums = await user.listForums();
     const topics = await user.listTopics(forumId, {
       page: 1,
@@ -129,7 +129,7 @@ export async function checkSso(ctx: CheckContext, forumId: number): Promise<void
       id: "sso",
       status: "fail",
       evidence:
-        (variable === "USERECHO_SSO_KEY"
+        (read.error instanceof UserRefusedError
           ? "UserEcho refused the sso_token minted with USERECHO_SSO_KEY"
           : variable !== undefined
             ? `UserEcho refused ${variable}`
@@ -139,7 +139,7 @@ export async function checkSso(ctx: CheckContext, forumId: number): Promise<void
     return;
   }
   const { current, forums, topics } = read.value;
-  const named = [current.display_name, current.name].includes(CHECK_USER.displayName);
+  const named = current.name === CHECK_USER.displayName;
   ctx.add({
     id: "sso",
     status: named ? "pass" : "fail",

@@ -19,8 +19,8 @@ import {
   isPublicForum,
   topicInForumQuery,
 } from "../../src/upstream/inferred.ts";
-import type { UpstreamForum, UpstreamTopic } from "../../src/upstream/schemas.ts";
-import { LOCAL_RANKING_MAX_USERS, rankUsers } from "../../src/upstream/user-ranking.ts";
+import type { UpstreamForum, UpstreamTopic } from "../../src/upstream/model.ts";
+import { RANKING_MAX_USERS, eligibility, rankUsers } from "../../src/upstream/user-ranking.ts";
 import { type CheckContext, TOPIC_FILTERS, TOPIC_SORTS } from "./context.ts";
 import {
   type CheckStatus,
@@ -235,20 +235,20 @@ export async function checkUsersByRating(
   ctx: CheckContext,
   usersTotal: number | undefined,
 ): Promise<void> {
-  const capabilities = new Capabilities(`${ctx.settings.baseUrl}#check-userecho`);
+  const capabilities = new Capabilities(ctx.client);
   let rankedLocally = false;
   const read = await ctx.observe(() =>
-    rankUsers(ctx.client, capabilities, 1, 50, async () => {
+    rankUsers(ctx.client, capabilities, 50, eligibility(true), async () => {
       rankedLocally = true;
       return { users: [], total: undefined, exact: false };
     }),
   );
   const verdict = capabilities.verdict("users:by-rating");
   const local =
-    `the worker ranks up to ${LOCAL_RANKING_MAX_USERS} users itself` +
+    `the worker ranks up to ${RANKING_MAX_USERS} users itself` +
     (usersTotal === undefined
       ? ""
-      : usersTotal <= LOCAL_RANKING_MAX_USERS
+      : usersTotal <= RANKING_MAX_USERS
         ? ` (this community has ${usersTotal}: the ranking is exact)`
         : ` (this community has ${usersTotal}: the ranking is approximate)`);
   const parameter = `order_by=${USERS_BY_RATING}`;
@@ -267,9 +267,9 @@ export async function checkUsersByRating(
       verdict,
       evidence: `${parameter} ${verdict}${verdict === "ignored" ? " (ratings out of order)" : " (an error answer)"}; ${local}`,
     });
-    if (usersTotal !== undefined && usersTotal > LOCAL_RANKING_MAX_USERS) {
+    if (usersTotal !== undefined && usersTotal > RANKING_MAX_USERS) {
       ctx.warnings.push(
-        `The top-users list is approximate: UserEcho does not sort users by rating, and the worker ranks only the first ${LOCAL_RANKING_MAX_USERS} of ${usersTotal}.`,
+        `The top-users list is approximate: UserEcho does not sort users by rating, and the worker ranks only the first ${RANKING_MAX_USERS} of ${usersTotal}.`,
       );
     }
     return;
@@ -325,7 +325,7 @@ export async function checkComments(
       "Comment lists fail with order_by=created: topic pages would show no comments.",
     );
   } else {
-    const times = read.value.items.map((c) => Date.parse(c.created));
+    const times = read.value.items.flatMap((c) => (c.created ? [Date.parse(c.created)] : []));
     const inOrder = times.every((t, i) => i === 0 || t >= times[i - 1]!);
     ctx.add(
       !inOrder

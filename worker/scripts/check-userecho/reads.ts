@@ -11,7 +11,7 @@ import type {
   UpstreamNamed,
   UpstreamStatus,
   UpstreamTopic,
-} from "../../src/upstream/schemas.ts";
+} from "../../src/upstream/model.ts";
 import type { CheckContext } from "./context.ts";
 import {
   arrayOf,
@@ -249,8 +249,8 @@ export function checkTopicFields(ctx: CheckContext, { page, raw: rawTopics }: Re
         : `on ${withCategoryKey.length} of ${raw.length} topics (${categorised} with a category, ${shapes(withCategoryKey.map((t) => t["category"]))})`,
   });
 
-  const bareStatus = topics.filter((t) => typeof t.status === "number").length;
-  const bareType = topics.filter((t) => typeof t.type === "number").length;
+  const bareStatus = raw.filter((t) => typeof t["status"] === "number").length;
+  const bareType = raw.filter((t) => typeof t["type"] === "number").length;
   ctx.add({
     id: "topic.status-type",
     status: "pass",

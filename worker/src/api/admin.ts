@@ -1,5 +1,9 @@
 import { PurgeResult } from "@userecho-edge/shared";
+import { forgetListings } from "../board/listings.ts";
+import { forgetVoteRefusals } from "../board/voting.ts";
 import { ALL_SCOPE, bumpGenerations } from "../cache/index.ts";
+import { forgetVerdicts } from "../upstream/capabilities.ts";
+import { forgetUpstreamKnowledge } from "../upstream/client.ts";
 import type { RouteHandlers } from "./mount.ts";
 
 /**
@@ -9,15 +13,27 @@ import type { RouteHandlers } from "./mount.ts";
 export const adminHandlers = {
   /**
    * Moves generations forward: the next read of what they cover misses and asks UserEcho. A
-   * forum's scope covers its lists and meta; a topic's, its page and comments (docs: README,
-   * "Fresh data after a change in UserEcho").
+   * forum's scopes cover its lists, its index and its meta; a topic's, its page and comments;
+   * everything also forgets what this isolate learnt of UserEcho (which guesses work, page caps,
+   * where topics were listed), so it is all found out again (README, "Fresh data after a change
+   * in UserEcho").
    */
   purgeCache: async (c, { body }) => {
-    const scope =
-      "all" in body ? ALL_SCOPE : "forum" in body ? `forum:${body.forum}` : `topic:${body.topic}`;
-    await bumpGenerations(c.env, [scope]);
+    const scopes =
+      "all" in body
+        ? [ALL_SCOPE]
+        : "forum" in body
+          ? [`forum:${body.forum}`, `meta:${body.forum}`]
+          : [`topic:${body.topic}`];
+    if ("all" in body) {
+      forgetListings();
+      forgetVerdicts();
+      forgetUpstreamKnowledge();
+      forgetVoteRefusals();
+    }
+    await bumpGenerations(c.env, scopes);
     const result = PurgeResult.parse({
-      scopes: [scope],
+      scopes,
       reach: c.env.CACHE_KV ? "global" : "location",
     });
     return c.json(result, 200, { "Cache-Control": "private, no-store" });

@@ -1,7 +1,13 @@
 import { ForumList } from "@userecho-edge/shared";
 import { cachedJson } from "../cache/index.ts";
-import { metaOptions, produceMeta } from "../board/forum-meta.ts";
-import { produceMyVotes, produceTopicPage, topicPageOptions } from "../board/topics.ts";
+import { produceMeta } from "../board/forum-meta.ts";
+import { metaOptions } from "../board/forum-names.ts";
+import {
+  planTopicList,
+  produceMyVotes,
+  produceTopicPage,
+  topicPageOptions,
+} from "../board/topics.ts";
 import { allowedForumsKey, requireVisibleForum, visibleForums } from "../board/visibility.ts";
 import type { RouteHandlers } from "./mount.ts";
 
@@ -21,14 +27,14 @@ export const forumHandlers = {
 
   listTopics: async (c, { params: { forumId }, query }) => {
     await requireVisibleForum(c, forumId);
-    return cachedJson(c, topicPageOptions(forumId, query), () =>
-      produceTopicPage(c, forumId, query),
-    );
+    // Keyed by what will be applied, not by what was asked (board/topics.ts).
+    const plan = await planTopicList(c, forumId, query);
+    return cachedJson(c, topicPageOptions(plan), () => produceTopicPage(c, plan));
   },
 
   getMyVotes: async (c, { params: { forumId }, query }) => {
     await requireVisibleForum(c, forumId);
-    const body = await produceMyVotes(c, forumId, query);
+    const body = await produceMyVotes(c, await planTopicList(c, forumId, query));
     return c.json(body, 200, { "Cache-Control": "private, no-store" });
   },
 } satisfies Partial<RouteHandlers>;

@@ -5,5 +5,9 @@ import type { RouteHandlers } from "./mount.ts";
 /** Handlers of the user routes (shared/src/routes.ts). */
 export const userHandlers = {
   listTopUsers: (c, { query }) =>
-    cachedJson(c, { route: "users", params: query }, () => produceTopUsers(c, query)),
+    cachedJson(
+      c,
+      { route: "users", params: { ...query, staff: c.get("config").leaderboardStaff } },
+      () => produceTopUsers(c, query),
+    ),
 } satisfies Partial<RouteHandlers>;

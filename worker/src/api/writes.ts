@@ -1,10 +1,9 @@
 import type { Context } from "hono";
 import { Comment, TopicDetail, VoteResult } from "@userecho-edge/shared";
 import { userClient } from "../board/clients.ts";
-import { toComment, toTopicDetail } from "../board/dto.ts";
+import { toComment, toTopic, toTopicDetail } from "../board/dto.ts";
 import { loadSanitizer } from "../sanitize/lazy.ts";
-import { loadForumNames } from "../board/forum-meta.ts";
-import { learnTopicForum } from "../board/topic-forum.ts";
+import { loadForumNames } from "../board/forum-names.ts";
 import { loadVisibleTopic } from "../board/topics.ts";
 import { requireVisibleForum } from "../board/visibility.ts";
 import {
@@ -15,10 +14,13 @@ import {
   topicContext,
   userHtml,
 } from "../board/writes.ts";
+import { explainRefusedVote, voteWorked, votesHandOff } from "../board/voting.ts";
 import { bumpGenerations } from "../cache/index.ts";
+import type { Written } from "../upstream/client.ts";
+import type { UpstreamTopic } from "../upstream/model.ts";
 import { sha256Hex } from "../crypto/sha256.ts";
 import type { AppEnv } from "../env.ts";
-import { VotingHandoffError } from "../errors/index.ts";
+import { UpstreamRejectedError, VotingHandoffError } from "../errors/index.ts";
 import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
 import { requireIdentity } from "../middleware/authenticate/index.ts";
 import type { RouteHandlers } from "./mount.ts";
@@ -51,7 +53,6 @@ export const writeHandlers = {
         written.object ??
         (await user.getTopic(written.id).catch(() => undefined)) ??
         sentTopic(written.id, input, description, meta, requireIdentity(c));
-      learnTopicForum(forumId, [topic]);
       const body = TopicDetail.parse(
         toTopicDetail(topic, { ...topicContext(c, forumId), names: [meta] }, await loadSanitizer()),
       );
@@ -70,28 +71,36 @@ export const writeHandlers = {
       const comment = written.object ?? {
         id: written.id,
         text,
+        is_official: false,
         created: new Date().toISOString(),
         author: authorOf(requireIdentity(c)),
       };
-      const body = Comment.parse(toComment(comment, topicId, await loadSanitizer()));
+      const { communityOrigin } = c.get("config");
+      const body = Comment.parse(
+        toComment(comment, topicId, communityOrigin, await loadSanitizer()),
+      );
       return created(body, `/v1/topics/${topicId}/comments`);
     });
   },
 
   voteOnTopic: async (c, { params: { topicId }, body: input, rawBody }) => {
-    if (c.get("config").voting !== "inline") throw new VotingHandoffError();
+    if (await votesHandOff(c)) throw new VotingHandoffError();
     const { forumId } = await loadVisibleTopic(c, topicId);
     return write(c, `votes:${topicId}`, rawBody, async () => {
       const user = await userClient(c);
-      const written = await user.vote(topicId, input.value);
+      let written: Written<UpstreamTopic>;
+      try {
+        written = await user.vote(topicId, input.value);
+      } catch (error) {
+        if (!(error instanceof UpstreamRejectedError)) throw error;
+        const { subject } = requireIdentity(c);
+        throw await explainRefusedVote(c, user, subject, topicId, input.value);
+      }
+      voteWorked(c.get("upstream"));
       await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       const topic = written.object ?? (await user.getTopic(topicId));
-      const detail = toTopicDetail(
-        topic,
-        { ...topicContext(c, forumId), personal: true },
-        await loadSanitizer(),
-      );
-      const body = VoteResult.parse({ topicId, votes: detail.votes, myVote: detail.myVote ?? 0 });
+      const { votes, myVote } = toTopic(topic, { ...topicContext(c, forumId), personal: true });
+      const body = VoteResult.parse({ topicId, votes, myVote: myVote ?? 0 });
       return { status: 200, body: JSON.stringify(body), headers: {} };
     });
   },

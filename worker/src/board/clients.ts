@@ -13,8 +13,9 @@ import type { UserEchoClient } from "../upstream/client.ts";
 export async function userClient(c: Context<AppEnv>): Promise<UserEchoClient> {
   const identity = requireIdentity(c);
   const config = readIdentityConfig(c.env);
-  const ssoToken = await encryptSsoPayload(toSsoPayload(identity), config.ssoKey);
-  return c.get("upstream").asUser(config.anonymousToken, ssoToken);
+  const payload = toSsoPayload(identity);
+  const ssoToken = await encryptSsoPayload(payload, config.ssoKey);
+  return c.get("upstream").asUser(config.anonymousToken, ssoToken, payload.expires);
 }
 
 /** Whoever a read should be made as: the user for personal reads, the agent otherwise. */

@@ -3,15 +3,12 @@ import type {
   Comment,
   Forum,
   ForumMeta,
+  OwnVote,
   Status,
   Topic,
   TopicDetail,
   TopUser,
 } from "@userecho-edge/shared";
-import { UpstreamError } from "../errors/index.ts";
-
-/** A forum's types with their statuses, its categories and its tags (v1/forums.ts). */
-type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
 import type { SanitizeHtml } from "../sanitize/lazy.ts";
 import type {
   UpstreamAuthor,
@@ -21,46 +18,52 @@ import type {
   UpstreamStatus,
   UpstreamTopic,
   UpstreamUser,
-} from "../upstream/schemas.ts";
+} from "../upstream/model.ts";
+
+/** A forum's types with their statuses, its categories and its tags (board/forum-meta.ts). */
+type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
 
 /**
  * Upstream entities → our DTOs. Only what an end user may see is copied; everything else
- * (e-mails, staff flags, custom fields) stays behind.
+ * (e-mails, staff flags, custom fields) stays behind. What UserEcho did not say stays unsaid
+ * (`null`), never made up.
  */
 
 /** How a topic is drawn: its forum, the community's origin, and whose read it was. */
 export interface TopicContext {
-  /** The topic's forum; `null` when it is visible but not named (v1/topic-forum.ts). */
+  /** The topic's forum; `null` when it is visible but not named (board/forum-proof.ts). */
   forumId: number | null;
+  /** The community's origin: topic links, avatars and rich text may be relative to it. */
   communityOrigin: string;
   /** The read was made as the signed-in user: include their own vote. */
   personal?: boolean;
-  /** Forum names, to name the bare ids of the older topic format (see {@link needsNames}). */
+  /** Forum names, to name what UserEcho sent as bare ids (see {@link needsNames}). */
   names?: readonly ForumNames[];
 }
 
 export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
-  const up = nonNegative(topic.vote?.positive);
-  const down = nonNegative(topic.vote?.negative);
+  const up = topic.vote?.positive ?? 0;
+  const down = topic.vote?.negative ?? 0;
   const metas = context.names ?? [];
-  const type = resolveType(topic.type, metas);
+  const type = topic.type ? resolveNamed(topic.type, metas, (meta) => meta.types) : null;
   return {
     id: topic.id,
     forumId: topic.forum_id ?? context.forumId,
     title: topic.header,
-    url: httpUrl(topic.url) ?? `${context.communityOrigin}/topics/${topic.id}/`,
-    createdAt: isoDate(topic.created),
-    updatedAt: isoDate(topic.updated ?? topic.created),
+    url:
+      httpUrl(topic.url, context.communityOrigin) ??
+      `${context.communityOrigin}/topics/${topic.id}/`,
+    createdAt: topic.created ?? null,
+    updatedAt: topic.updated ?? topic.created ?? null,
     type,
-    status: resolveStatus(topic.status, type.id, metas),
-    category:
-      topic.category === undefined || topic.category === null
-        ? null
-        : resolveNamed(topic.category, metas, (meta) => meta.categories),
-    tags: topic.tags.map((tag) => resolveNamed(tag, metas, (meta) => meta.tags)),
+    status: topic.status ? resolveStatus(topic.status, type?.id, metas) : null,
+    category: topic.category
+      ? resolveNamed(topic.category, metas, (meta) => meta.categories)
+      : null,
+    tags: (topic.tags ?? []).map((tag) => resolveNamed(tag, metas, (meta) => meta.tags)),
     votes: { score: topic.vote?.diff ?? up - down, up, down },
-    commentCount: nonNegative(topic.comment_count),
-    author: toAuthor(topic.author),
+    commentCount: topic.comment_count ?? 0,
+    author: toAuthor(topic.author, context.communityOrigin),
     ...(context.personal ? { myVote: ownVote(topic.vote?.current_user) } : {}),
   };
 }
@@ -69,16 +72,20 @@ export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
 export function needsNames(topics: readonly UpstreamTopic[]): boolean {
   return topics.some(
     (topic) =>
-      typeof topic.status === "number" ||
-      typeof topic.type === "number" ||
-      typeof topic.category === "number" ||
-      topic.tags.some((tag) => typeof tag === "number"),
+      (topic.status !== undefined && topic.status.name === undefined) ||
+      (topic.type !== undefined && topic.type.name === undefined) ||
+      (topic.category != null && topic.category.name === undefined) ||
+      (topic.tags ?? []).some((tag) => tag.name === undefined),
   );
 }
 
-/** A reader's own vote as UserEcho says it (`vote.current_user`): 1, -1, or 0 for none. */
-export function ownVote(value: number | null | undefined): -1 | 0 | 1 {
-  return value === 1 ? 1 : value === -1 ? -1 : 0;
+/**
+ * A reader's own vote as UserEcho says it (`vote.current_user`): the votes they gave (a user
+ * group may give up to 5 a topic), negative for a vote down, 0 for none.
+ */
+export function ownVote(value: number | undefined): OwnVote {
+  if (value === undefined || !Number.isInteger(value)) return 0;
+  return Math.max(-5, Math.min(5, value));
 }
 
 /** `sanitizeHtml` comes from `loadSanitizer()` (sanitize/lazy.ts), which the caller awaits. */
@@ -87,24 +94,29 @@ export function toTopicDetail(
   context: TopicContext,
   sanitizeHtml: SanitizeHtml,
 ): TopicDetail {
+  const description = sanitizeHtml(topic.description ?? "", { base: context.communityOrigin });
   return {
     ...toTopic(topic, context),
-    descriptionHtml: sanitizeHtml(topic.description ?? ""),
+    descriptionHtml: description.html,
+    truncated: description.truncated,
   };
 }
 
 export function toComment(
   comment: UpstreamComment,
   topicId: number,
+  communityOrigin: string,
   sanitizeHtml: SanitizeHtml,
 ): Comment {
+  const text = sanitizeHtml(comment.text ?? "", { base: communityOrigin });
   return {
     id: comment.id,
     topicId,
-    html: sanitizeHtml(comment.text ?? comment.comment ?? ""),
+    html: text.html,
+    truncated: text.truncated,
     isOfficial: comment.is_official === true,
-    createdAt: isoDate(comment.created),
-    author: toAuthor(comment.author),
+    createdAt: comment.created ?? null,
+    author: toAuthor(comment.author, communityOrigin),
   };
 }
 
@@ -114,50 +126,44 @@ export function toForum(forum: UpstreamForum): Forum {
     name: forum.name,
     description: forum.description?.trim() ? forum.description.trim() : null,
     isDefault: forum.is_default === true,
-    topicCount: nonNegative(forum.topic_count),
+    topicCount: forum.topic_count ?? 0,
   };
 }
 
-export function toTopUser(user: UpstreamUser, rank: number): TopUser {
+export function toTopUser(user: UpstreamUser, rank: number, communityOrigin: string): TopUser {
   return {
     rank,
     id: user.id,
-    name: user.display_name ?? user.name ?? "",
-    avatarUrl: httpUrl(user.avatar_url),
-    rating: typeof user.rating === "number" && Number.isFinite(user.rating) ? user.rating : 0,
+    name: user.name ?? "",
+    avatarUrl: httpUrl(user.avatar_url, communityOrigin),
+    rating: user.rating ?? 0,
   };
 }
 
-/** A type object, or a bare type id named from the forum's meta ("" when it is not there). */
-function resolveType(value: UpstreamNamed | number, metas: readonly ForumNames[]) {
-  if (typeof value !== "number") return named(value);
-  const type = metas.flatMap((meta) => meta.types).find((candidate) => candidate.id === value);
-  return { id: value, name: type?.name ?? "" };
+/** A name UserEcho sent, or one looked up in the forum's meta for a bare id ("" when unknown). */
+function resolveNamed(
+  value: UpstreamNamed,
+  metas: readonly ForumNames[],
+  list: (meta: ForumNames) => readonly { id: number; name: string }[],
+): { id: number; name: string } {
+  if (value.name !== undefined) return { id: value.id, name: value.name };
+  const found = metas.flatMap(list).find((candidate) => candidate.id === value.id);
+  return { id: value.id, name: found?.name ?? "" };
 }
 
-/** A status object, or a bare status id: looked up in its type's statuses first. */
+/** A status with its name and colour, or a bare status id: looked up in its type's first. */
 function resolveStatus(
-  value: UpstreamStatus | number,
-  typeId: number,
+  value: UpstreamStatus,
+  typeId: number | undefined,
   metas: readonly ForumNames[],
-) {
-  if (typeof value !== "number") return toStatus(value);
+): Status {
+  if (value.name !== undefined) return toStatus(value);
   const types = metas.flatMap((meta) => meta.types);
   const ofType = types.find((type) => type.id === typeId)?.statuses ?? [];
   const found = [...ofType, ...types.flatMap((type) => type.statuses)].find(
-    (status) => status.id === value,
+    (status) => status.id === value.id,
   );
-  return found ?? { id: value, name: "", color: DEFAULT_STATUS_COLOR };
-}
-
-function resolveNamed(
-  value: UpstreamNamed | number,
-  metas: readonly ForumNames[],
-  list: (meta: ForumNames) => readonly { id: number; name: string }[],
-) {
-  if (typeof value !== "number") return named(value);
-  const found = metas.flatMap(list).find((candidate) => candidate.id === value);
-  return { id: value, name: found?.name ?? "" };
+  return found ?? toStatus(value);
 }
 
 const DEFAULT_STATUS_COLOR = "#999999";
@@ -171,35 +177,24 @@ export function toStatus(status: UpstreamStatus): Status {
   };
 }
 
-export function toAuthor(author: UpstreamAuthor | null | undefined): Author {
+export function toAuthor(author: UpstreamAuthor | undefined, communityOrigin: string): Author {
   return {
-    id: typeof author?.id === "number" && author.id > 0 ? author.id : null,
-    name: author?.name ?? author?.display_name ?? "",
-    avatarUrl: httpUrl(author?.avatar_url),
+    id: author?.id ?? null,
+    name: author?.name ?? "",
+    avatarUrl: httpUrl(author?.avatar_url, communityOrigin),
   };
 }
 
-function named(value: UpstreamNamed): { id: number; name: string } {
-  return { id: value.id, name: value.name ?? "" };
-}
-
-function nonNegative(value: number | null | undefined): number {
-  return typeof value === "number" && value > 0 ? value : 0;
-}
-
-/** Only absolute http(s) URLs pass: a `javascript:` avatar must never reach an `<img src>`. */
-export function httpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
+/**
+ * An http(s) URL, a relative one resolved against the community first; anything else is null:
+ * a `javascript:` avatar must never reach an `<img src>`.
+ */
+export function httpUrl(value: string | undefined, base: string): string | null {
+  if (!value?.trim()) return null;
   try {
-    const url = new URL(value);
+    const url = new URL(value.trim(), base);
     return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
   } catch {
     return null;
   }
-}
-
-function isoDate(value: string): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new UpstreamError("UserEcho sent an invalid timestamp.");
-  return new Date(time).toISOString();
 }

@@ -1,5 +1,7 @@
 import type { Context } from "hono";
 import { ForumMeta, type TopicFilter, type TopicSort } from "@userecho-edge/shared";
+import type { Config } from "../config/index.ts";
+import { TOPIC_FILTERS, TOPIC_SORTS } from "../config/index.ts";
 import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -11,25 +13,16 @@ import {
   probeSort,
 } from "../upstream/capabilities.ts";
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
-import type { UpstreamNamed } from "../upstream/schemas.ts";
-import { toStatus } from "./dto.ts";
-import { requireVisibleForum, visibility } from "./visibility.ts";
+import { loadForumIndex } from "./forum-index.ts";
+import { loadForumNames, metaOptions } from "./forum-names.ts";
+import { canCompute } from "./topic-views.ts";
+import { votingNow } from "./voting.ts";
+import { requireVisibleForum } from "./visibility.ts";
 
 /**
- * A forum's metadata: its names (types with their statuses, categories, tags), which name the
- * ids of topics and check writes, and what the board may offer (sorts, filters, voting).
+ * A forum's metadata: its names (forum-names.ts) and what the board may offer (sorts, filters,
+ * voting).
  */
-
-/** The cache options of a forum's meta; `part` tells the names apart from the whole. */
-export function metaOptions(forumId: number, part?: "names") {
-  // Produced with the agent client and the same for everyone, signed in or not.
-  return {
-    route: "meta",
-    params: part ? { forumId, part } : { forumId },
-    scope: `forum:${forumId}`,
-    sharedEvenIfPersonal: true,
-  } as const;
-}
 
 /** A visible forum's metadata, from the cache when it can. */
 export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promise<ForumMeta> {
@@ -38,54 +31,23 @@ export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promis
   return parsedBody<ForumMeta>(entry);
 }
 
-/** A forum's types with their statuses, its categories and its tags: what names their ids. */
-export type ForumNames = Pick<ForumMeta, "types" | "categories" | "tags">;
-
-/**
- * A visible forum's names, from the cache when it can: for a topic's bare ids and for checking
- * a write. Apart from the rest of the meta, which tries guessed sorts and filters upstream: a
- * page that only needs names must not pay for that.
- */
-export async function loadForumNames(c: Context<AppEnv>, forumId: number): Promise<ForumNames> {
-  await requireVisibleForum(c, forumId);
-  const { entry } = await cachedEntry(c, metaOptions(forumId, "names"), async () => ({
-    body: await produceNames(c, forumId),
-  }));
-  return parsedBody<ForumNames>(entry);
+/** Whether UserEcho itself serves a guessed sort or filter for this worker. */
+export function honoured(config: Config, capabilities: Capabilities, guess: SortOrFilter): boolean {
+  const [kind, name] = guess.split(":") as ["sort" | "filter", string];
+  if (kind === "sort" && name === ATTESTED_SORT) return true;
+  const choice = kind === "sort" ? config.topicSorts : config.topicFilters;
+  if (!choice.detect) return (choice.values as ReadonlySet<string>).has(name);
+  return capabilities.verdict(guess) === "works";
 }
 
-/**
- * The names that resolve a topic's bare ids: its forum's, or, when the forum is not named,
- * every visible forum's (type, status, category and tag ids are the project's, not a forum's).
- */
-export async function namesFor(c: Context<AppEnv>, forumId: number | null): Promise<ForumNames[]> {
-  const ids = forumId === null ? (await visibility(c)).items.map((f) => f.id) : [forumId];
-  return Promise.all(ids.map((id) => loadForumNames(c, id)));
-}
-
-async function produceNames(c: Context<AppEnv>, forumId: number): Promise<ForumNames> {
-  const upstream = c.get("upstream");
-  const [types, categories, tags] = await Promise.all([
-    upstream.listTypes(forumId),
-    upstream.listCategories(forumId),
-    upstream.listTags(forumId),
-  ]);
-  const statuses = await Promise.all(types.map((type) => upstream.listStatuses(forumId, type.id)));
-  return {
-    types: types.map((type, index) => ({
-      id: type.id,
-      name: type.name ?? "",
-      statuses: statuses[index]!.map(toStatus),
-    })),
-    categories: categories.map(named),
-    tags: tags.map(named),
-  };
-}
+type SortOrFilter = `sort:${TopicSort}` | `filter:${TopicFilter}`;
 
 /**
- * The forum's names plus what the board may offer: the sorts and filters UserEcho honours,
- * each guessed one tried once per isolate (upstream/capabilities.ts) unless TOPIC_SORTS or
- * TOPIC_FILTERS names them.
+ * The forum's names plus what the board may offer: every sort, and every filter the forum has
+ * values for that UserEcho honours or the worker can compute (its topics carry what the filter
+ * looks at: a documented topic shows no category). Each guessed sort and filter is tried once
+ * per isolate (upstream/capabilities.ts) unless TOPIC_SORTS or TOPIC_FILTERS names what UserEcho
+ * honours, so that lists ask UserEcho for what it serves and compute the rest.
  */
 export async function produceMeta(c: Context<AppEnv>, forumId: number) {
   const upstream = c.get("upstream");
@@ -97,53 +59,35 @@ export async function produceMeta(c: Context<AppEnv>, forumId: number) {
     categories: names.categories,
     tags: names.tags,
   });
-  const capabilities = new Capabilities(upstream.baseUrl);
-  const verdicts = async <T extends string>(
-    values: ReadonlySet<T>,
-    detect: boolean,
-    guess: (value: T) => `sort:${TopicSort}` | `filter:${TopicFilter}`,
-    probe: (value: T) => Promise<Verdict | undefined>,
-  ): Promise<T[]> => {
-    const offered = await Promise.all(
-      [...values].map(async (value) => {
-        const key = guess(value);
-        if (detect && capabilities.verdict(key) === undefined) {
-          const verdict = await probe(value);
-          if (verdict !== undefined) capabilities.record(key, verdict);
-        }
-        return capabilities.usable(key) ? [value] : [];
-      }),
-    );
-    return offered.flat();
+  const capabilities = new Capabilities(upstream);
+  const tryGuess = async (guess: SortOrFilter, probe: () => Promise<Verdict | undefined>) => {
+    if (capabilities.verdict(guess) !== undefined) return;
+    const verdict = await probe();
+    if (verdict !== undefined) capabilities.record(guess, verdict);
   };
-  const [sorts, filters] = await Promise.all([
-    verdicts(
-      config.topicSorts.values,
-      config.topicSorts.detect,
-      (sort) => `sort:${sort}`,
-      // The attested sort needs no trial; the others get one page each.
-      (sort) =>
-        sort === ATTESTED_SORT ? Promise.resolve(undefined) : probeSort(upstream, forumId, sort),
-    ),
-    verdicts(
-      config.topicFilters.values,
-      config.topicFilters.detect,
-      (filter) => `filter:${filter}`,
-      (filter) => probeFilter(upstream, forumId, filter, filterValues[filter].slice(0, 2)),
-    ),
+  const sorts = TOPIC_SORTS.filter((sort) => sort !== ATTESTED_SORT);
+  const filters = TOPIC_FILTERS.filter((filter) => filterValues[filter].length > 0);
+  await Promise.all([
+    ...(config.topicSorts.detect
+      ? sorts.map((sort) => tryGuess(`sort:${sort}`, () => probeSort(upstream, forumId, sort)))
+      : []),
+    ...(config.topicFilters.detect
+      ? filters.map((filter) =>
+          tryGuess(`filter:${filter}`, () =>
+            probeFilter(upstream, forumId, filter, filterValues[filter].slice(0, 2)),
+          ),
+        )
+      : []),
   ]);
+  const computed = filters.filter((filter) => !honoured(config, capabilities, `filter:${filter}`));
+  const index = computed.length > 0 ? await loadForumIndex(c, forumId) : undefined;
   const body: ForumMeta = {
     forumId,
     communityUrl: `${config.communityOrigin}/`,
-    sorts: sorts.includes(ATTESTED_SORT) ? sorts : [...sorts, ATTESTED_SORT],
-    // A filter with nothing to choose from is not offered.
-    filters: filters.filter((filter) => filterValues[filter].length > 0),
-    voting: config.voting,
+    sorts: [...TOPIC_SORTS],
+    filters: filters.filter((filter) => !computed.includes(filter) || canCompute(index!, filter)),
+    voting: votingNow(config, capabilities),
     ...names,
   };
   return { body: ForumMeta.parse(body) };
-}
-
-function named(value: UpstreamNamed) {
-  return { id: value.id, name: value.name ?? "" };
 }

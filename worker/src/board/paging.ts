@@ -1,4 +1,5 @@
 import type { PageInfo } from "@userecho-edge/shared";
+import type { UpstreamPage } from "../upstream/client.ts";
 
 /**
  * RFC 8288 `Link` header for a paged list: first, prev, next, last. Targets are root-relative
@@ -28,6 +29,26 @@ export function pageLinks(
   // Without a total there is no last page to point at.
   if (last !== undefined) links.push(`${target(last)}; rel="last"`);
   return links.join(", ");
+}
+
+/**
+ * Paging numbers of a page UserEcho built, with the page size it applied rather than the one
+ * asked (upstream/normalise/paging.ts), so that `/v1` page `n` is UserEcho's page `n` and a walk
+ * over `/v1` pages meets every item once, whatever cap UserEcho puts on `limit`. When UserEcho
+ * hid the size (a short page, no total, no cap known), `nextHasItems` reads the next page once
+ * to tell a capped page from the last one.
+ */
+export async function directPageInfo(
+  page: UpstreamPage<unknown>,
+  nextHasItems: () => Promise<boolean>,
+): Promise<PageInfo> {
+  if (page.size !== undefined) {
+    return pageInfo(page.page, Math.min(page.size, 100), page.total, page.received);
+  }
+  const more = page.received > 0 && (await nextHasItems());
+  // A capped page holds `received` items; the last page's size no longer matters.
+  const size = more ? page.received : page.asked;
+  return { ...pageInfo(page.page, size, page.total, page.received), hasNext: more };
 }
 
 /**

@@ -2,120 +2,319 @@ import type { Context } from "hono";
 import {
   CommentPage,
   MyVotes,
+  type OwnVote,
   type PageQuery,
   TopicDetail,
+  type TopicFilter,
   type TopicListQuery,
   TopicPage,
+  type TopicSort,
 } from "@userecho-edge/shared";
 import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry, type CachedRouteOptions, type Representation } from "../cache/index.ts";
-import type { CachedEntry } from "../cache/entry.ts";
+import { TOPIC_FILTERS } from "../config/index.ts";
 import type { AppEnv } from "../env.ts";
-import { NotFoundError } from "../errors/index.ts";
-import { Capabilities } from "../upstream/capabilities.ts";
-import type { UserEchoClient } from "../upstream/client.ts";
-import { ATTESTED_SORT } from "../upstream/inferred.ts";
-import { fetchTopicList } from "../upstream/topic-list.ts";
-import { readerClient, userClient } from "./clients.ts";
+import { InvalidParameterError, NotFoundError } from "../errors/index.ts";
 import { loadSanitizer } from "../sanitize/lazy.ts";
+import { Capabilities } from "../upstream/capabilities.ts";
+import type { UpstreamPage, UserEchoClient } from "../upstream/client.ts";
+import { ATTESTED_SORT, TOPIC_ORDER_BY } from "../upstream/inferred.ts";
+import type { UpstreamTopic } from "../upstream/model.ts";
+import { upstreamTopicPage } from "../upstream/topic-list.ts";
+import { readerClient, userClient } from "./clients.ts";
 import { needsNames, ownVote, toComment, toTopic, toTopicDetail } from "./dto.ts";
-import { loadForumMeta, loadForumNames, namesFor } from "./forum-meta.ts";
-import { pageInfo, pageLinks } from "./paging.ts";
-import { learnTopicForum, topicForum } from "./topic-forum.ts";
+import { loadForumIndex } from "./forum-index.ts";
+import { honoured, loadForumMeta } from "./forum-meta.ts";
+import { loadForumNames, namesFor } from "./forum-names.ts";
+import { proveTopicForum } from "./forum-proof.ts";
+import { recordListing } from "./listings.ts";
+import { directPageInfo, pageInfo, pageLinks } from "./paging.ts";
+import { computeTopicPage } from "./topic-views.ts";
 import { visibility } from "./visibility.ts";
 
-/** The cache options of a forum's page of topics; a search is never shared. */
-export function topicPageOptions(forumId: number, query: TopicListQuery): CachedRouteOptions {
+/**
+ * What a page of a forum's topics will be built with: the sort and filters that will be
+ * applied, after the request was checked against what the forum serves. The cache key is made
+ * of this, not of what was asked, so values that change nothing share one entry.
+ */
+export interface TopicListPlan {
+  forumId: number;
+  page: number;
+  limit: number;
+  /** Absent for a search, which keeps UserEcho's own order. */
+  sort?: TopicSort;
+  filters: Partial<Record<TopicFilter, number>>;
+  q?: string;
+}
+
+/**
+ * Checks a list request against the forum: a sort the site owner does not offer falls back to
+ * `new`; a filter the forum cannot serve (no values, or nothing its topics carry) is left out; a
+ * filter value that is none of the forum's (an unknown type id, say) is a 400 naming it.
+ */
+export async function planTopicList(
+  c: Context<AppEnv>,
+  forumId: number,
+  query: TopicListQuery,
+): Promise<TopicListPlan> {
+  const { page, limit } = query;
+  if (query.q !== undefined) return { forumId, page, limit, filters: {}, q: query.q };
+  const requested = TOPIC_FILTERS.filter((filter) => query[filter] !== undefined);
+  const sort = query.sort;
+  if (sort === ATTESTED_SORT && requested.length === 0)
+    return { forumId, page, limit, sort, filters: {} };
+  const meta = await loadForumMeta(c, forumId);
+  const filters: Partial<Record<TopicFilter, number>> = {};
+  for (const filter of requested) {
+    if (!meta.filters.includes(filter)) continue;
+    const value = query[filter]!;
+    const known =
+      filter === "type"
+        ? meta.types.some((type) => type.id === value)
+        : filter === "status"
+          ? meta.types.some((type) => type.statuses.some((status) => status.id === value))
+          : filter === "category"
+            ? meta.categories.some((category) => category.id === value)
+            : meta.tags.some((tag) => tag.id === value);
+    if (!known) throw new InvalidParameterError(filter, `is not a ${filter} of this forum`);
+    filters[filter] = value;
+  }
+  return {
+    forumId,
+    page,
+    limit,
+    sort: meta.sorts.includes(sort) ? sort : ATTESTED_SORT,
+    filters,
+  };
+}
+
+/** The cache options of a page of topics; a search is never shared. */
+export function topicPageOptions(plan: TopicListPlan): CachedRouteOptions {
+  const { forumId, page, limit, sort, filters, q } = plan;
   return {
     route: "topics",
-    params: { forumId, ...query },
+    params: { forumId, page, limit, sort, q, ...filters },
     scope: `forum:${forumId}`,
-    unshared: query.q !== undefined,
+    unshared: q !== undefined,
   };
 }
 
 /** A page of a visible forum's topics, with its `Link` header. */
 export async function produceTopicPage(
   c: Context<AppEnv>,
-  forumId: number,
-  query: TopicListQuery,
+  plan: TopicListPlan,
 ): Promise<Representation> {
   const upstream = await readerClient(c);
-  const { page, applied, meta } = await topicList(c, upstream, forumId, query);
-  const context = {
-    forumId,
-    communityOrigin: c.get("config").communityOrigin,
-    personal: upstream.isUser,
-    names: needsNames(page.items) ? [meta ?? (await loadForumNames(c, forumId))] : [],
-  };
-  const body: TopicPage = {
-    items: page.items.map((topic) => toTopic(topic, context)),
-    page: pageInfo(query.page, query.limit, page.total, page.received),
-    applied,
-  };
-  const links = pageLinks(`/v1/forums/${forumId}/topics`, query, body.page);
+  const list = await topicList(c, upstream, plan);
+  const communityOrigin = c.get("config").communityOrigin;
+  let body: TopicPage;
+  if (list.kind === "direct") {
+    const { page } = list;
+    const context = {
+      forumId: plan.forumId,
+      communityOrigin,
+      personal: upstream.isUser,
+      names: needsNames(page.items) ? [await loadForumNames(c, plan.forumId)] : [],
+    };
+    body = {
+      items: page.items.map((topic) => toTopic(topic, context)),
+      page: await directPageInfo(page, () => nextPageHasItems(upstream, plan, page)),
+      applied: appliedOf(plan, []),
+      exact: true,
+    };
+  } else {
+    const { index, computed } = list;
+    const result = computeTopicPage(index, { ...plan, sort: plan.sort! });
+    const votes = upstream.isUser ? await ownVotesAt(upstream, index, result.positions) : undefined;
+    body = {
+      items: result.items.map((topic) =>
+        votes ? { ...topic, myVote: votes.get(topic.id) ?? 0 } : topic,
+      ),
+      page: pageInfo(plan.page, plan.limit, result.total, result.items.length),
+      applied: appliedOf(plan, computed),
+      exact: index.complete,
+    };
+  }
+  const links = pageLinks(`/v1/forums/${plan.forumId}/topics`, linkParams(plan), body.page);
   return { body: TopicPage.parse(body), headers: { Link: links } };
 }
 
 /**
  * The signed-in visitor's own votes on the page of topics the same query gives: a small
- * personal overlay, so the page itself stays in the shared cache. One upstream call, made as
- * the visitor (UserEcho says a reader's own vote as `vote.current_user`).
+ * personal overlay, so the page itself stays in the shared cache. Made as the visitor (UserEcho
+ * says a reader's own vote as `vote.current_user`): one call for a page UserEcho builds; for a
+ * computed page, the visitor's reads of the `-created` pages that hold its topics, at most
+ * {@link MAX_OVERLAY_READS} (a topic beyond is left out).
  */
-export async function produceMyVotes(
-  c: Context<AppEnv>,
-  forumId: number,
-  query: TopicListQuery,
-): Promise<MyVotes> {
-  const { page } = await topicList(c, await userClient(c), forumId, query);
+export async function produceMyVotes(c: Context<AppEnv>, plan: TopicListPlan): Promise<MyVotes> {
+  const user = await userClient(c);
+  const list = await topicList(c, user, plan);
+  if (list.kind === "direct") {
+    return MyVotes.parse({
+      items: list.page.items.map((topic) => ({
+        topicId: topic.id,
+        myVote: ownVote(topic.vote?.current_user),
+      })),
+    });
+  }
+  const result = computeTopicPage(list.index, { ...plan, sort: plan.sort! });
+  const votes = await ownVotesAt(user, list.index, result.positions);
   return MyVotes.parse({
-    items: page.items.map((topic) => ({
-      topicId: topic.id,
-      myVote: ownVote(topic.vote?.current_user),
-    })),
+    items: result.items.flatMap((topic) => {
+      const myVote = votes.get(topic.id);
+      return myVote === undefined ? [] : [{ topicId: topic.id, myVote }];
+    }),
   });
 }
 
+type TopicList =
+  | { kind: "direct"; page: UpstreamPage<UpstreamTopic> }
+  | {
+      kind: "computed";
+      index: Awaited<ReturnType<typeof loadForumIndex>>;
+      computed: NonNullable<TopicPage["applied"]["computed"]>;
+    };
+
 /**
- * A page of a forum's topics, with the sorts and filters forum meta says UserEcho honours
- * (tried once, shared through the cache by every isolate) or, with TOPIC_SORTS/TOPIC_FILTERS
- * set, the ones the site owner names. The meta comes back too, when it was needed.
+ * The page as UserEcho builds it when it serves everything the plan needs (a search; the
+ * attested `new` order; a sort or filter it was seen to honour, or that TOPIC_SORTS /
+ * TOPIC_FILTERS name), else the forum's index, from which the page is computed.
  */
 async function topicList(
   c: Context<AppEnv>,
   upstream: UserEchoClient,
-  forumId: number,
-  query: TopicListQuery,
-) {
-  const { topicSorts, topicFilters } = c.get("config");
-  const { type, status, category, tag } = query;
-  const guessing =
-    (topicSorts.detect && query.sort !== ATTESTED_SORT) ||
-    (topicFilters.detect && [type, status, category, tag].some((id) => id !== undefined));
-  const meta = guessing && query.q === undefined ? await loadForumMeta(c, forumId) : undefined;
-  const list = await fetchTopicList(
-    upstream,
-    new Capabilities(upstream.baseUrl),
-    { ...query, forumId, filters: { type, status, category, tag } },
-    {
-      sorts: meta && topicSorts.detect ? new Set(meta.sorts) : topicSorts.values,
-      filters: meta && topicFilters.detect ? new Set(meta.filters) : topicFilters.values,
-    },
+  plan: TopicListPlan,
+): Promise<TopicList> {
+  if (plan.q !== undefined) {
+    const page = await upstream.searchTopics(plan.forumId, {
+      query: plan.q,
+      page: plan.page,
+      limit: plan.limit,
+    });
+    return { kind: "direct", page };
+  }
+  const sort = plan.sort ?? ATTESTED_SORT;
+  const config = c.get("config");
+  const capabilities = new Capabilities(upstream);
+  const filters = Object.keys(plan.filters) as TopicFilter[];
+  const computed: NonNullable<TopicPage["applied"]["computed"]> = [
+    ...(honoured(config, capabilities, `sort:${sort}`) ? [] : (["sort"] as const)),
+    ...filters.filter((filter) => !honoured(config, capabilities, `filter:${filter}`)),
+  ];
+  if (computed.length === 0) {
+    const page = await upstreamTopicPage(upstream, capabilities, {
+      forumId: plan.forumId,
+      page: plan.page,
+      limit: plan.limit,
+      sort,
+      filters: plan.filters,
+      // Named by the site owner: UserEcho is trusted with them, pages are not checked.
+      trusted:
+        (sort === ATTESTED_SORT || !config.topicSorts.detect) &&
+        (filters.length === 0 || !config.topicFilters.detect),
+    });
+    if (page) {
+      if (!upstream.isUser) recordListing(upstream.baseUrl, plan.forumId, page.items);
+      // A list keyed by id lost its order on the way (normalise/envelope.ts): restore it.
+      if (page.keyed) page.items.sort(newestFirst);
+      return { kind: "direct", page };
+    }
+    // UserEcho turned out not to honour it after all (now remembered): compute it.
+    computed.push(
+      ...(sort === ATTESTED_SORT ? [] : (["sort"] as const)),
+      ...filters.filter((filter) => !computed.includes(filter)),
+    );
+  }
+  return { kind: "computed", index: await loadForumIndex(c, plan.forumId), computed };
+}
+
+function newestFirst(a: UpstreamTopic, b: UpstreamTopic): number {
+  return Date.parse(b.created ?? "0") - Date.parse(a.created ?? "0") || b.id - a.id;
+}
+
+/** Whether the page after `page` holds anything: for a short page whose size UserEcho hid. */
+async function nextPageHasItems(
+  upstream: UserEchoClient,
+  plan: TopicListPlan,
+  page: UpstreamPage<UpstreamTopic>,
+): Promise<boolean> {
+  const next =
+    plan.q !== undefined
+      ? await upstream.searchTopics(plan.forumId, {
+          query: plan.q,
+          page: plan.page + 1,
+          limit: plan.limit,
+        })
+      : await upstream.listTopics(plan.forumId, {
+          page: plan.page + 1,
+          limit: plan.limit,
+          order_by: TOPIC_ORDER_BY[plan.sort ?? ATTESTED_SORT],
+        });
+  return next.received > 0 && next.firstId !== page.firstId;
+}
+
+/** Most of a visitor's own reads one computed page's overlay makes. */
+const MAX_OVERLAY_READS = 5;
+
+/**
+ * The visitor's own votes on the index's topics at `positions`: the index is in UserEcho's
+ * `-created` order, so topic `i` is on page `floor(i / pageSize) + 1` of that list, read as the
+ * visitor.
+ */
+async function ownVotesAt(
+  user: UserEchoClient,
+  index: Awaited<ReturnType<typeof loadForumIndex>>,
+  positions: readonly number[],
+): Promise<Map<number, OwnVote>> {
+  const pages = [
+    ...new Set(positions.map((position) => Math.floor(position / index.pageSize) + 1)),
+  ];
+  const read = await Promise.all(
+    pages.slice(0, MAX_OVERLAY_READS).map((page) =>
+      user.listTopics(index.forumId, {
+        page,
+        limit: index.pageSize,
+        order_by: TOPIC_ORDER_BY.new,
+      }),
+    ),
   );
-  learnTopicForum(forumId, list.page.items);
-  return { ...list, meta };
+  const votes = new Map<number, OwnVote>();
+  for (const topic of read.flatMap((page) => page.items)) {
+    votes.set(topic.id, ownVote(topic.vote?.current_user));
+  }
+  return votes;
+}
+
+function appliedOf(
+  plan: TopicListPlan,
+  computed: NonNullable<TopicPage["applied"]["computed"]>,
+): TopicPage["applied"] {
+  if (plan.q !== undefined) return { q: plan.q };
+  return {
+    ...(plan.sort === undefined ? {} : { sort: plan.sort }),
+    ...plan.filters,
+    ...(computed.length > 0 ? { computed } : {}),
+  };
+}
+
+function linkParams(plan: TopicListPlan): Record<string, string | number | undefined> {
+  return { page: plan.page, limit: plan.limit, sort: plan.sort, q: plan.q, ...plan.filters };
 }
 
 /**
- * A topic's cache entry. It records the topic's forum, and every read, hit or not, checks that
- * forum against the visible forums again: a forum hidden since must not keep its topics public.
+ * A topic's cache entry, a 404 included: a hidden and a missing id are both cached as "not
+ * visible" for the topic TTL, so they answer alike, at the cost of a lookup. A stale entry is
+ * never served while it is refreshed: its forum must be proven again first (forum-proof.ts).
  */
 export function topicOptions(c: Context<AppEnv>, topicId: number): CachedRouteOptions {
   return {
     route: "topic",
     params: { topicId },
     scope: `topic:${topicId}`,
-    accept: async (entry: CachedEntry) => {
+    negative: true,
+    noStale: true,
+    // A forum hidden since the entry was stored (the forum list is cached apart) hides it now.
+    accept: async (entry) => {
       const { forumId } = parsedBody<TopicDetail>(entry);
       const { items, everyForumVisible } = await visibility(c);
       const visible =
@@ -125,28 +324,53 @@ export function topicOptions(c: Context<AppEnv>, topicId: number): CachedRouteOp
   };
 }
 
-/** The topic, if it is on a visible forum now (404 otherwise), from the cache when it can. */
+/**
+ * The topic as everyone sees it, if it is on a visible forum now (404 otherwise), from the
+ * shared cache when it can, whoever asks: its proof is the agent's, never a visitor's.
+ */
 export async function loadVisibleTopic(c: Context<AppEnv>, topicId: number): Promise<TopicDetail> {
-  const { entry } = await cachedEntry(c, topicOptions(c, topicId), () => produceTopic(c, topicId));
+  const { entry } = await cachedEntry(
+    c,
+    { ...topicOptions(c, topicId), sharedEvenIfPersonal: true },
+    () => produceSharedTopic(c, topicId),
+  );
   return parsedBody<TopicDetail>(entry);
 }
 
-/** One topic, proven to be on a visible forum, its description sanitised. */
+/**
+ * One topic: as everyone sees it, or, for a signed-in visitor, read again as them for their own
+ * vote once the shared copy has proven it visible.
+ */
 export async function produceTopic(c: Context<AppEnv>, topicId: number): Promise<Representation> {
-  const upstream = await readerClient(c);
-  const topic = await upstream.getTopic(topicId);
-  const forumId = await topicForum(c, topic);
-  const detail = toTopicDetail(
+  if (!c.get("identity")) return produceSharedTopic(c, topicId);
+  const { forumId } = await loadVisibleTopic(c, topicId);
+  const mine = await (await userClient(c)).getTopic(topicId);
+  return { body: TopicDetail.parse(await detailOf(c, mine, forumId, true)) };
+}
+
+/** One topic, read with the agent token and proven to be on a visible forum. */
+async function produceSharedTopic(c: Context<AppEnv>, topicId: number): Promise<Representation> {
+  const topic = await c.get("upstream").getTopic(topicId);
+  const forumId = await proveTopicForum(c, topic);
+  return { body: TopicDetail.parse(await detailOf(c, topic, forumId, false)) };
+}
+
+async function detailOf(
+  c: Context<AppEnv>,
+  topic: UpstreamTopic,
+  forumId: number | null,
+  personal: boolean,
+): Promise<TopicDetail> {
+  return toTopicDetail(
     topic,
     {
       forumId,
       communityOrigin: c.get("config").communityOrigin,
-      personal: upstream.isUser,
+      personal,
       names: needsNames([topic]) ? await namesFor(c, forumId) : [],
     },
     await loadSanitizer(),
   );
-  return { body: TopicDetail.parse(detail) };
 }
 
 /** The cache options of a page of a topic's comments. */
@@ -160,16 +384,25 @@ export async function produceCommentPage(
   topicId: number,
   query: PageQuery,
 ): Promise<Representation> {
+  const upstream = c.get("upstream");
   // `order_by=created` is what a real client sends for comments: oldest first.
-  const page = await c.get("upstream").listComments(topicId, {
-    page: query.page,
-    limit: query.limit,
-    order_by: "created",
-  });
+  const read = (page: number) =>
+    upstream.listComments(topicId, { page, limit: query.limit, order_by: "created" });
+  const page = await read(query.page);
+  // A list keyed by id lost its order on the way (normalise/envelope.ts): oldest first again.
+  if (page.keyed) {
+    page.items.sort(
+      (a, b) => Date.parse(a.created ?? "0") - Date.parse(b.created ?? "0") || a.id - b.id,
+    );
+  }
   const sanitizeHtml = await loadSanitizer();
+  const { communityOrigin } = c.get("config");
   const body: CommentPage = {
-    items: page.items.map((comment) => toComment(comment, topicId, sanitizeHtml)),
-    page: pageInfo(query.page, query.limit, page.total, page.received),
+    items: page.items.map((comment) => toComment(comment, topicId, communityOrigin, sanitizeHtml)),
+    page: await directPageInfo(page, async () => {
+      const next = await read(query.page + 1);
+      return next.received > 0 && next.firstId !== page.firstId;
+    }),
   };
   const links = pageLinks(`/v1/topics/${topicId}/comments`, query, body.page);
   return { body: CommentPage.parse(body), headers: { Link: links } };

@@ -5,8 +5,8 @@ import { InvalidBodyError } from "../errors/index.ts";
 import type { Identity } from "../identity/index.ts";
 import { loadSanitizer } from "../sanitize/lazy.ts";
 import { plainTextToHtml } from "../sanitize/plain-text.ts";
-import type { UpstreamTopic } from "../upstream/schemas.ts";
-import type { ForumNames } from "./forum-meta.ts";
+import type { UpstreamTopic } from "../upstream/model.ts";
+import type { ForumNames } from "./forum-names.ts";
 import { visibility } from "./visibility.ts";
 
 /** How a topic written by the signed-in user is drawn. */
@@ -22,7 +22,7 @@ export async function forumScopes(c: Context<AppEnv>, forumId: number | null): P
 
 /** The signed-in user as UserEcho would show them on what they wrote. */
 export function authorOf(identity: Identity) {
-  return { name: identity.name, avatar_url: identity.picture ?? null };
+  return { id: undefined, name: identity.name, avatar_url: identity.picture };
 }
 
 /** A new topic described from what was sent, when UserEcho's answer and a re-read both fail. */
@@ -35,20 +35,22 @@ export function sentTopic(
 ): UpstreamTopic {
   const now = new Date().toISOString();
   // A new topic has the first status of its type: the "no status yet" one.
-  const status = meta.types.find((type) => type.id === input.type)?.statuses[0]?.id ?? 1;
+  const status = meta.types.find((type) => type.id === input.type)?.statuses[0];
   return {
     id,
     header: input.title,
     description: description ?? "",
     created: now,
     updated: now,
-    status,
-    type: input.type,
-    category: input.category ?? null,
-    tags: input.tags ?? [],
+    status: status && { id: status.id, name: status.name, color: status.color },
+    type: { id: input.type, name: undefined },
+    category: input.category === undefined ? null : { id: input.category, name: undefined },
+    tags: (input.tags ?? []).map((tag) => ({ id: tag, name: undefined })),
     comment_count: 0,
     author: authorOf(identity),
     vote: { diff: 0, positive: 0, negative: 0, current_user: 0 },
+    url: undefined,
+    forum_id: undefined,
   };
 }
 
@@ -74,5 +76,5 @@ export function checkAgainstMeta(meta: ForumNames, input: CreateTopicRequest): v
  */
 export async function userHtml(text: string, format: TextFormat = "text"): Promise<string> {
   if (format !== "html") return plainTextToHtml(text);
-  return (await loadSanitizer())(text, { subset: "write" });
+  return (await loadSanitizer())(text, { subset: "write" }).html;
 }

@@ -21,6 +21,14 @@ export async function createEntry(
   return { status: 200, body, etag, headers, storedAt: now };
 }
 
+/**
+ * "Not there", cached like an answer (`CachedRouteOptions.negative`). It carries no body: the
+ * 404 it stands for is rendered like any other (errors/index.ts), so it reads the same.
+ */
+export function negativeEntry(now = Date.now()): CachedEntry {
+  return { status: 404, body: "", etag: '"404"', headers: {}, storedAt: now };
+}
+
 function base64url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, "-")

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { CacheRoute } from "../config/index.ts";
 import type { AppEnv } from "../env.ts";
-import { createEntry, encodedBody, type CachedEntry } from "./entry.ts";
+import { NotFoundError } from "../errors/index.ts";
+import { createEntry, encodedBody, negativeEntry, type CachedEntry } from "./entry.ts";
 import { EdgeCache, type CacheOutcome, type Flight, type FreshnessPolicy } from "./edge-cache.ts";
 import { type GenerationMemo, Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
@@ -37,6 +38,16 @@ export interface CachedRouteOptions {
    * may change without the entry's key changing (a topic whose forum is hidden since).
    */
   accept?: (entry: CachedEntry) => Promise<void> | void;
+  /**
+   * A 404 is cached too, as "not there" for the entry's TTL (a topic hidden or missing): asking
+   * again for it costs a lookup, not UserEcho, and answers like any other 404.
+   */
+  negative?: boolean;
+  /**
+   * A stale entry is never served while it is refreshed, only when UserEcho fails: for what must
+   * be proven again once its TTL is over (a topic's forum).
+   */
+  noStale?: boolean;
 }
 
 /**
@@ -101,16 +112,28 @@ export async function cachedEntry(
   // The upstream is part of the key: entries of another USERECHO_BASE_URL are never served.
   const params = { ...options.params, upstream: upstreamTag(c.get("config").upstreamBaseUrl) };
   const key = cacheKey(options.route, params, generation);
+  const warmup = c.get("warmup")?.refreshWithinSeconds;
   const { entry, outcome } = await cache.serve(
     key,
     policy,
     async () => {
-      const representation = await produce();
-      return createEntry(JSON.stringify(representation.body), representation.headers);
+      try {
+        const representation = await produce();
+        return await createEntry(JSON.stringify(representation.body), representation.headers);
+      } catch (error) {
+        if (options.negative && error instanceof NotFoundError) return negativeEntry();
+        throw error;
+      }
     },
     (promise) => c.executionCtx.waitUntil(promise),
-    { refreshWithinSeconds: c.get("warmup")?.refreshWithinSeconds },
+    {
+      refreshWithinSeconds: options.noStale ? Math.max(0, warmup ?? 0) : warmup,
+    },
   );
+  if (entry.status === 404) {
+    c.set("cacheOutcome", outcome);
+    throw new NotFoundError();
+  }
   await options.accept?.(entry);
   return { entry, outcome, policy };
 }
@@ -138,9 +161,10 @@ export async function cachedJson(
     return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
-  recordRead(c);
   const { entry, outcome } = await cachedEntry(c, options, produce);
   c.set("cacheOutcome", outcome);
+  // Only what was served: a scan of missing ids must not look popular to the warm-up.
+  recordRead(c);
 
   const cacheControl = "public, no-cache";
   if (matchesEtag(c.req.header("If-None-Match"), entry.etag)) {

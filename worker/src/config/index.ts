@@ -3,7 +3,15 @@ import { MisconfiguredError } from "../errors/index.ts";
 import type { FreshnessPolicy } from "../cache/edge-cache.ts";
 
 /** The cached routes, each with its own fresh TTL. */
-export const CACHE_ROUTES = ["forums", "meta", "topics", "topic", "comments", "users"] as const;
+export const CACHE_ROUTES = [
+  "forums",
+  "meta",
+  "topics",
+  "index",
+  "topic",
+  "comments",
+  "users",
+] as const;
 export type CacheRoute = (typeof CACHE_ROUTES)[number];
 
 /** The worker's settings, parsed once per isolate from its bindings. */
@@ -25,25 +33,37 @@ export interface Config {
   readonly allowedForums: ReadonlySet<number> | undefined;
   /** Browser origins allowed to call `/v1` cross-origin. */
   readonly allowedOrigins: OriginMatcher;
-  /** Whether votes go through the (inferred) upstream endpoint or hand off to the community. */
-  readonly voting: "inline" | "community";
+  /**
+   * How votes are cast: through the (inferred) upstream endpoint, by handing off to the
+   * community, or (`auto`) inline until UserEcho shows it has no vote endpoint (board/voting.ts).
+   */
+  readonly voting: "auto" | "inline" | "community";
+  /** Whether staff appear on the leaderboard (`LEADERBOARD_STAFF`). */
+  readonly leaderboardStaff: "hide" | "show";
+  /** How many of a forum's newest topics the worker reads to compute lists (board/forum-index.ts). */
+  readonly computedMaxTopics: number;
+  /** Topic-forum proofs that ask UserEcho, per isolate and minute (board/forum-proof.ts). */
+  readonly forumProofsPerMinute: number;
   /** Freshness per cached route. */
   readonly cache: Readonly<Record<CacheRoute, FreshnessPolicy>>;
-  /** Sorts the board may offer (`TOPIC_SORTS`); probed at run time unless listed explicitly. */
+  /**
+   * Sorts UserEcho serves (`TOPIC_SORTS`): tried at run time unless listed explicitly. The
+   * others are computed at the edge.
+   */
   readonly topicSorts: Choice<TopicSort>;
-  /** Filters the board may offer (`TOPIC_FILTERS`), likewise. */
+  /** Filters UserEcho serves (`TOPIC_FILTERS`), likewise. */
   readonly topicFilters: Choice<TopicFilter>;
 }
 
 /** A set of guessed features and whether the worker should find out at run time which work. */
 export interface Choice<T extends string> {
   readonly values: ReadonlySet<T>;
-  /** True when the variable is empty: every value, each tried before it is offered. */
+  /** True when the variable is empty: every value, each tried before UserEcho is trusted with it. */
   readonly detect: boolean;
 }
 
-const TOPIC_SORTS: readonly TopicSort[] = ["top", "new", "updated", "discussed"];
-const TOPIC_FILTERS: readonly TopicFilter[] = ["type", "status", "category", "tag"];
+export const TOPIC_SORTS: readonly TopicSort[] = ["top", "new", "updated", "discussed"];
+export const TOPIC_FILTERS: readonly TopicFilter[] = ["type", "status", "category", "tag"];
 
 export type OriginMatcher = (origin: string) => boolean;
 
@@ -51,6 +71,7 @@ const DEFAULT_TTL: Readonly<Record<CacheRoute, number>> = {
   forums: 300,
   meta: 300,
   topics: 60,
+  index: 60,
   topic: 60,
   comments: 60,
   users: 300,
@@ -95,6 +116,15 @@ export function readConfig(env: Env): Config {
     allowedForums: forumIds(env.ALLOWED_FORUMS),
     allowedOrigins: originMatcher(env.ALLOWED_ORIGINS),
     voting: votingMode(env.VOTING),
+    leaderboardStaff: staffMode(env.LEADERBOARD_STAFF),
+    computedMaxTopics: seconds(env.COMPUTED_MAX_TOPICS, "COMPUTED_MAX_TOPICS", 2_000, 100, 10_000),
+    forumProofsPerMinute: seconds(
+      env.FORUM_PROOFS_PER_MINUTE,
+      "FORUM_PROOFS_PER_MINUTE",
+      60,
+      1,
+      10_000,
+    ),
     cache,
     topicSorts: choice(env.TOPIC_SORTS, "TOPIC_SORTS", TOPIC_SORTS),
     topicFilters: choice(env.TOPIC_FILTERS, "TOPIC_FILTERS", TOPIC_FILTERS),
@@ -169,9 +199,17 @@ function choice<T extends string>(
 }
 
 function votingMode(value: string | undefined): Config["voting"] {
-  const mode = value?.trim() || "community";
-  if (mode !== "community" && mode !== "inline") {
-    throw new MisconfiguredError("VOTING", 'must be "community" or "inline"');
+  const mode = value?.trim() || "auto";
+  if (mode !== "auto" && mode !== "community" && mode !== "inline") {
+    throw new MisconfiguredError("VOTING", 'must be "auto", "community" or "inline"');
+  }
+  return mode;
+}
+
+function staffMode(value: string | undefined): Config["leaderboardStaff"] {
+  const mode = value?.trim() || "hide";
+  if (mode !== "hide" && mode !== "show") {
+    throw new MisconfiguredError("LEADERBOARD_STAFF", 'must be "hide" or "show"');
   }
   return mode;
 }

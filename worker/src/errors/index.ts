@@ -135,6 +135,21 @@ export class VotingHandoffError extends ApiError {
 }
 
 /** UserEcho refused a write (HTTP 400/422): our validation let through something it rejects. */
+/**
+ * UserEcho refused a vote although its vote endpoint works for this visitor: a user group caps
+ * how many votes a user may give in all, and this visitor's are spent (board/voting.ts).
+ */
+export class VoteBudgetSpentError extends ApiError {
+  constructor() {
+    super(
+      409,
+      ProblemType.voteBudgetSpent,
+      "No votes left",
+      "UserEcho refused the vote: the visitor's votes are probably all given. Taking one back frees it.",
+    );
+  }
+}
+
 export class UpstreamRejectedError extends ApiError {
   constructor(cause?: unknown) {
     super(
@@ -225,6 +240,35 @@ export class UpstreamTimeoutError extends ApiError {
       "Upstream timeout",
       `No answer within ${timeoutMs} ms.`,
     );
+  }
+}
+
+/**
+ * UserEcho refused the signed-in visitor's own credentials while the worker's work: the user is
+ * banned or blocked there, or their profile was refused. It concerns that visitor only, so it
+ * is their 403 (or a 401 when their token has run out meanwhile), never a verdict on the worker's
+ * configuration that others would get (docs/USERECHO.md §2).
+ */
+export class UserRefusedError extends ApiError {
+  constructor() {
+    super(
+      403,
+      ProblemType.userRefused,
+      "Refused by the community",
+      "UserEcho refused this user's sign-in.",
+    );
+  }
+}
+
+/**
+ * The worker declines work it has spent its budget on for now (looking up where a topic lives),
+ * so that a scan of ids cannot turn into a flood of calls to UserEcho.
+ */
+export class OverloadedError extends ApiError {
+  constructor(retryAfterSeconds: number) {
+    super(503, ProblemType.overloaded, "Busy", "Too many lookups right now; retry later.", {
+      headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    });
   }
 }
 

@@ -189,27 +189,79 @@ class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
 
 let divContext: Element | undefined;
 
+/**
+ * The longest rich text passed on, in UTF-16 code units of HTML (README, "Public API"): a
+ * description or comment longer than this is cut, and its answer says `truncated: true`.
+ */
+export const MAX_RICH_TEXT_LENGTH = 262_144;
+
 export interface SanitizeOptions {
-  /** Longest input accepted; beyond it the rest is cut (before parsing, so it stays balanced). */
+  /** Longest input accepted; beyond it the rest is cut (at a tag boundary, before parsing). */
   maxLength?: number;
   /** `read` (default): what UserEcho content may show; `write`: what a user may submit. */
   subset?: "read" | "write";
+  /**
+   * The URL relative `href` and `src` are resolved against before their scheme is checked:
+   * UserEcho stores pasted images and links between topics relative to the community's host.
+   * Without it, only absolute URLs pass.
+   */
+  base?: string;
+}
+
+/** Sanitised HTML, and whether the input was longer than the bound and cut. */
+export interface RichText {
+  html: string;
+  truncated: boolean;
 }
 
 /**
  * Rewrites untrusted HTML as canonical HTML that holds only allowed elements and attributes.
  *
  * @param input HTML as UserEcho stores it, or as a user wrote it.
- * @param options `maxLength` (default 100,000 characters) and `subset` (default `read`).
- * @example sanitizeHtml('<p onclick="x()">a<p>b') // '<p>a</p><p>b</p>'
+ * @param options `maxLength` (default {@link MAX_RICH_TEXT_LENGTH}), `subset` (default `read`)
+ *   and `base`.
+ * @example sanitizeRichText('<p onclick="x()">a<p>b') // { html: '<p>a</p><p>b</p>', truncated: false }
  */
-export function sanitizeHtml(input: string, options: SanitizeOptions = {}): string {
-  const source = input.slice(0, options.maxLength ?? 100_000);
+export function sanitizeRichText(input: string, options: SanitizeOptions = {}): RichText {
+  const maxLength = options.maxLength ?? MAX_RICH_TEXT_LENGTH;
+  const truncated = input.length > maxLength;
+  const source = truncated ? input.slice(0, safeCut(input, maxLength)) : input;
   // The context element is only read (its name, namespace and ancestors), so one serves all calls.
   divContext ??= defaultTreeAdapter.createElement("div", html.NS.HTML, []);
   const parser = DepthCappedParser.getFragmentParser<DefaultTreeAdapterMap>(divContext);
   parser.tokenizer.write(source, true);
-  return writeAllowed(parser.getFragment().childNodes, options.subset === "write");
+  const out = writeAllowed(
+    parser.getFragment().childNodes,
+    options.subset === "write",
+    options.base,
+  );
+  return { html: out, truncated };
+}
+
+/** {@link sanitizeRichText}'s HTML alone. */
+export function sanitizeHtml(input: string, options: SanitizeOptions = {}): string {
+  return sanitizeRichText(input, options).html;
+}
+
+/**
+ * Where to cut `input` at most `limit` code units in: never inside a tag (so no tag, attribute
+ * or URL is cut in half: the cut moves back to where the tag starts), never inside a character
+ * reference, and never between the two halves of a surrogate pair.
+ */
+function safeCut(input: string, limit: number): number {
+  let cut = limit;
+  const tagStart = input.lastIndexOf("<", cut - 1);
+  if (tagStart > input.lastIndexOf(">", cut - 1) && cut - tagStart <= 1024) {
+    cut = tagStart;
+  } else {
+    const reference = input.lastIndexOf("&", cut - 1);
+    if (reference >= 0 && cut - reference <= 32 && !/[;\s<>]/.test(input.slice(reference, cut))) {
+      cut = reference;
+    }
+  }
+  const last = input.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return Math.max(0, cut);
 }
 
 /**
@@ -217,7 +269,7 @@ export function sanitizeHtml(input: string, options: SanitizeOptions = {}): stri
  * stack, with the walk's stack in plain arrays and the output built by concatenation: both much
  * cheaper than an object per level and an array of parts.
  */
-function writeAllowed(nodes: ChildNode[], writeSubset: boolean): string {
+function writeAllowed(nodes: ChildNode[], writeSubset: boolean, base: string | undefined): string {
   let out = "";
   // Per level of the walk: its nodes, the next one to visit, and the end tag to write after the
   // last ("" when the element is unwrapped).
@@ -253,7 +305,9 @@ function writeAllowed(nodes: ChildNode[], writeSubset: boolean): string {
     if (allowedAttributes && (!writeSubset || WRITE_SUBSET.has(name)) && depth < MAX_DEPTH) {
       // Most allowed elements may carry no attribute at all: no need to look at theirs.
       const attributes =
-        allowedAttributes.length === 0 ? "" : cleanAttributes(name, node.attrs, allowedAttributes);
+        allowedAttributes.length === 0
+          ? ""
+          : cleanAttributes(name, node.attrs, allowedAttributes, base);
       if (attributes === null) continue; // e.g. an <img> without a safe src
       out += `<${name}${attributes}>`;
       if (VOID.has(name)) continue;
@@ -273,6 +327,7 @@ function cleanAttributes(
   element: string,
   attributes: readonly { name: string; value: string }[],
   allowed: readonly string[],
+  base: string | undefined,
 ): string | null {
   const kept = new Map<string, string>();
   // parse5 has already decoded character references and kept the first of duplicate attributes.
@@ -282,6 +337,7 @@ function cleanAttributes(
       const url = safeUrl(
         value,
         element === "img" ? ["https:", "http:"] : ["https:", "http:", "mailto:"],
+        base,
       );
       if (url) kept.set(name, url);
       continue;
@@ -309,17 +365,19 @@ function cleanAttributes(
 }
 
 /**
- * Absolute URLs with an allowed scheme only. The check runs on the URL as the WHATWG parser (the
+ * URLs with an allowed scheme only, relative ones resolved against `base` first (so the scheme
+ * checked is the one the browser would use). The check runs on the URL as the WHATWG parser (the
  * browser's) reads it: it drops tabs and newlines anywhere, so `java\tscript:` is caught too.
  *
  * @param value A URL as the HTML parser decoded it (character references already resolved).
  * @param schemes Allowed schemes, with their colon (`https:`).
- * @returns The URL, serialised, or null.
+ * @param base The URL relative ones are resolved against; without it they are refused.
+ * @returns The URL, absolute and serialised, or null.
  */
-export function safeUrl(value: string, schemes: readonly string[]): string | null {
+export function safeUrl(value: string, schemes: readonly string[], base?: string): string | null {
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(value.trim(), base);
   } catch {
     return null;
   }

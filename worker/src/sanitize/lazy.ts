@@ -4,13 +4,14 @@
  * a cold isolate that serves them does not pay for it (docs/BENCHMARKS.md, "Cold start").
  * Nothing else may import `./index.ts` statically, or the bundler would load it eagerly again.
  */
-import type { sanitizeHtml } from "./index.ts";
+import type { sanitizeRichText } from "./index.ts";
 
-export type SanitizeHtml = typeof sanitizeHtml;
+export type SanitizeHtml = typeof sanitizeRichText;
+export type { RichText, SanitizeOptions } from "./index.ts";
 
 let loading: Promise<SanitizeHtml> | undefined;
 
 export function loadSanitizer(): Promise<SanitizeHtml> {
-  loading ??= import("./index.ts").then((module) => module.sanitizeHtml);
+  loading ??= import("./index.ts").then((module) => module.sanitizeRichText);
   return loading;
 }

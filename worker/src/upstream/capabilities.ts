@@ -2,13 +2,14 @@ import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import { UpstreamRefusedError } from "../errors/index.ts";
 import type { UpstreamPage, UserEchoClient } from "./client.ts";
 import { SORT_KEYS, TOPIC_FILTER_PARAMS, TOPIC_ORDER_BY, topicFilterValues } from "./inferred.ts";
-import type { UpstreamNamed, UpstreamStatus, UpstreamTopic } from "./schemas.ts";
+import type { UpstreamNamed, UpstreamStatus, UpstreamTopic } from "./model.ts";
 
 /**
  * What the worker has learnt about UserEcho's answers to its guesses (inferred.ts), per upstream:
  * a guessed `order_by` or filter `works`, was `refused` (an error answer), or was `ignored` (an
- * answer that does not honour it). Remembered for an hour per isolate; forum meta carries the
- * outcome to every isolate and to the widget, which offers only what works.
+ * answer that does not honour it). Remembered for an hour per isolate. Learnt from the agent
+ * token's calls only: a visitor's call may be refused for reasons of their own (their sign-in
+ * ran out, UserEcho blocks them), and must never switch a feature off for everyone.
  */
 export type Guess =
   | `sort:${TopicSort}`
@@ -16,19 +17,31 @@ export type Guess =
   /** `order_by=-rating` on `users`. */
   | "users:by-rating"
   /** `filter__id__gt` on topics, the question that proves a topic's forum. */
-  | "topics:by-id";
+  | "topics:by-id"
+  /** The inferred vote endpoint (`VOTING=auto`, board/voting.ts). */
+  | "votes:inline";
 
 export type Verdict = "works" | "refused" | "ignored";
 
 const REMEMBER_MS = 60 * 60 * 1000;
 const verdicts = new Map<string, { verdict: Verdict; until: number }>();
 
-/** The verdicts about one upstream (one `USERECHO_BASE_URL`). */
+/** Forgets every verdict: `POST /v1/admin/purge {"all": true}` starts the trials over. */
+export function forgetVerdicts(): void {
+  verdicts.clear();
+}
+
+/**
+ * The verdicts about one upstream (one `USERECHO_BASE_URL`), as seen by one client: a client
+ * acting as a visitor reads them, and records nothing.
+ */
 export class Capabilities {
   readonly #baseUrl: string;
+  readonly #records: boolean;
 
-  constructor(baseUrl: string) {
-    this.#baseUrl = baseUrl;
+  constructor(client: UserEchoClient) {
+    this.#baseUrl = client.baseUrl;
+    this.#records = !client.isUser;
   }
 
   verdict(guess: Guess): Verdict | undefined {
@@ -43,6 +56,7 @@ export class Capabilities {
   }
 
   record(guess: Guess, verdict: Verdict): void {
+    if (!this.#records) return;
     const previous = this.verdict(guess);
     verdicts.set(`${this.#baseUrl}\n${guess}`, { verdict, until: Date.now() + REMEMBER_MS });
     if (verdict !== "works" && previous !== verdict) {
@@ -56,9 +70,9 @@ export class Capabilities {
 
 /** Sort order broken by the page: the first pair of topics out of order, if any. */
 export function sortIsBroken(topics: readonly UpstreamTopic[], sort: TopicSort): boolean {
-  const key = SORT_KEYS[sort];
-  for (let i = 1; i < topics.length; i++) {
-    if (key(topics[i]!) > key(topics[i - 1]!)) return true;
+  const keys = topics.map(SORT_KEYS[sort]).filter((key) => key !== undefined);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i]! > keys[i - 1]!) return true;
   }
   return false;
 }
@@ -124,7 +138,7 @@ export async function probeSort(
     throw error;
   }
   if (sortIsBroken(page.items, sort)) return "ignored";
-  const keys = new Set(page.items.map(SORT_KEYS[sort]));
+  const keys = new Set(page.items.map(SORT_KEYS[sort]).filter((key) => key !== undefined));
   return keys.size >= 2 ? "works" : undefined;
 }
 

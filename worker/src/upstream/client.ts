@@ -1,25 +1,43 @@
-import * as z from "zod/mini";
 import type { ApiError } from "../errors/index.ts";
 import {
   MisconfiguredError,
   NotFoundError,
+  UnauthorizedError,
   UpstreamError,
   UpstreamRefusedError,
   UpstreamRejectedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
+  UserRefusedError,
 } from "../errors/index.ts";
-import { voteCommand } from "./inferred.ts";
-import {
+import type {
   UpstreamComment,
-  UpstreamCreated,
-  UpstreamDetails,
   UpstreamForum,
   UpstreamNamed,
   UpstreamStatus,
   UpstreamTopic,
   UpstreamUser,
-} from "./schemas.ts";
+} from "./model.ts";
+import {
+  capShown,
+  commentReader,
+  createdReader,
+  forumReader,
+  namedReader,
+  pageSizeInUse,
+  readAnswer,
+  readItem,
+  readItems,
+  statusReader,
+  topicReader,
+  userReader,
+  type EntityReader,
+  type PageEvidence,
+} from "./normalise/index.ts";
+import type { UpstreamQuery } from "./query.ts";
+import { voteCommand } from "./inferred.ts";
+
+export type { UpstreamQuery } from "./query.ts";
 
 /** The largest page UserEcho is known to serve: third-party tools ask for 100. */
 export const ALL_PAGE_SIZE = 100;
@@ -33,6 +51,8 @@ export interface UserEchoClientOptions {
   accessToken: string;
   /** The end user's `sso_token` (Base64, not yet URL-encoded), for calls made as that user. */
   ssoToken?: string;
+  /** When the `sso_token` expires (Unix seconds): a refusal after it is the user's 401. */
+  ssoExpiresAt?: number;
   timeoutMs: number;
   /** Defaults to the global `fetch`; injectable for tests that count calls. */
   fetch?: typeof fetch;
@@ -46,17 +66,25 @@ export interface UserEchoClientOptions {
 }
 
 export interface UpstreamPage<T> {
-  /** The items that passed their schema; the others were logged and dropped. */
+  /** The usable items; the others were logged and dropped. */
   items: T[];
   /** `details.count`: the total over all pages, when UserEcho says. */
   total: number | undefined;
   /** How many items UserEcho sent, before any was dropped. */
   received: number;
-  /** The id of the first item UserEcho sent, valid or not (to notice a page sent twice). */
-  firstId: unknown;
+  /** The id of the first item UserEcho sent, usable or not (to notice a page sent twice). */
+  firstId: number | undefined;
+  /** The list came keyed by id: its order is not UserEcho's (normalise/envelope.ts). */
+  keyed: boolean;
+  /** The 1-based page and the `limit` asked for. */
+  page: number;
+  asked: number;
+  /**
+   * The page size UserEcho applied, as the page shows it; `undefined` when it cannot tell (a
+   * short page without a total: the last, or a full page of an unknown cap).
+   */
+  size: number | undefined;
 }
-
-export type UpstreamQuery = Record<string, string | number | undefined>;
 
 /** Body of `POST forums/[id]/topics` (docs/USERECHO.md, "Writes"). */
 export interface UpstreamTopicInput {
@@ -67,26 +95,21 @@ export interface UpstreamTopicInput {
   tags?: number[];
 }
 
-const Envelope = z.object({
-  status: z.string(),
-  data: z.optional(z.unknown()),
-  details: z.optional(z.unknown()),
-});
-type Envelope = z.infer<typeof Envelope>;
-
-/** Whose credentials a call carries: the agent token, the anonymous token, or a user's. */
-type Credentials = "agent" | "anonymous" | "user";
+/** Whose credentials a call carries: the agent token, or a signed-in visitor's. */
+type Credentials = "agent" | "user";
 
 /**
- * A typed client for UserEcho API v2. It is the only code that builds upstream URLs, and
- * therefore the only code that sees the access token.
+ * A client for UserEcho API v2. It is the only code that builds upstream URLs, and therefore the
+ * only code that sees the access token; every answer it gets goes through the normalising
+ * boundary (normalise/), so the rest of the worker reads one model whatever UserEcho sent.
  *
- * It trusts only what UserEcho documents (docs/USERECHO.md): an envelope whose `status` is
- * `"success"` carries `data`; anything else is an error whose text and HTTP code mean nothing
- * reliable. Such an error is classified by asking UserEcho a question whose answer is known
- * (the forum list, with the same credentials): if that fails too, the credentials are wrong
- * (500 naming the secret); if not, the request itself was refused (a missing topic is a 404, a
- * refused list an upstream error, a refused write a 422).
+ * It trusts only what UserEcho documents (docs/USERECHO.md §2): a success carries `data`;
+ * anything else is an error whose text and HTTP code mean nothing reliable. Such an error is
+ * classified by asking a question whose answer is known (the forum list) with the same
+ * credentials: for the agent token, a failure there is a misconfigured secret (500), remembered
+ * briefly per token; for a visitor, it is that visitor refused (their own 403, never remembered,
+ * so no visitor's standing can change what others get). If the check works, the request itself
+ * was refused: a missing topic is a 404, a refused list an upstream error, a refused write 422.
  */
 export class UserEchoClient {
   readonly #options: UserEchoClientOptions;
@@ -101,11 +124,19 @@ export class UserEchoClient {
    * The same client acting as an end user: the anonymous token plus the user's `sso_token`,
    * never the agent token.
    */
-  asUser(anonymousToken: string, ssoToken: string): UserEchoClient {
-    return new UserEchoClient({ ...this.#options, accessToken: anonymousToken, ssoToken });
+  asUser(anonymousToken: string, ssoToken: string, ssoExpiresAt?: number): UserEchoClient {
+    return new UserEchoClient({
+      ...this.#options,
+      accessToken: anonymousToken,
+      ssoToken,
+      ...(ssoExpiresAt === undefined ? {} : { ssoExpiresAt }),
+    });
   }
 
-  /** True when calls act as an end user (and reads are therefore personal). */
+  /**
+   * True when calls act as an end user. Their answers are personal, and nothing learnt from
+   * them (a refused guess, a page cap) is recorded for everyone.
+   */
   get isUser(): boolean {
     return this.#options.ssoToken !== undefined;
   }
@@ -115,36 +146,50 @@ export class UserEchoClient {
     return this.#options.baseUrl;
   }
 
-  /** Creates a topic; only the new id is certain in the answer (docs/USERECHO.md). */
+  /** What this UserEcho was seen to do with `limit` (agent calls only). */
+  get pageSizes(): PageSizes {
+    return pageSizes.get(this.#options.baseUrl) ?? {};
+  }
+
+  /** Creates a topic; only the new id is certain in the answer (docs/USERECHO.md §7). */
   async createTopic(forumId: number, body: UpstreamTopicInput): Promise<Written<UpstreamTopic>> {
-    return this.#write(`forums/${forumId}/topics`, body, UpstreamTopic);
+    return this.#write(`forums/${forumId}/topics`, body, topicReader);
   }
 
   async createComment(topicId: number, text: string): Promise<Written<UpstreamComment>> {
-    return this.#write(`topics/${topicId}/comments`, { text }, UpstreamComment);
+    // An answer without the text is only the new id (the attested client reads nothing else).
+    return this.#write(
+      `topics/${topicId}/comments`,
+      { text },
+      commentReader,
+      (comment) => comment.text !== undefined,
+    );
   }
 
   /** The vote endpoint is inferred from API v1 (see inferred.ts); it answers with the topic. */
   async vote(topicId: number, value: -1 | 0 | 1): Promise<Written<UpstreamTopic>> {
-    return this.#write(voteCommand(topicId), { value }, UpstreamTopic);
+    return this.#write(voteCommand(topicId), { value }, topicReader);
   }
 
   listForums(): Promise<UpstreamForum[]> {
-    return this.getAll("forums", UpstreamForum);
+    return this.getAll("forums", forumReader);
   }
 
   listTopics(forumId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamTopic>> {
-    return this.getPage(`forums/${forumId}/topics`, query, UpstreamTopic);
+    return this.getPage(`forums/${forumId}/topics`, query, topicReader);
   }
 
   searchTopics(forumId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamTopic>> {
-    return this.getPage(`forums/${forumId}/topics/search`, query, UpstreamTopic);
+    return this.getPage(`forums/${forumId}/topics/search`, query, topicReader);
   }
 
   /** One topic; 404 when UserEcho refuses it (missing, or hidden from these credentials). */
   async getTopic(topicId: number): Promise<UpstreamTopic> {
     try {
-      return await this.getOne(`topics/${topicId}`, {}, UpstreamTopic);
+      const topic = await this.getOne(`topics/${topicId}`, {}, topicReader);
+      // An answer for another topic proves nothing about this one.
+      if (topic.id !== topicId) throw new NotFoundError();
+      return topic;
     } catch (error) {
       if (error instanceof UpstreamRefusedError) throw new NotFoundError();
       throw error;
@@ -152,45 +197,43 @@ export class UserEchoClient {
   }
 
   listComments(topicId: number, query: UpstreamQuery): Promise<UpstreamPage<UpstreamComment>> {
-    return this.getPage(`topics/${topicId}/comments`, query, UpstreamComment);
+    return this.getPage(`topics/${topicId}/comments`, query, commentReader);
   }
 
   listUsers(query: UpstreamQuery): Promise<UpstreamPage<UpstreamUser>> {
-    return this.getPage("users", query, UpstreamUser);
+    return this.getPage("users", query, userReader);
   }
 
   listTypes(forumId: number): Promise<UpstreamNamed[]> {
-    return this.getAll(`forums/${forumId}/types`, UpstreamNamed);
+    return this.getAll(`forums/${forumId}/types`, namedReader);
   }
 
   listStatuses(forumId: number, typeId: number): Promise<UpstreamStatus[]> {
-    return this.getAll(`forums/${forumId}/types/${typeId}/statuses`, UpstreamStatus);
+    return this.getAll(`forums/${forumId}/types/${typeId}/statuses`, statusReader);
   }
 
   listCategories(forumId: number): Promise<UpstreamNamed[]> {
-    return this.getAll(`forums/${forumId}/categories`, UpstreamNamed);
+    return this.getAll(`forums/${forumId}/categories`, namedReader);
   }
 
   listTags(forumId: number): Promise<UpstreamNamed[]> {
-    return this.getAll(`forums/${forumId}/tags`, UpstreamNamed);
+    return this.getAll(`forums/${forumId}/tags`, namedReader);
   }
 
   /**
-   * Every item of a short list (forums, types, categories): pages of 100 until the count is
-   * reached or, where UserEcho gives no count, until a page comes back empty, is refused, or
-   * repeats an earlier one (in case `page` is ignored). At most `maxPages` calls.
+   * Every item of a short list (forums, types, categories): pages of 100 until the total is
+   * reached, a page comes back empty, short of the size in use, refused, or the same as an
+   * earlier one (in case `page` is ignored). A short page whose size cannot be told (no total,
+   * no cap known) may be a capped one, so the next page is asked too. At most `maxPages` calls.
    */
-  async getAll<T extends z.ZodMiniType>(
-    command: string,
-    item: T,
-    maxPages = 10,
-  ): Promise<z.infer<T>[]> {
-    const items: z.infer<T>[] = [];
-    const firstIds = new Set<unknown>();
+  async getAll<T>(command: string, reader: EntityReader<T>, maxPages = 10): Promise<T[]> {
+    const items: T[] = [];
+    const firstIds = new Set<number | undefined>();
+    let received = 0;
     for (let page = 1; page <= maxPages; page++) {
-      let result: UpstreamPage<z.infer<T>>;
+      let result: UpstreamPage<T>;
       try {
-        result = await this.getPage(command, { page, limit: ALL_PAGE_SIZE }, item);
+        result = await this.getPage(command, { page, limit: ALL_PAGE_SIZE }, reader);
       } catch (error) {
         // Past the last page some APIs answer with an error rather than an empty page.
         if (page > 1 && error instanceof UpstreamRefusedError) break;
@@ -199,85 +242,89 @@ export class UserEchoClient {
       if (result.received === 0 || firstIds.has(result.firstId)) break;
       firstIds.add(result.firstId);
       items.push(...result.items);
-      if (result.total !== undefined) {
-        if (page * ALL_PAGE_SIZE >= result.total) break;
-      } else if (result.received < ALL_PAGE_SIZE && result.received !== DEFAULT_PAGE_SIZE) {
-        // A short page is the last, unless it is exactly UserEcho's default size: then `limit`
-        // may have been ignored, and the next page is worth asking for.
-        break;
-      }
+      received += result.received;
+      if (result.total !== undefined ? received >= result.total : isLastPage(result)) break;
     }
     return items;
   }
 
   /**
-   * GET a list endpoint. Items are validated one by one: one that fails its schema is dropped
-   * and logged by id and field (never its content), and the rest is served. `details` is
-   * optional: without it the total is unknown.
+   * GET a list endpoint: its usable items (each read on its own, so one odd item costs that
+   * item), its total when UserEcho says, and the page size it applied. What a page shows about
+   * UserEcho's cap on `limit` is remembered for everyone only from the agent's calls.
    */
-  async getPage<T extends z.ZodMiniType>(
+  async getPage<T>(
     command: string,
     query: UpstreamQuery,
-    item: T,
-  ): Promise<UpstreamPage<z.infer<T>>> {
-    const envelope = await this.#request("GET", command, query);
-    if (!Array.isArray(envelope.data)) {
-      throw new UpstreamError(`Unexpected ${command} list from UserEcho.`);
-    }
-    const details = UpstreamDetails.safeParse(envelope.details);
+    reader: EntityReader<T>,
+  ): Promise<UpstreamPage<T>> {
+    const { data, details } = await this.#request("GET", command, query);
+    const read = readItems(data, reader, command);
+    if (!read) throw new UpstreamError(`Unexpected ${command} list from UserEcho.`);
+    const evidence = {
+      asked: Number(query["limit"] ?? DEFAULT_PAGE_SIZE),
+      page: Number(query["page"] ?? 1),
+      received: read.received,
+      total: details.count,
+      saidLimit: details.limit,
+      knownCap: this.pageSizes.cap,
+      knownHonoured: this.pageSizes.honoured,
+    };
+    const size = pageSizeInUse(evidence);
+    if (!this.isUser) learnPageCap(this.#options.baseUrl, evidence, size);
     return {
-      items: parseItems(envelope.data, item, command),
-      total: details.success ? details.data.count : undefined,
-      received: envelope.data.length,
-      firstId: idOf(envelope.data[0]),
+      items: read.items,
+      total: details.count,
+      received: read.received,
+      firstId: read.firstId,
+      keyed: read.keyed,
+      page: evidence.page,
+      asked: evidence.asked,
+      size,
     };
   }
 
-  /** GET a single-object endpoint and validate it. */
-  async getOne<T extends z.ZodMiniType>(
-    command: string,
-    query: UpstreamQuery,
-    schema: T,
-  ): Promise<z.infer<T>> {
-    const envelope = await this.#request("GET", command, query);
-    const data = schema.safeParse(envelope.data);
-    if (!data.success) {
-      logDropped(command, envelope.data, data.error);
-      throw new UpstreamError(`Unexpected ${command} object from UserEcho.`);
-    }
-    return data.data;
+  /** GET a single-object endpoint; an answer that is not a usable object is UserEcho failing. */
+  async getOne<T>(command: string, query: UpstreamQuery, reader: EntityReader<T>): Promise<T> {
+    const { data } = await this.#request("GET", command, query);
+    const item = readItem(data, reader, command);
+    if (item === undefined) throw new UpstreamError(`Unexpected ${command} object from UserEcho.`);
+    return item;
   }
 
   /**
    * POST a JSON body; writes are never retried here (see the idempotency ledger). Of the answer
-   * only `data.id` is certain; the whole object comes back when it passes its schema.
+   * only `data.id` is certain; the whole object comes back when it can be read.
    */
-  async #write<T extends z.ZodMiniType>(
+  async #write<T extends { id: number }>(
     command: string,
     body: unknown,
-    schema: T,
-  ): Promise<Written<z.infer<T>>> {
-    const envelope = await this.#request("POST", command, {}, body);
-    const full = schema.safeParse(envelope.data);
-    if (full.success) return { id: (full.data as { id: number }).id, object: full.data };
-    const created = UpstreamCreated.safeParse(envelope.data);
-    if (!created.success) throw new UpstreamError(`Unexpected ${command} answer from UserEcho.`);
-    return { id: created.data.id, object: undefined };
+    reader: EntityReader<T>,
+    whole: (object: T) => boolean = () => true,
+  ): Promise<Written<T>> {
+    const { data } = await this.#request("POST", command, {}, body);
+    const full = reader.read(data);
+    if (full && whole(full)) return { id: full.id, object: full };
+    const created = createdReader.read(data);
+    if (!created) throw new UpstreamError(`Unexpected ${command} answer from UserEcho.`);
+    return { id: created.id, object: undefined };
   }
 
   /**
    * One logical upstream call. Reads (GET) that fail fast and transiently (connection lost,
-   * reset, HTTP 500/502/503/504 without a long Retry-After) are retried once after a jittered
-   * pause, while at least half the time budget is left; writes never are (the idempotency ledger
-   * covers those). After a 429, calls are not sent at all until its Retry-After has passed.
+   * reset, HTTP 5xx or an unreadable body at 5xx, 503 without a long Retry-After) are retried
+   * once after a jittered pause, while at least half the time budget is left; writes never are
+   * (the idempotency ledger covers those). After a 429, calls of the same kind are not sent
+   * until its Retry-After has passed.
    */
   async #request(
     method: "GET" | "POST",
     command: string,
     query: UpstreamQuery,
     body?: unknown,
-  ): Promise<Envelope> {
-    const backoff = backoffRemaining(this.#options.baseUrl);
+  ): Promise<{ data: unknown; details: { count: number | undefined; limit: number | undefined } }> {
+    const scope = backoffScope(this.#options.baseUrl, command);
+    const backoff = backoffRemaining(scope);
     if (backoff > 0) {
       throw new UpstreamUnavailableError("UserEcho asked us to slow down.", {
         status: 503,
@@ -285,30 +332,36 @@ export class UserEchoClient {
       });
     }
     const attempt = async () => {
-      const answer = await this.#send(command, query, body);
-      const { response, envelope } = answer;
-      if (response.status >= 500 && !(response.ok && envelope.status === "success")) {
-        throw new UpstreamError(`UserEcho answered with an error (HTTP ${response.status}).`, {
+      const exchange = await this.#send(command, query, body, scope);
+      const answer = readAnswer(exchange.status, exchange.text);
+      if (answer.kind === "success") return { exchange, answer };
+      if (exchange.status >= 500) {
+        throw new UpstreamError(`UserEcho answered with an error (HTTP ${exchange.status}).`, {
           transient: true,
         });
       }
-      return answer;
+      // An unreadable 4xx (an HTML error page) is an error answer like any other; at 2xx it is
+      // a success nobody can read.
+      if (answer.kind === "unreadable" && exchange.status < 300) {
+        throw new UpstreamError(`UserEcho sent no envelope (HTTP ${exchange.status}).`);
+      }
+      return { exchange, answer };
     };
     const started = Date.now();
-    let answer: Answer;
+    let result: Awaited<ReturnType<typeof attempt>>;
     try {
-      answer = await attempt();
+      result = await attempt();
     } catch (error) {
       const elapsed = Date.now() - started;
       if (method !== "GET" || !isTransient(error) || elapsed > this.#options.timeoutMs / 2) {
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
-      answer = await attempt();
+      result = await attempt();
     }
-    const { response, envelope } = answer;
-    if (envelope.status === "success" && response.ok) return envelope;
-    throw await this.#classify(method, command, response.status);
+    const { exchange, answer } = result;
+    if (answer.kind === "success") return { data: answer.data, details: answer.details };
+    throw await this.#classify(method, command, exchange.status);
   }
 
   /**
@@ -316,55 +369,80 @@ export class UserEchoClient {
    * credentials; anything else (an HTTP-200 error envelope included) is checked against them.
    */
   async #classify(method: "GET" | "POST", command: string, status: number): Promise<ApiError> {
-    const credentialsWork =
-      status === 401 || status === 403 ? false : await this.#credentialsWork(this.#credentials);
-    if (!credentialsWork) return this.#misconfigured();
+    const credentials: Credentials = this.isUser ? "user" : "agent";
+    const works =
+      status === 401 || status === 403
+        ? false
+        : credentials === "agent"
+          ? await this.#agentCredentialsWork()
+          : await this.#works(this.#options);
+    if (!works) return credentials === "agent" ? agentTokenRefused() : this.#userRefused();
     return method === "GET" ? new UpstreamRefusedError(command) : new UpstreamRejectedError();
   }
 
-  get #credentials(): Credentials {
-    return this.isUser ? "user" : "agent";
+  /**
+   * Whether the agent token can read the forum list, remembered for a minute per upstream and
+   * token (ten seconds when it failed, so a fixed secret is noticed soon). Only the agent's
+   * own calls ever ask or answer this.
+   */
+  async #agentCredentialsWork(): Promise<boolean> {
+    return remembered(`agent\n${this.#options.baseUrl}\n${this.#options.accessToken}`, () =>
+      this.#works(this.#options),
+    );
   }
 
   /**
-   * Whether these credentials can read the forum list, the cheapest question with a known
-   * answer. Remembered for a minute per upstream (ten seconds when they failed, so a fixed
-   * secret is noticed soon).
+   * A visitor's credentials were refused. If the anonymous token itself is refused (a question
+   * about the project, not the visitor, so it may be remembered), the worker is misconfigured;
+   * otherwise it is this visitor's refusal: a 401 when their token has run out meanwhile (they
+   * can get a new one), else a 403. Never remembered: it is about this visitor alone.
    */
-  async #credentialsWork(credentials: Credentials): Promise<boolean> {
-    // Per token too: a fixed secret, or two workers on one upstream, must not share an answer.
-    // The map lives in memory only and is never logged.
-    const key = [this.#options.baseUrl, credentials, this.#options.accessToken].join("\n");
-    const known = credentialChecks.get(key);
-    if (known && known.until > Date.now()) return known.works;
-    const { ssoToken, ...anonymous } = this.#options;
-    const options =
-      credentials === "anonymous" || ssoToken === undefined ? anonymous : this.#options;
-    const { response, envelope } = await this.#send("forums", { page: 1, limit: 1 }, undefined, {
-      options,
-    });
-    const works = response.ok && envelope.status === "success";
-    credentialChecks.set(key, { works, until: Date.now() + (works ? 60_000 : 10_000) });
-    return works;
-  }
-
-  /** The secret to blame when UserEcho refuses the credentials themselves. */
-  async #misconfigured(): Promise<MisconfiguredError> {
-    if (!this.isUser) {
-      return new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
+  async #userRefused(): Promise<ApiError> {
+    const { ssoExpiresAt } = this.#options;
+    const anonymous: UserEchoClientOptions = { ...this.#options };
+    delete anonymous.ssoToken;
+    delete anonymous.ssoExpiresAt;
+    const key = `anonymous\n${anonymous.baseUrl}\n${anonymous.accessToken}`;
+    if (!(await remembered(key, () => this.#works(anonymous)))) {
+      return new MisconfiguredError("USERECHO_ANON_TOKEN", "UserEcho rejected the anonymous token");
     }
-    return (await this.#credentialsWork("anonymous"))
-      ? new MisconfiguredError("USERECHO_SSO_KEY", "UserEcho rejected the minted sso_token")
-      : new MisconfiguredError("USERECHO_ANON_TOKEN", "UserEcho rejected the anonymous token");
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        message:
+          "UserEcho refused a signed-in user (if every user is refused, check USERECHO_SSO_KEY)",
+      }),
+    );
+    if (ssoExpiresAt !== undefined && ssoExpiresAt * 1000 <= Date.now()) {
+      return new UnauthorizedError("The sign-in has expired.");
+    }
+    return new UserRefusedError();
   }
 
-  /** One HTTP exchange: the answer and its envelope, or a transport failure. */
+  /** Whether these credentials can read the forum list: the cheapest question with a known answer. */
+  async #works(options: UserEchoClientOptions): Promise<boolean> {
+    try {
+      const exchange = await this.#send("forums", { page: 1, limit: 1 }, undefined, undefined, {
+        options,
+      });
+      return readAnswer(exchange.status, exchange.text).kind === "success";
+    } catch (error) {
+      // No answer at all says nothing against the credentials.
+      if (error instanceof UpstreamUnavailableError || error instanceof UpstreamTimeoutError) {
+        throw error;
+      }
+      return false;
+    }
+  }
+
+  /** One HTTP exchange: the status and the body's text, or a transport failure. */
   async #send(
     command: string,
     query: UpstreamQuery,
     body: unknown,
+    scope: string | undefined,
     { options = this.#options }: { options?: UserEchoClientOptions } = {},
-  ): Promise<Answer> {
+  ): Promise<{ status: number; text: string }> {
     const url = new URL(`${options.baseUrl}/${command}.json`);
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -381,10 +459,8 @@ export class UserEchoClient {
     const started = Date.now();
     // One budget for the headers and the body: a response that never ends is a timeout too.
     const signal = AbortSignal.timeout(options.timeoutMs);
-    let response: Response;
-    let text: string;
     try {
-      response = await this.#fetch(url, {
+      const response = await this.#fetch(url, {
         method: body === undefined ? "GET" : "POST",
         headers: {
           Accept: "application/json",
@@ -398,14 +474,14 @@ export class UserEchoClient {
       if (response.status === 429 || response.status === 503) {
         await response.body?.cancel();
         const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
-        if (response.status === 429) startBackoff(options.baseUrl, retryAfter);
+        if (response.status === 429 && scope !== undefined) startBackoff(scope, retryAfter);
         throw new UpstreamUnavailableError("UserEcho is overloaded.", {
           status: 503,
           retryAfterSeconds:
             retryAfter ?? (response.status === 429 ? DEFAULT_BACKOFF_S : undefined),
         });
       }
-      text = await response.text();
+      return { status: response.status, text: await response.text() };
     } catch (error) {
       if (error instanceof UpstreamUnavailableError) throw error;
       if (signal.aborted) throw new UpstreamTimeoutError(options.timeoutMs);
@@ -414,23 +490,6 @@ export class UserEchoClient {
     } finally {
       options.onTiming?.(Date.now() - started);
     }
-
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new UpstreamError(`UserEcho sent a body that is not JSON (HTTP ${response.status}).`, {
-        transient: response.status >= 500,
-      });
-    }
-    const envelope = Envelope.safeParse(parsed);
-    if (!envelope.success) {
-      throw new UpstreamError(`UserEcho sent no envelope (HTTP ${response.status}).`, {
-        transient: response.status >= 500,
-      });
-    }
-    // An error envelope's `message` is UserEcho's text: it is neither relied on nor forwarded.
-    return { response, envelope: envelope.data };
   }
 }
 
@@ -440,64 +499,90 @@ export interface Written<T> {
   object: T | undefined;
 }
 
-interface Answer {
-  response: Response;
-  envelope: Envelope;
+function agentTokenRefused(): MisconfiguredError {
+  return new MisconfiguredError("USERECHO_API_TOKEN", "UserEcho rejected the access token");
 }
 
-/** Per isolate and per upstream: whether each kind of credentials was seen to work, and until. */
+/**
+ * Whether a page without a total is the last of its list: shorter than the size in use. A short
+ * page whose size is unknown may be a full page of a cap not seen yet, so it is not the last.
+ */
+function isLastPage(page: UpstreamPage<unknown>): boolean {
+  return page.size !== undefined && page.received < page.size;
+}
+
+/**
+ * Forgets what this isolate learnt of its upstreams (credential checks, page caps), for
+ * `POST /v1/admin/purge {"all": true}`. A back-off UserEcho asked for stays.
+ */
+export function forgetUpstreamKnowledge(): void {
+  credentialChecks.clear();
+  pageSizes.clear();
+}
+
+/** Per isolate: the credential checks of the agent and anonymous tokens, and until when. */
 const credentialChecks = new Map<string, { works: boolean; until: number }>();
 
-/** Items that pass `item`; the others are logged by id and failing field, never by content. */
-function parseItems<T extends z.ZodMiniType>(
-  data: unknown[],
-  item: T,
-  command: string,
-): z.infer<T>[] {
-  const items: z.infer<T>[] = [];
-  for (const raw of data) {
-    const parsed = item.safeParse(raw);
-    if (parsed.success) items.push(parsed.data);
-    else logDropped(command, raw, parsed.error);
+async function remembered(key: string, check: () => Promise<boolean>): Promise<boolean> {
+  const known = credentialChecks.get(key);
+  if (known && known.until > Date.now()) return known.works;
+  const works = await check();
+  credentialChecks.set(key, { works, until: Date.now() + (works ? 60_000 : 10_000) });
+  return works;
+}
+
+/** What an upstream was seen to do with `limit`. */
+export interface PageSizes {
+  /** The cap it applied to a larger `limit`. */
+  cap?: number;
+  /** The largest `limit` it was seen to serve in full. */
+  honoured?: number;
+}
+
+/** Per upstream, learnt from the agent's calls only (a visitor's must not teach everyone). */
+const pageSizes = new Map<string, PageSizes>();
+
+function learnPageCap(baseUrl: string, evidence: PageEvidence, size: number | undefined): void {
+  const known = pageSizes.get(baseUrl) ?? {};
+  const cap = capShown(evidence, size);
+  if (cap !== undefined) {
+    pageSizes.set(baseUrl, { cap });
+  } else if (evidence.received === evidence.asked && evidence.asked > (known.honoured ?? 0)) {
+    // A full page as large as asked: that much is served, and a smaller cap seen before is gone.
+    pageSizes.set(baseUrl, {
+      honoured: evidence.asked,
+      ...(known.cap !== undefined && known.cap > evidence.asked ? { cap: known.cap } : {}),
+    });
   }
-  return items;
 }
 
-function logDropped(command: string, raw: unknown, error: z.core.$ZodError): void {
-  console.warn(
-    JSON.stringify({
-      level: "warn",
-      message: "upstream item dropped",
-      command,
-      id: idOf(raw) ?? null,
-      field: error.issues[0]?.path.join(".") || "(item)",
-    }),
-  );
-}
-
-function idOf(raw: unknown): number | undefined {
-  const id = (raw as { id?: unknown } | null | undefined)?.id;
-  return typeof raw === "object" && typeof id === "number" ? id : undefined;
-}
-
-/** Without a Retry-After, how long a 429 keeps us away. */
-const DEFAULT_BACKOFF_S = 30;
-/** However long UserEcho asks, we try again after at most this. */
+/** Without a Retry-After, how long a 429 keeps calls of its kind away. */
+const DEFAULT_BACKOFF_S = 10;
+/** However long UserEcho asks, calls of that kind are tried again after at most this. */
 const MAX_BACKOFF_S = 600;
 
-// Per isolate and per upstream: after a 429 nobody in this isolate calls until it has passed.
+/**
+ * After a 429, nobody in this isolate sends a call of the same kind until it has passed. The
+ * kind is the command with its ids left out (`forums/*\/topics/search`), per upstream: a flood
+ * of searches, or one hot path, backs off alone, while the board's other reads go on (if
+ * UserEcho limits them too, they meet their own 429 and back off in turn).
+ */
 const backoffUntil = new Map<string, number>();
 
-function startBackoff(baseUrl: string, retryAfter: number | undefined): void {
-  const seconds = Math.min(MAX_BACKOFF_S, Math.max(1, retryAfter ?? DEFAULT_BACKOFF_S));
-  backoffUntil.set(baseUrl, Date.now() + seconds * 1000);
+function backoffScope(baseUrl: string, command: string): string {
+  return `${baseUrl}\n${command.replace(/\d+/g, "*")}`;
 }
 
-function backoffRemaining(baseUrl: string): number {
-  const until = backoffUntil.get(baseUrl);
+function startBackoff(scope: string, retryAfter: number | undefined): void {
+  const seconds = Math.min(MAX_BACKOFF_S, Math.max(1, retryAfter ?? DEFAULT_BACKOFF_S));
+  backoffUntil.set(scope, Date.now() + seconds * 1000);
+}
+
+function backoffRemaining(scope: string): number {
+  const until = backoffUntil.get(scope);
   if (until === undefined) return 0;
   const remaining = Math.ceil((until - Date.now()) / 1000);
-  if (remaining <= 0) backoffUntil.delete(baseUrl);
+  if (remaining <= 0) backoffUntil.delete(scope);
   return Math.max(0, remaining);
 }
 

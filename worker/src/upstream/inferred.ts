@@ -8,8 +8,8 @@
  * `pnpm check-userecho`. If production disagrees, this file is what changes.
  */
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
-import type { UpstreamQuery } from "./client.ts";
-import type { UpstreamForum, UpstreamTopic } from "./schemas.ts";
+import type { UpstreamForum, UpstreamTopic } from "./model.ts";
+import type { UpstreamQuery } from "./query.ts";
 
 /**
  * `order_by` per board sort. Only `-created` (topics) is seen in a real v2 client; the
@@ -28,14 +28,20 @@ export const ATTESTED_SORT = "new" satisfies TopicSort;
 
 /**
  * How a page in a given sort must look: the key of each topic, which must not increase from one
- * topic to the next. A page that breaks this was not sorted as asked.
+ * topic to the next. A page that breaks this was not sorted as asked. A topic that does not say
+ * (no date) cannot break the order, so it is left out of the check (`undefined`).
  */
-export const SORT_KEYS: Readonly<Record<TopicSort, (topic: UpstreamTopic) => number>> = {
-  top: (topic) => topic.vote?.diff ?? (topic.vote?.positive ?? 0) - (topic.vote?.negative ?? 0),
-  new: (topic) => Date.parse(topic.created),
-  updated: (topic) => Date.parse(topic.updated ?? topic.created),
-  discussed: (topic) => topic.comment_count ?? 0,
-};
+export const SORT_KEYS: Readonly<Record<TopicSort, (topic: UpstreamTopic) => number | undefined>> =
+  {
+    top: (topic) => topic.vote?.diff ?? (topic.vote?.positive ?? 0) - (topic.vote?.negative ?? 0),
+    new: (topic) => timeOf(topic.created),
+    updated: (topic) => timeOf(topic.updated ?? topic.created),
+    discussed: (topic) => topic.comment_count ?? 0,
+  };
+
+function timeOf(timestamp: string | undefined): number | undefined {
+  return timestamp === undefined ? undefined : Date.parse(timestamp);
+}
 
 /**
  * Query parameter per filter, Django-style. `filter__status__in` is seen in a client that calls
@@ -50,28 +56,30 @@ export const TOPIC_FILTER_PARAMS: Readonly<Record<TopicFilter, string>> = {
 
 /**
  * The ids a topic holds for a filter, where the topic shows them (a documented topic shows no
- * category, and its tags are `[]`): `undefined` means the page cannot tell.
+ * category, and its tags may be `[]`): `undefined` means the topic cannot tell.
  */
 export function topicFilterValues(topic: UpstreamTopic, filter: TopicFilter): number[] | undefined {
-  const idOf = (value: number | { id: number }) => (typeof value === "number" ? value : value.id);
   switch (filter) {
     case "status":
-      return [idOf(topic.status)];
+      return topic.status ? [topic.status.id] : undefined;
     case "type":
-      return [idOf(topic.type)];
+      return topic.type ? [topic.type.id] : undefined;
     case "category":
-      return topic.category ? [idOf(topic.category)] : undefined;
+      return topic.category ? [topic.category.id] : undefined;
     case "tag":
-      return topic.tags.length > 0 ? topic.tags.map(idOf) : undefined;
+      return topic.tags && topic.tags.length > 0 ? topic.tags.map((tag) => tag.id) : undefined;
   }
 }
 
 /** Forum types a public board may show; knowledge bases and help desks are not boards. */
 export const PUBLIC_FORUM_TYPES: ReadonlySet<string> = new Set(["PUBLIC"]);
 
-/** Whether a board may show this forum at all (`ALLOWED_FORUMS` can only narrow this down). */
+/**
+ * Whether a board may show this forum at all (`ALLOWED_FORUMS` can only narrow this down). A
+ * forum whose type UserEcho did not say, or said in no form the boundary reads, is not shown.
+ */
 export function isPublicForum(forum: UpstreamForum): boolean {
-  return PUBLIC_FORUM_TYPES.has(forum.type?.name?.toUpperCase() ?? "");
+  return forum.type !== undefined && PUBLIC_FORUM_TYPES.has(forum.type);
 }
 
 /** Leaderboard order: `order_by` on `users` is shown nowhere; the filter syntax suggests it. */

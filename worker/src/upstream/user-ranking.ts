@@ -2,65 +2,120 @@ import { UpstreamRefusedError } from "../errors/index.ts";
 import type { Capabilities } from "./capabilities.ts";
 import { ALL_PAGE_SIZE, type UserEchoClient } from "./client.ts";
 import { USERS_BY_RATING } from "./inferred.ts";
-import type { UpstreamUser } from "./schemas.ts";
+import type { UpstreamUser } from "./model.ts";
 
-/** How many users the worker ranks itself when UserEcho cannot sort them (10 calls). */
-export const LOCAL_RANKING_MAX_USERS = 1_000;
+/** How many users the worker reads, at most, to rank them (10 calls of 100). */
+export const RANKING_MAX_USERS = 1_000;
 
 export interface UserRanking {
+  /** Best rating first, ties by id: only users the leaderboard may show. */
   users: UpstreamUser[];
-  /** Over all pages, when known. */
+  /** How many such users there are in all, when the reading covered everyone. */
   total: number | undefined;
-  /** The ranking is UserEcho's, or the worker's over every user of the community. */
+  /** Whether the ranking is over every user who may be shown. */
   exact: boolean;
 }
 
 /**
- * A page of users by rating. `order_by=-rating` is a guess (inferred.ts): when UserEcho refuses
- * or ignores it (a page out of order), the worker reads up to {@link LOCAL_RANKING_MAX_USERS}
- * users and ranks them itself; the ranking is exact when that covers everyone.
+ * Who may appear on the leaderboard: a user with a rating above 0, since rating is what
+ * contributions earn (site users who only read the board while signed in, whose name and
+ * picture came from their site's token, are at 0), and staff only when the site owner says so.
+ */
+export type Eligible = (user: UpstreamUser) => boolean;
+
+export function eligibility(showStaff: boolean): Eligible {
+  return (user) => (user.rating ?? 0) > 0 && (showStaff || user.is_staff !== true);
+}
+
+/**
+ * The eligible users by rating, up to `needed` of them. `order_by=-rating` is a guess
+ * (inferred.ts): while UserEcho honours it, pages are read best first until `needed` eligible
+ * users are found or ratings reach 0 (everyone after is at 0 too); when it refuses or ignores it
+ * (a page out of order), `everyone` reads up to {@link RANKING_MAX_USERS} users and the worker
+ * ranks them itself.
  */
 export async function rankUsers(
   client: UserEchoClient,
   capabilities: Capabilities,
-  page: number,
-  limit: number,
+  needed: number,
+  eligible: Eligible,
   everyone: () => Promise<UserRanking>,
 ): Promise<UserRanking> {
   if (capabilities.usable("users:by-rating")) {
     try {
-      const result = await client.listUsers({ page, limit, order_by: USERS_BY_RATING });
-      const ratings = result.items.map((user) => user.rating ?? 0);
-      if (ratings.every((rating, index) => index === 0 || rating <= ratings[index - 1]!)) {
-        return { users: result.items, total: result.total, exact: true };
-      }
+      const sorted = await readByRating(client, needed, eligible);
+      if (sorted) return sorted;
       capabilities.record("users:by-rating", "ignored");
     } catch (error) {
       if (!(error instanceof UpstreamRefusedError)) throw error;
       capabilities.record("users:by-rating", "refused");
     }
   }
-  const all = await everyone();
-  const start = (page - 1) * limit;
-  return { ...all, users: all.users.slice(start, start + limit) };
+  return everyone();
 }
 
-/** Every user (up to the bound), best rating first, ties by id: the worker's own ranking. */
-export async function rankAllUsers(client: UserEchoClient): Promise<UserRanking> {
+/** Pages sorted by UserEcho, or `undefined` as soon as one shows it did not sort them. */
+async function readByRating(
+  client: UserEchoClient,
+  needed: number,
+  eligible: Eligible,
+): Promise<UserRanking | undefined> {
   const users: UpstreamUser[] = [];
-  const firstIds = new Set<unknown>();
+  let previous = Number.POSITIVE_INFINITY;
+  for (let page = 1; page <= RANKING_MAX_USERS / ALL_PAGE_SIZE; page++) {
+    const result = await client.listUsers({
+      page,
+      limit: ALL_PAGE_SIZE,
+      order_by: USERS_BY_RATING,
+    });
+    for (const user of result.items) {
+      const rating = user.rating ?? 0;
+      if (rating > previous) return undefined;
+      previous = rating;
+      // Sorted: from the first rating at 0 on, nobody else may be shown.
+      if (rating <= 0) return { users, total: users.length, exact: true };
+      if (eligible(user)) users.push(user);
+    }
+    const last =
+      result.received === 0 ||
+      (result.size !== undefined && result.received < result.size) ||
+      (result.total !== undefined && page * (result.size ?? ALL_PAGE_SIZE) >= result.total);
+    if (last) return { users, total: users.length, exact: true };
+    if (users.length >= needed) return { users, total: undefined, exact: true };
+  }
+  return { users, total: undefined, exact: false };
+}
+
+/** Every eligible user (up to the bound), best rating first, ties by id: the worker's own ranking. */
+export async function rankAllUsers(
+  client: UserEchoClient,
+  eligible: Eligible,
+): Promise<UserRanking> {
+  const users: UpstreamUser[] = [];
+  const firstIds = new Set<number | undefined>();
   let total: number | undefined;
-  for (let page = 1; users.length < LOCAL_RANKING_MAX_USERS; page++) {
+  let read = 0;
+  let complete = false;
+  for (let page = 1; read < RANKING_MAX_USERS; page++) {
     const result = await client.listUsers({ page, limit: ALL_PAGE_SIZE });
     // An empty page, or the same page again (`page` ignored), is the end.
-    if (result.received === 0 || firstIds.has(result.firstId)) break;
+    if (result.received === 0 || firstIds.has(result.firstId)) {
+      complete = true;
+      break;
+    }
     firstIds.add(result.firstId);
-    total = result.total;
-    users.push(...result.items);
-    if (total !== undefined && page * ALL_PAGE_SIZE >= total) break;
+    total = result.total ?? total;
+    read += result.received;
+    users.push(...result.items.filter(eligible));
+    if (
+      total !== undefined
+        ? read >= total
+        : result.size !== undefined && result.received < result.size
+    ) {
+      complete = true;
+      break;
+    }
   }
   users.sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || a.id - b.id);
-  const complete =
-    total !== undefined ? users.length >= total : users.length < LOCAL_RANKING_MAX_USERS;
-  return { users, total: total ?? (complete ? users.length : undefined), exact: complete };
+  return { users, total: complete ? users.length : undefined, exact: complete };
 }

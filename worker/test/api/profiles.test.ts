@@ -60,7 +60,7 @@ describe.each(PROFILES)("against the %s profile", (profile) => {
     expect(page.items).toHaveLength(20);
     expect(page.page.total).toBe(180);
     // Topics in the older format are named through meta like the others.
-    expect(page.items.every((topic) => topic.type.name !== "")).toBe(true);
+    expect(page.items.every((topic) => topic.type !== null && topic.type.name !== "")).toBe(true);
 
     const search = TopicPage.parse(
       await (await worker.fetch("/v1/forums/1/topics?q=dark%20mode")).json(),

@@ -81,7 +81,7 @@ describe("POST /v1/admin/purge", () => {
     });
     expect(missed).toBe(true);
     // The test configuration binds CACHE_KV, so the purge reaches every location.
-    expect(answer).toEqual({ scopes: ["forum:1"], reach: "global" });
+    expect(answer).toEqual({ scopes: ["forum:1", "meta:1"], reach: "global" });
   });
 
   it("purges a topic without touching other topics", async ({ expect }) => {

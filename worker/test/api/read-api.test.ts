@@ -71,7 +71,8 @@ describe("GET /v1/forums/:forumId/meta", () => {
     }
     expect(body.categories.map((c) => c.id)).toEqual(categories.data.map((c) => c.id));
     expect(body.tags.map((t) => t.id)).toEqual(tags.data.map((t) => t.id));
-    expect(body.voting).toBe("community");
+    // VOTING=auto: inline until UserEcho shows it has no vote endpoint.
+    expect(body.voting).toBe("inline");
   });
 
   it("answers 404 for a private forum", async ({ expect }) => {
@@ -86,8 +87,8 @@ describe("GET /v1/forums/:forumId/topics", () => {
     const app = against("extended");
     const cases = {
       top: (t: TopicPage["items"][number]) => t.votes.score,
-      new: (t: TopicPage["items"][number]) => Date.parse(t.createdAt),
-      updated: (t: TopicPage["items"][number]) => Date.parse(t.updatedAt),
+      new: (t: TopicPage["items"][number]) => Date.parse(t.createdAt!),
+      updated: (t: TopicPage["items"][number]) => Date.parse(t.updatedAt!),
       discussed: (t: TopicPage["items"][number]) => t.commentCount,
     };
     for (const [sort, key] of Object.entries(cases)) {
@@ -100,77 +101,87 @@ describe("GET /v1/forums/:forumId/topics", () => {
     }
   });
 
-  it("falls back to the attested sort where UserEcho refuses or ignores one", async ({
+  it("computes a sort UserEcho refuses or ignores from the forum's topics, in the same order", async ({
     expect,
   }) => {
+    // The extended emulator honours every sort: its pages are what UserEcho would give.
+    const sorted = against("extended");
+    const keys = {
+      top: (t: TopicPage["items"][number]) => t.votes.score,
+      updated: (t: TopicPage["items"][number]) => Date.parse(t.updatedAt!),
+      discussed: (t: TopicPage["items"][number]) => t.commentCount,
+    };
     for (const profile of ["documented", "documented-ignore"] as const) {
       const app = against(profile);
-      for (const sort of ["top", "updated", "discussed"]) {
-        const response = await app.fetch(`/v1/forums/1/topics?sort=${sort}&limit=30`);
+      for (const [sort, key] of Object.entries(keys)) {
+        const response = await app.fetch(`/v1/forums/1/topics?sort=${sort}&limit=30&page=2`);
         expect(response.status, `${profile} ${sort}`).toBe(200);
         const body = TopicPage.parse(await response.json());
-        expect(body.applied.sort, `${profile} ${sort}`).toBe("new");
-        const created = body.items.map((t) => Date.parse(t.createdAt));
-        expect(created, `${profile} ${sort}`).toEqual([...created].sort((a, b) => b - a));
+        expect(body.applied, `${profile} ${sort}`).toEqual({ sort, computed: ["sort"] });
+        expect(body.exact).toBe(true);
+        expect(body.page).toMatchObject({ number: 2, size: 30, total: 180, totalPages: 6 });
+        const expected = TopicPage.parse(
+          await (await sorted.fetch(`/v1/forums/1/topics?sort=${sort}&limit=30&page=2`)).json(),
+        );
+        expect(body.items.map(key), `${profile} ${sort}`).toEqual(expected.items.map(key));
       }
       const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
-      expect(meta.sorts, profile).toEqual(["new"]);
+      expect(meta.sorts, profile).toEqual(["top", "new", "updated", "discussed"]);
     }
   });
 
-  it("filters by type, status, category and tag where UserEcho honours them", async ({
+  it("computes the filters UserEcho does not honour, and offers only what topics carry", async ({
     expect,
   }) => {
-    const app = against("extended");
-    const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
-    expect(meta.filters).toEqual(["type", "status", "category", "tag"]);
-    const type = meta.types[1]!;
-    const status = type.statuses.find((s) => s.id !== 1)!;
-    const filters = {
-      type: [type.id, (t: TopicPage["items"][number]) => t.type.id === type.id],
-      status: [status.id, (t: TopicPage["items"][number]) => t.status.id === status.id],
-      category: [
-        meta.categories[0]!.id,
-        (t: TopicPage["items"][number]) => t.category?.id === meta.categories[0]!.id,
-      ],
-      tag: [
-        meta.tags[0]!.id,
-        (t: TopicPage["items"][number]) => t.tags.some((g) => g.id === meta.tags[0]!.id),
-      ],
-    } as const;
-    for (const [name, [id, holds]] of Object.entries(filters)) {
-      const body = TopicPage.parse(
-        await (await app.fetch(`/v1/forums/1/topics?${name}=${id}&limit=100`)).json(),
-      );
-      expect(body.items.length, name).toBeGreaterThan(0);
-      expect(body.items.every(holds), name).toBe(true);
-      expect(body.page.total, name).toBeLessThan(180);
-      expect(body.applied, name).toMatchObject({ [name]: id });
-    }
-  });
-
-  it("drops a filter UserEcho refuses or ignores, and says so", async ({ expect }) => {
     for (const profile of ["documented", "documented-ignore"] as const) {
       const app = against(profile);
       const meta = ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json());
-      // Only the status filter is attested; the documented emulator honours it.
-      expect(meta.filters, profile).toEqual(["status"]);
-      const status = meta.types[1]!.statuses.find((s) => s.id !== 1)!;
-      const byStatus = TopicPage.parse(
-        await (await app.fetch(`/v1/forums/1/topics?status=${status.id}&limit=100`)).json(),
-      );
-      expect(byStatus.applied, profile).toEqual({ sort: "new", status: status.id });
-      expect(
-        byStatus.items.every((t) => t.status.id === status.id),
-        profile,
-      ).toBe(true);
-      for (const name of ["type", "category", "tag"]) {
-        const response = await app.fetch(`/v1/forums/1/topics?${name}=2&limit=20`);
-        expect(response.status, `${profile} ${name}`).toBe(200);
-        const body = TopicPage.parse(await response.json());
-        expect(body.applied, `${profile} ${name}`).toEqual({ sort: "new" });
+      // A documented topic shows no category: that filter cannot be computed, so it is not
+      // offered; type and tag are computed; status is attested and honoured.
+      expect(meta.filters, profile).toEqual(["type", "status", "tag"]);
+      const type = meta.types[1]!;
+      const status = type.statuses.find((s) => s.id !== 1)!;
+      const cases = {
+        type: [type.id, (t: TopicPage["items"][number]) => t.type?.id === type.id, ["type"]],
+        status: [status.id, (t: TopicPage["items"][number]) => t.status?.id === status.id, []],
+        tag: [
+          meta.tags[0]!.id,
+          (t: TopicPage["items"][number]) => t.tags.some((g) => g.id === meta.tags[0]!.id),
+          ["tag"],
+        ],
+      } as const;
+      for (const [name, [id, holds, computed]] of Object.entries(cases)) {
+        const body = TopicPage.parse(
+          await (await app.fetch(`/v1/forums/1/topics?sort=new&${name}=${id}&limit=100`)).json(),
+        );
+        expect(body.items.length, `${profile} ${name}`).toBeGreaterThan(0);
+        expect(body.items.every(holds), `${profile} ${name}`).toBe(true);
+        expect(body.page.total, `${profile} ${name}`).toBeLessThan(180);
+        expect(body.applied, `${profile} ${name}`).toEqual({
+          sort: "new",
+          [name]: id,
+          ...(computed.length > 0 ? { computed } : {}),
+        });
       }
+      // Not offered: left out of the page (and of its cache key), which says so.
+      const byCategory = TopicPage.parse(
+        await (
+          await app.fetch(`/v1/forums/1/topics?sort=new&category=${meta.categories[0]!.id}`)
+        ).json(),
+      );
+      expect(byCategory.applied, profile).toEqual({ sort: "new" });
     }
+  });
+
+  it("refuses a filter value that is none of the forum's, naming the parameter", async ({
+    expect,
+  }) => {
+    const response = await worker("/v1/forums/1/topics?type=777");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      type: ProblemType.invalidParameter,
+      parameter: "type",
+    });
   });
 
   it("searches with q through the upstream search endpoint", async ({ expect }) => {
@@ -311,35 +322,66 @@ describe("GET /v1/topics/:topicId/comments", () => {
 });
 
 describe("GET /v1/users/top", () => {
-  it("ranks users by rating without private fields", async ({ expect }) => {
+  /** The leaderboard as it should be: users above 0, by rating, staff only when shown. */
+  async function expectedLeaderboard(showStaff: boolean) {
+    const users: { id: number; rating: number; is_staff: boolean }[] = [];
+    for (let page = 1; ; page++) {
+      const { data } = await emulator<typeof users>(
+        "users",
+        { order_by: "-rating", limit: "100", page: String(page) },
+        "extended",
+      );
+      if (data.length === 0) break;
+      users.push(...data);
+    }
+    return users.filter((u) => u.rating > 0 && (showStaff || !u.is_staff));
+  }
+
+  it("ranks users by rating, never staff, never a user at 0, without private fields", async ({
+    expect,
+  }) => {
     const response = await worker("/v1/users/top?limit=10&page=2");
     const text = await response.text();
     const body = TopUserPage.parse(JSON.parse(text));
     expect(body.items.map((u) => u.rank)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    const ratings = body.items.map((u) => u.rating);
-    expect(ratings).toEqual([...ratings].sort((a, b) => b - a));
     // UserEcho documents no user order: the worker ranks the community itself, exactly.
     expect(body.exact).toBe(true);
-    const upstream = await emulator<{ rating: number }[]>(
-      "users",
-      { order_by: "-rating", limit: "10", page: "2" },
-      "extended",
-    );
-    expect(ratings).toEqual(upstream.data.map((u) => u.rating));
+    const expected = await expectedLeaderboard(false);
+    // Staff and users at 0 exist upstream.
+    expect((await expectedLeaderboard(true)).length).toBeGreaterThan(expected.length);
+    const all = await emulator<unknown[]>("users", { limit: "1" });
+    expect(all.details?.["count"]).toBeGreaterThan(expected.length);
+    expect(body.items.map((u) => u.rating)).toEqual(expected.slice(10, 20).map((u) => u.rating));
+    expect(body.page.total).toBe(expected.length);
     expect(text).not.toMatch(/email|is_staff|@[a-z0-9-]+\./i);
   });
 
-  it("takes UserEcho's ranking where it sorts users", async ({ expect }) => {
+  it("takes UserEcho's ranking where it sorts users, and shows staff when told to", async ({
+    expect,
+  }) => {
+    for (const showStaff of [false, true]) {
+      const app = against("extended", { LEADERBOARD_STAFF: showStaff ? "show" : "hide" });
+      const body = TopUserPage.parse(
+        await (await app.fetch("/v1/users/top?limit=10&page=2")).json(),
+      );
+      const expected = await expectedLeaderboard(showStaff);
+      expect(
+        body.items.map((u) => u.id),
+        String(showStaff),
+      ).toEqual(expected.slice(10, 20).map((u) => u.id));
+      expect(body.exact).toBe(true);
+    }
+  });
+
+  it("ends where ratings reach 0: the last page says so", async ({ expect }) => {
+    const expected = await expectedLeaderboard(false);
+    const last = Math.ceil(expected.length / 25);
     const body = TopUserPage.parse(
-      await (await against("extended").fetch("/v1/users/top?limit=10&page=2")).json(),
+      await (await worker(`/v1/users/top?limit=25&page=${last}`)).json(),
     );
-    const upstream = await emulator<{ id: number }[]>(
-      "users",
-      { order_by: "-rating", limit: "10", page: "2" },
-      "extended",
-    );
-    expect(body.items.map((u) => u.id)).toEqual(upstream.data.map((u) => u.id));
-    expect(body.exact).toBe(true);
+    expect(body.items.length).toBe(expected.length - (last - 1) * 25);
+    expect(body.page.hasNext).toBe(false);
+    expect(body.items.every((u) => u.rating > 0)).toBe(true);
   });
 });
 

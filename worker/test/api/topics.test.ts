@@ -11,15 +11,25 @@ describe("GET /v1/forums/:forumId/topics", () => {
     expect(body.page).toMatchObject({ number: 1, size: 20 });
     expect(body.items).toHaveLength(20);
 
-    // UserEcho documents no vote order: the default sort falls back to the attested one.
-    expect(body.applied).toEqual({ sort: "new" });
-    const upstream = await emulator<{ id: number; header: string }[]>("forums/1/topics", {
+    // UserEcho documents no vote order: the default sort, top, is computed from the forum's
+    // topics, in the order the richer emulator (which sorts by votes) gives.
+    expect(body.applied).toEqual({ sort: "top", computed: ["sort"] });
+    const upstream = await emulator<{ id: number; header: string; vote: { diff: number } }[]>(
+      "forums/1/topics",
+      { limit: "20", order_by: "-vote__diff" },
+      "extended",
+    );
+    expect(body.page.total).toBe(upstream.details?.count);
+    expect(body.items.map((t) => t.votes.score)).toEqual(upstream.data.map((t) => t.vote.diff));
+
+    const newest = TopicPage.parse(await (await worker("/v1/forums/1/topics?sort=new")).json());
+    expect(newest.applied).toEqual({ sort: "new" });
+    const created = await emulator<{ id: number; header: string }[]>("forums/1/topics", {
       limit: "20",
       order_by: "-created",
     });
-    expect(body.page.total).toBe(upstream.details?.count);
-    expect(body.items.map((t) => t.id)).toEqual(upstream.data.map((t) => t.id));
-    expect(body.items[0]?.title).toBe(upstream.data[0]?.header);
+    expect(newest.items.map((t) => t.id)).toEqual(created.data.map((t) => t.id));
+    expect(newest.items[0]?.title).toBe(created.data[0]?.header);
   });
 
   it("never sends the token, the upstream envelope or e-mails", async ({ expect }) => {

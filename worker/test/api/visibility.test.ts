@@ -47,14 +47,17 @@ describe("a cached topic whose forum is no longer visible", () => {
 });
 
 describe("a topic that UserEcho no longer has", () => {
-  it("is evicted by the refresh that finds it gone, and never served stale", async ({ expect }) => {
-    const app = workerWith({ CACHE_TTL: "topic=0" }); // stale at once, refreshed in the background
+  it("answers 404 once its TTL is over, never served stale meanwhile, then from the cache", async ({
+    expect,
+  }) => {
+    const app = workerWith({ CACHE_TTL: "topic=0" }); // stale at once
     expect((await app.fetch("/v1/topics/1006")).status).toBe(200);
     // UserEcho now refuses the topic (deleted, or moved to a private forum).
     await setFaults({ match: { path: "/topics/1006.json" }, fault: { kind: "envelope-error" } });
-    const stale = await app.fetch("/v1/topics/1006"); // served stale; its refresh finds it gone
-    expect(stale.headers.get("Cache-Status")).toMatch(/fwd=stale/);
-    const after = await app.fetch("/v1/topics/1006");
-    expect(after.status).toBe(404);
+    // A stale topic is proven again before it is served: the refresh finds it gone.
+    const gone = await app.fetch("/v1/topics/1006");
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get("Cache-Status")).toMatch(/fwd=miss/);
+    expect((await app.fetch("/v1/topics/1006/comments")).status).toBe(404);
   });
 });

@@ -67,7 +67,9 @@ describe("the edge cache, over HTTP", () => {
     await worker("/v1/forums");
     const before = await topicListCalls(2);
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => workerWith({}).fetch("/v1/forums/2/topics?limit=19")),
+      Array.from({ length: 20 }, () =>
+        workerWith({}).fetch("/v1/forums/2/topics?limit=19&sort=new"),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
     expect((await topicListCalls(2)) - before).toBe(1);
@@ -128,7 +130,8 @@ describe("the edge cache, over HTTP", () => {
   it("serves a stale entry and revalidates it in the background", async ({ expect }) => {
     // A fresh TTL of 0: every stored entry is stale at once, but within the revalidate window.
     const app = workerWith({ CACHE_TTL: "topics=0" });
-    const path = "/v1/forums/2/topics?limit=19";
+    // A page UserEcho builds (`new`), so that its refresh is a call to UserEcho.
+    const path = "/v1/forums/2/topics?limit=19&sort=new";
     await app.fetch(path);
     const before = await topicListCalls(2);
     const stale = await app.fetch(path);
@@ -140,7 +143,7 @@ describe("the edge cache, over HTTP", () => {
 
   it("serves stale content while the upstream is down", async ({ expect }) => {
     const app = workerWith({ CACHE_TTL: "topics=0", CACHE_SWR_SECONDS: "0" });
-    const path = "/v1/forums/2/topics?limit=21";
+    const path = "/v1/forums/2/topics?limit=21&sort=new";
     const good = await app.fetch(path);
     const body = await good.text();
     await app.fetch("/v1/forums"); // the forum list stays cached under the default TTL
@@ -157,7 +160,7 @@ describe("the edge cache, over HTTP", () => {
   }) => {
     await worker("/v1/forums");
     vi.spyOn(globalThis, "fetch").mockRejectedValue(new TypeError("Network connection lost."));
-    const response = await worker("/v1/forums/1/topics?limit=23&sort=discussed");
+    const response = await worker("/v1/forums/1/topics?limit=23&sort=new");
     expect(response.status).toBe(502);
     expect(response.headers.get("Content-Type")).toBe("application/problem+json");
     expect(response.headers.get("Cache-Control")).toBe("no-store");

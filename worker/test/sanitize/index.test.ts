@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { safeUrl, sanitizeHtml } from "../../src/sanitize/index.ts";
+import { safeUrl, sanitizeHtml, sanitizeRichText } from "../../src/sanitize/index.ts";
 
 describe("sanitizeHtml", () => {
   it("keeps allowed markup and text", ({ expect }) => {
@@ -236,6 +236,11 @@ describe("sanitizeHtml parses as the browser does", () => {
 
   it("limits the input before parsing, and the write subset", ({ expect }) => {
     expect(sanitizeHtml("<b>abcdef</b>", { maxLength: 6 })).toBe("<b>abc</b>");
+    expect(sanitizeRichText("<b>abcdef</b>", { maxLength: 6 })).toEqual({
+      html: "<b>abc</b>",
+      truncated: true,
+    });
+    expect(sanitizeRichText("<b>abc</b>")).toEqual({ html: "<b>abc</b>", truncated: false });
     expect(
       sanitizeHtml(
         '<h1>t</h1><img src="https://x.test/a.png"><p><a href="https://x.test/">l</a></p>',
@@ -253,10 +258,33 @@ describe("sanitizeHtml parses as the browser does", () => {
   });
 });
 
+describe("cutting long rich text", () => {
+  it("never cuts inside a tag, a character reference or a character", ({ expect }) => {
+    // Inside a tag: the cut moves back to where it starts, so the link is dropped whole.
+    expect(sanitizeHtml('ab<a href="https://x.test/long">l</a>', { maxLength: 12 })).toBe("ab");
+    // Inside `&amp;`: the reference is dropped whole, not shown as "&am".
+    expect(sanitizeHtml("ab&amp;cd", { maxLength: 5 })).toBe("ab");
+    // Between the halves of a surrogate pair: the character is dropped whole.
+    expect(sanitizeHtml("ab😀cd", { maxLength: 3 })).toBe("ab");
+    expect(sanitizeHtml("ab😀cd", { maxLength: 4 })).toBe("ab😀");
+  });
+});
+
 describe("safeUrl", () => {
   it("accepts only absolute URLs with an allowed scheme", ({ expect }) => {
     expect(safeUrl("https://example.com/a b", ["https:"])).toBe("https://example.com/a%20b");
     expect(safeUrl("http://example.com", ["https:"])).toBeNull();
     expect(safeUrl("not a url", ["https:"])).toBeNull();
+  });
+
+  it("resolves a relative URL against the base before the scheme check", ({ expect }) => {
+    const base = "https://demo.userecho.com";
+    expect(safeUrl("/s/attachments/1/0/2/a.png", ["https:"], base)).toBe(
+      "https://demo.userecho.com/s/attachments/1/0/2/a.png",
+    );
+    expect(safeUrl("//cdn.example/a.png", ["https:"], base)).toBe("https://cdn.example/a.png");
+    expect(safeUrl("javascript:alert(1)", ["https:"], base)).toBeNull();
+    expect(safeUrl("java\tscript:alert(1)", ["https:"], base)).toBeNull();
+    expect(safeUrl("/relative", ["https:"])).toBeNull();
   });
 });

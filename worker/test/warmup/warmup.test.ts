@@ -30,7 +30,8 @@ describe("the warm-up (Cron Trigger)", () => {
     // Three-second TTLs: every entry is stale by the time the cron runs.
     const vars = { CACHE_TTL: "topics=3", WARMUP_MAX_CALLS: "2" };
     const app = workerWith(vars);
-    const page = (n: number) => `/v1/forums/1/topics?limit=5&page=${n}`;
+    // Pages UserEcho builds (`new`): a refresh of one is one call to UserEcho.
+    const page = (n: number) => `/v1/forums/1/topics?limit=5&page=${n}&sort=new`;
     for (const [n, visits] of [
       [1, 40],
       [2, 30],

@@ -1,0 +1,163 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
+import { NotFoundError, OverloadedError, UpstreamRefusedError } from "../errors/index.ts";
+import { Capabilities } from "../upstream/capabilities.ts";
+import { TOPIC_ORDER_BY, topicInForumAnswer, topicInForumQuery } from "../upstream/inferred.ts";
+import type { UpstreamTopic } from "../upstream/model.ts";
+import { loadForumIndex, type ForumIndex } from "./forum-index.ts";
+import { listedOn, recordListing } from "./listings.ts";
+import { visibility } from "./visibility.ts";
+
+/**
+ * Which visible forum a topic is on, proven afresh: the agent token reads topics of private
+ * forums by id too, and those must never leak, yet UserEcho's documented topic does not say its
+ * forum (docs/USERECHO.md §6). A proof is never remembered longer than the topic's own cache
+ * entry lives, and never widened by a failure.
+ */
+
+/** Most visible forums a topic is looked for in; a board with more answers 404 for the rest. */
+export const MAX_FORUM_QUESTIONS = 20;
+/** Most pages read beyond a forum's index to find an older topic (a binary search by date). */
+const MAX_DEEP_READS = 10;
+
+/**
+ * The visible forum `topic` is on, `null` when it is visible but not named, or:
+ * - 404 when it is proven to be on no visible forum;
+ * - the failure itself (502, 503, 504) when a forum that might hold it could not be read: the
+ *   answer is unknown, which is neither a 404 nor a reason to fail topics proven elsewhere;
+ * - 503 `overloaded` when this isolate spent its budget of proofs for the minute.
+ *
+ * In order:
+ * 1. `forum_id`, when UserEcho sends it;
+ * 2. an agent's read of a forum's list that showed the topic, within one topic TTL;
+ * 3. when the board shows every forum the token can read, nothing needs proving;
+ * 4. otherwise, for each visible forum (at most {@link MAX_FORUM_QUESTIONS}), the attested
+ *    `filter__id__gt` question (1 call) while UserEcho honours it, else the forum's index
+ *    (shared with the computed lists: no call when cached), page 1 of the forum read again for a
+ *    topic newer than the index, and for one older than it a binary search by date over the
+ *    forum's `-created` pages (at most {@link MAX_DEEP_READS} calls).
+ * The answer is cached with the topic, a 404 included (board/topics.ts).
+ */
+export async function proveTopicForum(
+  c: Context<AppEnv>,
+  topic: UpstreamTopic,
+): Promise<number | null> {
+  const { items, everyForumVisible } = await visibility(c);
+  const visible = new Set(items.map((forum) => forum.id));
+  const prove = (forumId: number) => {
+    if (!visible.has(forumId)) throw new NotFoundError();
+    return forumId;
+  };
+  if (topic.forum_id !== undefined) return prove(topic.forum_id);
+  const upstream = c.get("upstream");
+  const listing = listedOn(upstream.baseUrl, topic.id);
+  const validMs = c.get("config").cache.topic.freshSeconds * 1000;
+  if (listing && Date.now() - listing.at < validMs) return prove(listing.forumId);
+  if (everyForumVisible) return items.length === 1 ? items[0]!.id : null;
+
+  spendProof(upstream.baseUrl, c.get("config").forumProofsPerMinute);
+  const forums = items.slice(0, MAX_FORUM_QUESTIONS);
+  const answers = await Promise.allSettled(forums.map((forum) => holds(c, forum.id, topic)));
+  const index = answers.findIndex((answer) => answer.status === "fulfilled" && answer.value);
+  if (index >= 0) return forums[index]!.id;
+  const failed = answers.find((answer) => answer.status === "rejected");
+  if (failed) throw failed.reason;
+  throw new NotFoundError();
+}
+
+/** Whether forum `forumId` holds `topic`, asked with attested parameters only. */
+async function holds(c: Context<AppEnv>, forumId: number, topic: UpstreamTopic): Promise<boolean> {
+  const upstream = c.get("upstream");
+  const capabilities = new Capabilities(upstream);
+  if (capabilities.usable("topics:by-id")) {
+    try {
+      const page = await upstream.listTopics(forumId, topicInForumQuery(topic.id));
+      const reading = topicInForumAnswer(page.items, topic.id);
+      if (reading !== "ignored") return reading === "found";
+      capabilities.record("topics:by-id", "ignored");
+    } catch (error) {
+      if (!(error instanceof UpstreamRefusedError)) throw error;
+      capabilities.record("topics:by-id", "refused");
+    }
+  }
+  const index = await loadForumIndex(c, forumId);
+  if (index.topics.some((indexed) => indexed.id === topic.id)) return true;
+  const created = topic.created === undefined ? undefined : Date.parse(topic.created);
+  const newest = index.topics[0]?.createdAt;
+  if (
+    created !== undefined &&
+    (newest === undefined || newest === null || created >= Date.parse(newest))
+  ) {
+    // Newer than anything indexed: created since the index was read. Page 1 is read again.
+    return (await readCreatedPage(c, forumId, 1, index.pageSize)).some((id) => id.id === topic.id);
+  }
+  if (index.complete || created === undefined) return false;
+  return searchOlder(c, index, topic.id, created);
+}
+
+/**
+ * A topic older than the index: the forum's `-created` pages past the index are searched by
+ * date, halving the range each read, for the one page that would hold it.
+ */
+async function searchOlder(
+  c: Context<AppEnv>,
+  index: ForumIndex,
+  topicId: number,
+  created: number,
+): Promise<boolean> {
+  const size = index.pageSize;
+  let low = Math.floor(index.topics.length / size) + 1;
+  let high =
+    index.total !== null ? Math.max(low, Math.ceil(index.total / size)) : low + 2 ** MAX_DEEP_READS;
+  for (let reads = 0; low <= high && reads < MAX_DEEP_READS; reads++) {
+    const page = Math.floor((low + high) / 2);
+    const items = await readCreatedPage(c, index.forumId, page, size);
+    if (items.some((item) => item.id === topicId)) return true;
+    const times = items.flatMap((item) => (item.created === undefined ? [] : [item.created]));
+    if (items.length === 0 || times.length === 0) {
+      high = page - 1;
+      continue;
+    }
+    const newest = Math.max(...times);
+    const oldest = Math.min(...times);
+    if (created > newest) high = page - 1;
+    else if (created < oldest) low = page + 1;
+    // Within this page's dates, yet not on it: it is not on this forum.
+    else return false;
+  }
+  return false;
+}
+
+async function readCreatedPage(
+  c: Context<AppEnv>,
+  forumId: number,
+  page: number,
+  limit: number,
+): Promise<{ id: number; created: number | undefined }[]> {
+  const upstream = c.get("upstream");
+  const result = await upstream.listTopics(forumId, { page, limit, order_by: TOPIC_ORDER_BY.new });
+  recordListing(upstream.baseUrl, forumId, result.items);
+  return result.items.map((item) => ({
+    id: item.id,
+    created: item.created === undefined ? undefined : Date.parse(item.created),
+  }));
+}
+
+/**
+ * Proofs that ask UserEcho, per isolate, upstream and minute: a scan of ids (hidden or not)
+ * cannot turn into a flood of upstream calls, since every answer, a 404 included, is cached by id.
+ */
+const budgets = new Map<string, { windowStart: number; spent: number }>();
+
+function spendProof(baseUrl: string, perMinute: number): void {
+  const now = Date.now();
+  let budget = budgets.get(baseUrl);
+  if (!budget || now - budget.windowStart >= 60_000) {
+    budget = { windowStart: now, spent: 0 };
+    budgets.set(baseUrl, budget);
+  }
+  if (budget.spent >= perMinute) {
+    throw new OverloadedError((budget.windowStart + 60_000 - now) / 1000);
+  }
+  budget.spent += 1;
+}
