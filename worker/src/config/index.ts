@@ -1,6 +1,7 @@
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import { MisconfiguredError } from "../errors/index.ts";
 import type { FreshnessPolicy } from "../cache/edge-cache.ts";
+import { DEFAULT_VOTING, VOTING_MODES, isVotingMode, type VotingMode } from "./voting.ts";
 
 /** The cached routes, each with its own fresh TTL. */
 export const CACHE_ROUTES = ["forums", "meta", "topics", "topic", "comments", "users"] as const;
@@ -26,7 +27,7 @@ export interface Config {
   /** Browser origins allowed to call `/v1` cross-origin. */
   readonly allowedOrigins: OriginMatcher;
   /** Whether votes go through the (inferred) upstream endpoint or hand off to the community. */
-  readonly voting: "inline" | "community";
+  readonly voting: VotingMode;
   /** Freshness per cached route. */
   readonly cache: Readonly<Record<CacheRoute, FreshnessPolicy>>;
   /** Sorts the board may offer (`TOPIC_SORTS`); probed at run time unless listed explicitly. */
@@ -169,9 +170,12 @@ function choice<T extends string>(
 }
 
 function votingMode(value: string | undefined): Config["voting"] {
-  const mode = value?.trim() || "community";
-  if (mode !== "community" && mode !== "inline") {
-    throw new MisconfiguredError("VOTING", 'must be "community" or "inline"');
+  const mode = value?.trim() || DEFAULT_VOTING;
+  if (!isVotingMode(mode)) {
+    throw new MisconfiguredError(
+      "VOTING",
+      `must be ${VOTING_MODES.map((m) => `"${m}"`).join(" or ")}`,
+    );
   }
   return mode;
 }
