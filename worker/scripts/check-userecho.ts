@@ -1,7 +1,8 @@
 /**
  * `pnpm check-userecho`: checks, read-only, what the worker guesses about a UserEcho community's
  * API v2 (worker/src/upstream/inferred.ts) with the worker's own code, and prints the settings
- * the results imply. See README.md, "Production deploy", and `--help`.
+ * the results imply; `--probe-votes` adds one vote, taken back. See README.md, "Production
+ * deploy", and `--help`.
  *
  * Exit codes: 0 the worker will work (with the fallbacks shown), 1 an essential check failed,
  * 2 bad usage.
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
       baseUrl: args.baseUrl,
       forumId: args.forumId,
       timeoutMs: TIMEOUT_MS,
+      probeVotes: args.probeVotes,
     });
     const report = buildReport(args, findings);
     const text = args.json

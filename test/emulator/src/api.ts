@@ -19,8 +19,10 @@ import {
   categoryListSpec,
   commentListSpec,
   forumListSpec,
+  groupListSpec,
   idOnlyListSpec,
   searchListSpec,
+  subscriptionListSpec,
   topicListSpec,
   userListSpec,
 } from "./lists.ts";
@@ -167,6 +169,30 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const user = store.userBySsoGuid(c.req.param("guid"));
     if (user === undefined) throw new NotFoundError("User not found");
     return c.json(success(present.user(user)));
+  });
+
+  // Documented with the "all" permission, which only the agent's token stands for here.
+  api.get("/users/groups", auth, (c) => {
+    const { store, viewer, present, list } = scope(c);
+    if (viewer.kind !== "agent") throw new UnauthorizedError("Needs a token with all permissions");
+    return c.json(list("groups", store.groups(), groupListSpec, (g) => present.group(g)));
+  });
+
+  // The path is documented, its answer nowhere: only the extended profile guesses one.
+  api.get("/users/:userId{[0-9]+}/subscriptions", auth, (c) => {
+    const { store, viewer, present, list } = scope(c);
+    if (c.get("profile").subscriptions !== true) throw new NotFoundError("Unknown API path");
+    if (viewer.kind === "anonymous") throw new UnauthorizedError("No user: send an sso_token");
+    const user = store.user(Number(c.req.param("userId")));
+    // A signed-in user reads only their own (inferred); anyone else's look missing.
+    if (user === undefined || (viewer.kind === "sso" && viewer.userId !== user.id)) {
+      throw new NotFoundError("User not found");
+    }
+    return c.json(
+      list("subscriptions", store.subscriptionsOf(user.id), subscriptionListSpec, (s) =>
+        present.subscription(s),
+      ),
+    );
   });
 
   api.get("/users/:userId{[0-9]+}", auth, (c) => {

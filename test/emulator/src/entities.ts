@@ -7,6 +7,7 @@ import type {
   SeedCategory,
   SeedComment,
   SeedForum,
+  SeedGroup,
   SeedStatus,
   SeedTag,
   SeedTopic,
@@ -14,7 +15,7 @@ import type {
   SeedUser,
 } from "./seed/index.ts";
 import type { Profile } from "./profile.ts";
-import type { Store } from "./store.ts";
+import type { Store, Subscription } from "./store.ts";
 import { isoTimestamp, slugify } from "./text.ts";
 
 export interface ApiIdName {
@@ -117,6 +118,21 @@ export interface ApiUser {
   readonly is_authenticated: boolean;
   readonly last_activity: string;
   readonly date_joined: string;
+}
+
+/** A user group, as the documented answer of `POST users/groups` shows it. */
+export interface ApiGroup {
+  readonly id: number;
+  readonly name: string;
+  readonly vote_weight: number;
+  readonly vote_count: number | null;
+}
+
+/** A subscription: no source shows one, so every field is (inferred). */
+export interface ApiSubscription {
+  readonly object_type: "topic";
+  readonly object_id: number;
+  readonly created: string;
 }
 
 /** Serialises records for one request's viewer, in the shapes of one profile. */
@@ -249,6 +265,23 @@ export class Presenter {
       is_authenticated: true,
       last_activity: isoTimestamp(user.lastActivity),
       date_joined: isoTimestamp(user.dateJoined),
+    };
+  }
+
+  group(group: SeedGroup): ApiGroup {
+    return {
+      id: group.id,
+      name: group.name,
+      vote_weight: group.voteWeight,
+      vote_count: group.voteCount,
+    };
+  }
+
+  subscription(subscription: Subscription): ApiSubscription {
+    return {
+      object_type: "topic",
+      object_id: subscription.topicId,
+      created: isoTimestamp(subscription.since),
     };
   }
 

@@ -7,13 +7,14 @@ import type {
   SeedCategory,
   SeedComment,
   SeedForum,
+  SeedGroup,
   SeedStatus,
   SeedTag,
   SeedTopic,
   SeedType,
   SeedUser,
 } from "./seed/index.ts";
-import type { Store } from "./store.ts";
+import type { Store, Subscription } from "./store.ts";
 
 const byId = <T extends { readonly id: number }>(item: T): number => item.id;
 const NONE_ATTESTED = { filters: [], orderings: [] } as const;
@@ -125,3 +126,24 @@ export function idOnlyListSpec<T extends SeedType | SeedStatus | SeedTag>(): Lis
     attested: NONE_ATTESTED,
   };
 }
+
+/** User groups: paged and ordered by id only, like the other short lists. */
+export const groupListSpec: ListSpec<SeedGroup> = {
+  filters: { id: { kind: "integer", get: byId } },
+  orderings: { id: { kind: "integer", get: byId } },
+  defaultOrder: "id",
+  id: byId,
+  attested: NONE_ATTESTED,
+};
+
+/** A user's subscriptions (inferred throughout): oldest first. */
+export const subscriptionListSpec: ListSpec<Subscription> = {
+  filters: { object_id: { kind: "integer", get: (s) => s.topicId } },
+  orderings: {
+    object_id: { kind: "integer", get: (s) => s.topicId },
+    created: { kind: "date", get: (s) => s.since },
+  },
+  defaultOrder: "created",
+  id: (s) => s.topicId,
+  attested: NONE_ATTESTED,
+};

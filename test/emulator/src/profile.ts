@@ -6,7 +6,7 @@
  *   carry no `forum_id` and no `category`, only topic and user lists carry `details`, errors
  *   arrive as HTTP 200 envelopes whose texts mean nothing, some topics use the older
  *   bare-integer `status`/`type`, and an unattested `order_by` or filter is refused with an
- *   error envelope. There is no vote endpoint.
+ *   error envelope. There is no vote endpoint, and no `users/:id/subscriptions`.
  * - `documented-ignore`: the same, but unattested parameters are silently ignored. Nobody knows
  *   which of the two UserEcho does, so the worker must cope with both.
  * - `extended`: the richer emulator of the first version, which implements every guess the
@@ -28,7 +28,9 @@ export type ListKind =
   | "topics"
   | "search"
   | "comments"
-  | "users";
+  | "users"
+  | "groups"
+  | "subscriptions";
 
 export interface Profile {
   readonly name: ProfileName;
@@ -44,6 +46,11 @@ export interface Profile {
   readonly legacyTopics: boolean;
   /** The inferred vote endpoint (`POST topics/:id/votes`). */
   readonly votes: boolean;
+  /**
+   * `GET users/:id/subscriptions`, whose answer no source shows (INFERRED.md, "Subscriptions");
+   * absent or false: the path is unknown.
+   */
+  readonly subscriptions?: boolean;
 }
 
 const ALL_LISTS: ReadonlySet<ListKind> = new Set([
@@ -56,6 +63,8 @@ const ALL_LISTS: ReadonlySet<ListKind> = new Set([
   "search",
   "comments",
   "users",
+  "groups",
+  "subscriptions",
 ]);
 
 const DOCUMENTED = {
@@ -78,6 +87,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     unattested: "accept",
     legacyTopics: false,
     votes: true,
+    subscriptions: true,
   },
 };
 

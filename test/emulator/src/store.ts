@@ -11,6 +11,7 @@ import {
   type SeedCategory,
   type SeedComment,
   type SeedForum,
+  type SeedGroup,
   type SeedStatus,
   type SeedTag,
   type SeedTopic,
@@ -30,6 +31,21 @@ export interface ForumTotals {
 
 /** A user's vote on a topic: up, down, or none (as in the legacy v1 vote API). */
 export type VoteValue = 1 | 0 | -1;
+
+/**
+ * A vote the user's groups do not allow: it would take more votes than their budget
+ * (`vote_count`) has left.
+ */
+export class VoteBudgetError extends Error {
+  override readonly name = "VoteBudgetError";
+}
+
+/** A topic a user follows: UserEcho e-mails them its updates (INFERRED.md, "Subscriptions"). */
+export interface Subscription {
+  readonly topicId: number;
+  /** When the user began to follow it: when they wrote the topic or first commented. */
+  readonly since: number;
+}
 
 export interface NewTopic {
   readonly forumId: number;
@@ -58,6 +74,8 @@ export interface SsoProfile {
   readonly avatarUrl?: string;
   readonly forceUpdateAvatar: boolean;
   readonly locale?: string;
+  /** Group ids that replace the user's groups; absent: the groups stay as they are. */
+  readonly groups?: readonly number[];
 }
 
 export interface SsoSignIn {
@@ -79,8 +97,11 @@ interface State {
   readonly forumTotals: Map<number, Mutable<ForumTotals>>;
   readonly categoryTopicCounts: Map<number, number>;
   readonly addedComments: Map<number, SeedComment[]>;
-  /** topic id → user id → vote; only votes cast through the API (the seed has only totals). */
-  readonly votes: Map<number, Map<number, 1 | -1>>;
+  /**
+   * topic id → user id → the user's signed vote (their weight, up or down); the seed's known
+   * voters and votes cast through the API (other seeded votes are bare totals).
+   */
+  readonly votes: Map<number, Map<number, number>>;
   nextCommentId: number | undefined;
   /** Time of the last write: written records are stamped after it, and after the seed. */
   clock: number;
@@ -95,6 +116,7 @@ export class Store {
   readonly #types: ReadonlyMap<number, SeedType>;
   readonly #categories: ReadonlyMap<number, SeedCategory>;
   readonly #tags: ReadonlyMap<number, SeedTag>;
+  readonly #groups: ReadonlyMap<number, SeedGroup>;
   #state: State;
 
   constructor(seed: Seed) {
@@ -104,6 +126,7 @@ export class Store {
     this.#types = byId(seed.types);
     this.#categories = byId(seed.categories);
     this.#tags = byId(seed.tags);
+    this.#groups = byId(seed.groups);
     this.#state = initialState(seed);
   }
 
@@ -172,6 +195,51 @@ export class Store {
     return this.#state.usersByGuid.get(guid);
   }
 
+  groups(): readonly SeedGroup[] {
+    return this.seed.groups;
+  }
+
+  /**
+   * How the user's groups let them vote: the largest weight and the largest budget among them
+   * (`null`, no limit, when any group has none, or when they are in no group). Which group wins
+   * for a user in several is unknown (inferred: the most generous).
+   */
+  votingRightsOf(userId: number): { weight: number; budget: number | null } {
+    const groups = (this.user(userId)?.groupIds ?? []).flatMap((id) => this.#groups.get(id) ?? []);
+    if (groups.length === 0) return { weight: 1, budget: null };
+    const budgets = groups.map((group) => group.voteCount);
+    return {
+      weight: Math.max(...groups.map((group) => group.voteWeight)),
+      budget: budgets.includes(null) ? null : Math.max(...(budgets as number[])),
+    };
+  }
+
+  /** Votes the user has given over all topics (each counted with its weight). */
+  votesGivenBy(userId: number): number {
+    let given = 0;
+    for (const voters of this.#state.votes.values()) given += Math.abs(voters.get(userId) ?? 0);
+    return given;
+  }
+
+  /**
+   * The topics a user follows, oldest first: those they wrote, and those they commented on
+   * through the API (seeded comments are not looked at: building them all would cost every
+   * topic's comments on the first request).
+   */
+  subscriptionsOf(userId: number): Subscription[] {
+    const since = new Map<number, number>();
+    for (const topic of this.#state.topics) {
+      if (topic.authorId === userId) since.set(topic.id, topic.created);
+    }
+    for (const [topicId, comments] of this.#state.addedComments) {
+      const first = comments.find((comment) => comment.authorId === userId);
+      if (first !== undefined && !since.has(topicId)) since.set(topicId, first.created);
+    }
+    return [...since]
+      .map(([topicId, at]) => ({ topicId, since: at }))
+      .sort((a, b) => a.since - b.since || a.topicId - b.topicId);
+  }
+
   topic(id: number): SeedTopic | undefined {
     return this.#state.topicsById.get(id);
   }
@@ -192,8 +260,11 @@ export class Store {
     return added === undefined ? seeded : [...seeded, ...added];
   }
 
-  /** `userId`'s vote on a topic; 0 when they have not voted (or are nobody). */
-  voteOf(topicId: number, userId: number | null): VoteValue {
+  /**
+   * `userId`'s vote on a topic, signed and weighted (3 for an up-vote worth three); 0 when they
+   * have not voted (or are nobody).
+   */
+  voteOf(topicId: number, userId: number | null): number {
     if (userId === null) return 0;
     return this.#state.votes.get(topicId)?.get(userId) ?? 0;
   }
@@ -238,6 +309,7 @@ export class Store {
         lastActivity: now,
         dateJoined: now,
         ssoGuid: profile.guid,
+        groupIds: this.#knownGroups(profile.groups ?? []),
       };
       state.users.push(user);
       state.usersById.set(id, user);
@@ -254,7 +326,13 @@ export class Store {
       existing.avatarUrl = profile.avatarUrl;
     }
     if (profile.locale !== undefined) existing.language = profile.locale;
+    if (profile.groups !== undefined) existing.groupIds = this.#knownGroups(profile.groups);
     return { user: existing, changed: JSON.stringify(existing) !== before };
+  }
+
+  /** Ids of groups that exist, each once; UserEcho's answer to an unknown one is unknown. */
+  #knownGroups(ids: readonly number[]): number[] {
+    return [...new Set(ids)].filter((id) => this.#groups.has(id));
   }
 
   /** Adds a topic with no status and no votes; ids continue after the highest one. */
@@ -337,23 +415,32 @@ export class Store {
   }
 
   /**
-   * Sets `userId`'s vote on a topic: one vote per user, a new value replaces the old one, 0
-   * withdraws it; the topic's totals follow.
+   * Sets `userId`'s vote on a topic: one vote per user, worth their groups' weight; a new value
+   * replaces the old one, 0 withdraws it; the topic's totals follow.
+   *
+   * @throws VoteBudgetError when the vote needs more votes than the user's budget has left.
+   *   Taking a vote back, or turning it round, is always allowed.
    */
   vote(topicId: number, userId: number, value: VoteValue): SeedTopic {
     const state = this.#state;
     const topic = state.topicsById.get(topicId);
     if (topic === undefined) throw new Error(`store: topic ${topicId} does not exist`);
-    const votes = state.votes.get(topicId) ?? new Map<number, 1 | -1>();
-    state.votes.set(topicId, votes);
+    const { weight, budget } = this.votingRightsOf(userId);
+    const votes = state.votes.get(topicId) ?? new Map<number, number>();
     const previous = votes.get(userId) ?? 0;
-    if (previous === 1) topic.votePositive--;
-    if (previous === -1) topic.voteNegative--;
-    if (value === 0) votes.delete(userId);
-    else votes.set(userId, value);
-    if (value === 1) topic.votePositive++;
-    if (value === -1) topic.voteNegative++;
-    totalsOf(state, topic.forumId).votes += Math.abs(value) - Math.abs(previous);
+    const next = value * weight;
+    const extra = Math.abs(next) - Math.abs(previous);
+    if (budget !== null && extra > 0 && this.votesGivenBy(userId) + extra > budget) {
+      throw new VoteBudgetError(`user ${userId} has no votes left`);
+    }
+    state.votes.set(topicId, votes);
+    if (previous > 0) topic.votePositive -= previous;
+    if (previous < 0) topic.voteNegative += previous;
+    if (next === 0) votes.delete(userId);
+    else votes.set(userId, next);
+    if (next > 0) topic.votePositive += next;
+    if (next < 0) topic.voteNegative -= next;
+    totalsOf(state, topic.forumId).votes += extra;
     return topic;
   }
 
@@ -374,6 +461,12 @@ export function getDefaultStore(): Store {
 
 function initialState(seed: Seed): State {
   const users = seed.users.map((user) => ({ ...user }));
+  const votes = new Map<number, Map<number, number>>();
+  for (const vote of seed.votes) {
+    const voters = votes.get(vote.topicId) ?? new Map<number, number>();
+    voters.set(vote.userId, vote.value);
+    votes.set(vote.topicId, voters);
+  }
   const topics = seed.topics.map((topic) => ({ ...topic }));
   const forumTotals = new Map<number, Mutable<ForumTotals>>();
   const categoryTopicCounts = new Map<number, number>();
@@ -404,7 +497,7 @@ function initialState(seed: Seed): State {
     forumTotals,
     categoryTopicCounts,
     addedComments: new Map(),
-    votes: new Map(),
+    votes,
     nextCommentId: undefined,
     clock: REFERENCE_NOW,
     searchText: undefined,

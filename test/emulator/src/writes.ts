@@ -19,7 +19,7 @@ import { Presenter, siteOrigin } from "./entities.ts";
 import { success } from "./envelope.ts";
 import { BadRequestError, NotFoundError } from "./errors.ts";
 import type { Profile } from "./profile.ts";
-import type { VoteValue, Store } from "./store.ts";
+import { VoteBudgetError, type VoteValue, type Store } from "./store.ts";
 import { escapeHtml } from "./text.ts";
 
 type WriteEnv = { Variables: AuthVariables & { profile: Profile } };
@@ -117,7 +117,15 @@ export function writeRoutes({
     if (!profile.votes) throw new NotFoundError("Unknown API path");
     const topic = readableTopic(store, viewer, c.req.param("topicId"));
     const body = await readJsonObject(c);
-    const voted = store.vote(topic.id, userId, voteValue(body["value"]));
+    let voted;
+    try {
+      voted = store.vote(topic.id, userId, voteValue(body["value"]));
+    } catch (error) {
+      // A spent budget is refused like any bad request (inferred: UserEcho's status and text are
+      // unknown, and the worker must not read this one).
+      if (error instanceof VoteBudgetError) throw new BadRequestError("You have no votes left");
+      throw error;
+    }
     recordWrite?.("votes");
     return c.json(success(present.topic(voted)));
   });

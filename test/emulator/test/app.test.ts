@@ -28,7 +28,7 @@ describe("envelope", () => {
     expect(Object.keys(response.body).sort()).toEqual(["data", "details", "status"]);
     expect(response.body).toMatchObject({
       status: "success",
-      details: { count: 5, limit: 50, page: 1, from: 1 },
+      details: { count: seed.forums.length, limit: 50, page: 1, from: 1 },
     });
   });
 

@@ -14,7 +14,7 @@ describe("worker entry", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     const body = (await response.json()) as { status: string; data: unknown[] };
     expect(body).toMatchObject({ status: "success" });
-    expect(body.data).toHaveLength(5);
+    expect(body.data).toHaveLength(6); // the seed's forums, private knowledge base included
     expect(body).not.toHaveProperty("details"); // attested only on topic and user lists
   });
 
@@ -22,7 +22,7 @@ describe("worker entry", () => {
     const response = await exports.default.fetch(
       `${UPSTREAM}/profile/extended/api/v2/forums.json?access_token=${AGENT_TOKEN}`,
     );
-    expect(await response.json()).toMatchObject({ status: "success", details: { count: 5 } });
+    expect(await response.json()).toMatchObject({ status: "success", details: { count: 6 } });
   });
 
   it("exposes the control API", async ({ expect }) => {

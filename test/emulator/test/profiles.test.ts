@@ -18,16 +18,18 @@ const ignoring = createApp({ store: new Store(buildSeed()), profile: "documented
 type Json = Record<string, unknown>;
 
 describe("the documented profile serves only what UserEcho documents", () => {
-  it("topics have no forum_id or category, empty tags, and url only in lists", async ({
+  it("topics have no forum_id or category, tags as objects, and url only in lists", async ({
     expect,
   }) => {
     const list = data(await getJson<Json[]>(documented, "forums/1/topics.json?limit=50"));
     for (const topic of list) {
       expect(topic).not.toHaveProperty("forum_id");
       expect(topic).not.toHaveProperty("category");
-      expect(topic["tags"]).toEqual([]);
+      for (const tag of topic["tags"] as Json[])
+        expect(Object.keys(tag).sort()).toEqual(["id", "name"]);
       expect(typeof topic["url"]).toBe("string");
     }
+    expect(list.some((topic) => (topic["tags"] as Json[]).length > 0)).toBe(true);
     const single = data(await getJson<Json>(documented, `topics/${list[0]!["id"]}.json`));
     expect(Object.keys(single).sort()).toEqual(
       [

@@ -13,6 +13,8 @@ export interface CheckArgs {
   /** The forum whose topics are checked; by default the public forum with the most topics. */
   forumId: number | undefined;
   json: boolean;
+  /** Cast one vote as the check user and take it back: the run's only deliberate write. */
+  probeVotes: boolean;
 }
 
 /** The secrets a run reads, all from the environment. */
@@ -29,7 +31,7 @@ export class UsageError extends Error {
 
 /** `--help`, and the tail of every usage error. */
 export const USAGE = `Usage: pnpm check-userecho (--alias ALIAS | --base-url https://ALIAS.userecho.com/api/v2)
-                          [--forum ID] [--json]
+                          [--forum ID] [--probe-votes] [--json]
 
 Checks, read-only, what the worker guesses about a UserEcho community's API v2 and prints
 the settings it recommends. Exit code: 0 the worker will work (with the fallbacks shown),
@@ -42,12 +44,15 @@ Environment (never pass a secret as an argument):
 
 With the two optional secrets, the check signs in a user of its own, guid "userecho-edge-check",
 display name "userecho-edge check": UserEcho creates that user on its first sign-in. That is
-the only thing the check changes; everything else is a GET.
+the only thing the check changes without --probe-votes; everything else is a GET.
 
 Options:
   --alias ALIAS       the community's sub-domain (ALIAS.userecho.com)
   --base-url URL      the API v2 base instead, e.g. a regional host
   --forum ID          the forum whose topics are checked (default: the public forum with the most)
+  --probe-votes       A WRITE: as the check user, vote on one topic of that forum, read it back,
+                      take the vote back and read it again, to tell whether inline voting works
+                      (VOTING). Needs USERECHO_ANON_TOKEN and USERECHO_SSO_KEY.
   --json              print { checks, recommended, warnings, ok } as JSON instead of a table
   --help              this text`;
 
@@ -84,6 +89,7 @@ export function readCommandLine(
   let alias: string | undefined;
   let forumId: number | undefined;
   let json = false;
+  let probeVotes = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith("--") ? splitOption(arg) : [undefined, undefined];
@@ -106,6 +112,10 @@ export function readCommandLine(
       case "json":
         if (inline !== undefined) throw new UsageError("--json takes no value.");
         json = true;
+        break;
+      case "probe-votes":
+        if (inline !== undefined) throw new UsageError("--probe-votes takes no value.");
+        probeVotes = true;
         break;
       case "base-url":
         baseUrl = apiBase(value());
@@ -146,13 +156,17 @@ export function readCommandLine(
       "Set USERECHO_API_TOKEN in the environment to the agent token the worker will use.",
     );
   }
+  const anonymousToken = env["USERECHO_ANON_TOKEN"]?.trim() || undefined;
+  const ssoKey = env["USERECHO_SSO_KEY"] || undefined;
+  if (probeVotes && (anonymousToken === undefined || ssoKey === undefined)) {
+    throw new UsageError(
+      "--probe-votes votes as the check's own SSO user: set USERECHO_ANON_TOKEN and " +
+        "USERECHO_SSO_KEY in the environment too.",
+    );
+  }
   return {
-    args: { baseUrl, alias, forumId, json },
-    secrets: {
-      apiToken,
-      anonymousToken: env["USERECHO_ANON_TOKEN"]?.trim() || undefined,
-      ssoKey: env["USERECHO_SSO_KEY"] || undefined,
-    },
+    args: { baseUrl, alias, forumId, json, probeVotes },
+    secrets: { apiToken, anonymousToken, ssoKey },
   };
 }
 

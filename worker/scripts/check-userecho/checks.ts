@@ -2,12 +2,20 @@
  * The checks of `pnpm check-userecho`: every guess the worker makes about UserEcho API v2, asked
  * of a real community through the worker's own client and judged by the worker's own code
  * (worker/src/upstream/…), so that what passes here is what the worker will find. Reads only,
- * except the optional signed-in check, which makes UserEcho create its check user.
+ * except the optional signed-in check, which makes UserEcho create its check user, and
+ * `--probe-votes`, which casts one vote as that user and takes it back.
  */
 import { isPublicForum } from "../../src/upstream/inferred.ts";
 import type { UpstreamTopic } from "../../src/upstream/model.ts";
 import { CheckContext, type Findings, type RunSettings } from "./context.ts";
-import { checkErrors, checkSso, checkVotes } from "./credentials.ts";
+import { checkErrors, checkSso } from "./credentials.ts";
+import {
+  checkEmptyLists,
+  checkIdOrder,
+  checkKnowledgeBases,
+  checkRichText,
+  checkSubscriptions,
+} from "./evidence.ts";
 import {
   checkComments,
   checkFilters,
@@ -27,6 +35,7 @@ import {
   checkTopicFields,
   checkTopics,
 } from "./reads.ts";
+import { checkVoteWeights, checkVotes } from "./votes.ts";
 
 export type { Check, CheckStatus } from "./judge.ts";
 export { CHECK_USER } from "./credentials.ts";
@@ -52,9 +61,9 @@ async function run(ctx: CheckContext, dropped: readonly DroppedItem[]): Promise<
   if (forums === undefined) return;
   const forum = checkForums(ctx, forums);
   if (forum === undefined) return;
-  const read = await checkTopics(ctx, forum);
-  if (read === undefined) return;
-  const topics = read.page;
+  const firstPage = await checkTopics(ctx, forum);
+  if (firstPage === undefined) return;
+  const topics = firstPage.page;
 
   const everyForumPublic = forums.every(isPublicForum);
   const probe = topics.items.reduce<UpstreamTopic | undefined>(
@@ -62,18 +71,26 @@ async function run(ctx: CheckContext, dropped: readonly DroppedItem[]): Promise<
     undefined,
   );
   await checkSingleTopic(ctx, probe);
-  const forumIdOnAll = checkTopicFields(ctx, read);
+  const forumIdOnAll = checkTopicFields(ctx, firstPage);
   const meta = await checkMeta(ctx, forum.id);
   await checkSorts(ctx, forum.id);
   await checkFilters(ctx, forum.id, meta);
   await checkForumProof(ctx, forums, forum.id, probe, forumIdOnAll, everyForumPublic);
   await checkSearch(ctx, forum.id, topics.items);
-  const { usersTotal, topics: larger } = await checkLimit(ctx, forum.id);
+  const { usersTotal, topics: larger } = await checkLimit(ctx, forums, forum.id);
+  const read = [...(larger ?? []), ...topics.items];
   await checkUsersByRating(ctx, usersTotal);
-  await checkComments(ctx, [...(larger ?? []), ...topics.items]);
+  await checkComments(ctx, read);
   await checkErrors(ctx);
   await checkSso(ctx, forum.id);
-  checkVotes(ctx);
+  await checkEmptyLists(ctx, forums, forum.id, read);
+  // Both pages were asked with order_by=-created, as a forum proof would walk them.
+  checkIdOrder(ctx, forum.id, read);
+  await checkKnowledgeBases(ctx, forums);
+  checkRichText(ctx);
+  await checkSubscriptions(ctx, read);
+  const counted = await checkVotes(ctx, forum.id, topics.items);
+  await checkVoteWeights(ctx, counted);
   ctx.add(
     dropped.length === 0
       ? {

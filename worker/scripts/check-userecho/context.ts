@@ -25,6 +25,8 @@ export interface RunSettings {
   forumId: number | undefined;
   /** Per upstream call. */
   timeoutMs: number;
+  /** Vote once as the check user and take it back (`--probe-votes`): a write. */
+  probeVotes: boolean;
 }
 
 /** What a run found, before it is turned into settings. */

@@ -1,7 +1,7 @@
 /**
  * Credentials and errors: how UserEcho answers a missing topic and a wrong token (and whether
- * the worker tells them apart), reads as a signed-in user with an `sso_token` minted by the
- * worker's own code, and the vote endpoint, which no read can check.
+ * the worker tells them apart), and reads as a signed-in user with an `sso_token` minted by the
+ * worker's own code.
  */
 import { MisconfiguredError, UserRefusedError, NotFoundError } from "../../src/errors/index.ts";
 import { encryptSsoPayload } from "../../src/sso/index.ts";
@@ -121,7 +121,9 @@ export async function checkSso(ctx: CheckContext, forumId: number): Promise<void
     });
     return { current, forums, topics };
   });
-  const created = `UserEcho creates the user "${CHECK_USER.displayName}" (guid ${CHECK_USER.guid}) on its first sign-in, the check's only write`;
+  const created =
+    `UserEcho creates the user "${CHECK_USER.displayName}" (guid ${CHECK_USER.guid}) on its ` +
+    `first sign-in, ${ctx.settings.probeVotes ? "a write besides the probe's vote" : "the check's only write"}`;
   if ("error" in read) {
     const variable =
       read.error instanceof MisconfiguredError ? read.error.members.variable : undefined;
@@ -150,16 +152,5 @@ export async function checkSso(ctx: CheckContext, forumId: number): Promise<void
       `anonymous token: ${anonRead.value.length} forum(s); signed in: ${forums.length} forum(s), ` +
       `${topics.items.length} topic(s) of forum ${forumId}. ${created}`,
     ...(named ? {} : { essential: true as const }),
-  });
-}
-
-/** The vote endpoint is a guess no read can test: always `unknown`. */
-export function checkVotes(ctx: CheckContext): void {
-  ctx.add({
-    id: "votes",
-    status: "unknown",
-    evidence:
-      "no vote endpoint can be checked without casting a vote (the worker's guess is " +
-      "POST topics/{id}/votes): keep VOTING=community, which hands votes off to the community",
   });
 }

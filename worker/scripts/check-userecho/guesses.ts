@@ -186,23 +186,37 @@ export async function checkSearch(
   ctx.add(detailsCheck("details.search", answer));
 }
 
-/** `limit=100`, which the worker asks for when it reads whole lists (forums, users…). */
+/**
+ * `limit=100`, which the worker asks for when it reads whole lists (forums, users…), on lists
+ * that hold more than 100 where there are: the checked forum's topics (and, when it has 100 or
+ * fewer, the largest forum's), and the users. Capped means fewer came back than were asked
+ * while the list holds more, whatever `details.limit` says.
+ */
 export async function checkLimit(
   ctx: CheckContext,
+  forums: readonly UpstreamForum[],
   forumId: number,
 ): Promise<{ usersTotal: number | undefined; topics: UpstreamTopic[] | undefined }> {
-  const topics = await ctx.observe(() =>
-    ctx.client.listTopics(forumId, {
-      page: 1,
-      limit: ALL_PAGE_SIZE,
-      order_by: TOPIC_ORDER_BY[ATTESTED_SORT],
-    }),
-  );
+  const newest = (id: number) =>
+    ctx.observe(() =>
+      ctx.client.listTopics(id, {
+        page: 1,
+        limit: ALL_PAGE_SIZE,
+        order_by: TOPIC_ORDER_BY[ATTESTED_SORT],
+      }),
+    );
+  const topics = await newest(forumId);
+  const readings = [limitReading(`forum ${forumId}'s topics`, topics, `forums/${forumId}/topics`)];
+  const checkedTotal = "value" in topics ? topics.value.total : undefined;
+  const largest = [...forums]
+    .filter((f) => f.id !== forumId && (f.topic_count ?? 0) > ALL_PAGE_SIZE)
+    .sort((a, b) => (b.topic_count ?? 0) - (a.topic_count ?? 0))[0];
+  if (checkedTotal !== undefined && checkedTotal <= ALL_PAGE_SIZE && largest !== undefined) {
+    const command = `forums/${largest.id}/topics`;
+    readings.push(limitReading(`forum ${largest.id}'s topics`, await newest(largest.id), command));
+  }
   const users = await ctx.observe(() => ctx.client.listUsers({ page: 1, limit: ALL_PAGE_SIZE }));
-  const readings = [
-    limitReading("topics", topics, `forums/${forumId}/topics`),
-    limitReading("users", users, "users"),
-  ];
+  readings.push(limitReading("users", users, "users"));
   const status: CheckStatus = readings.some((r) => r.status === "fail")
     ? "fail"
     : readings.some((r) => r.status === "pass")
@@ -211,11 +225,14 @@ export async function checkLimit(
   ctx.add({
     id: "limit",
     status,
-    evidence: `limit=${ALL_PAGE_SIZE}: ${readings.map((r) => r.evidence).join("; ")}`,
+    evidence: `asked for limit=${ALL_PAGE_SIZE}: ${readings.map((r) => r.evidence).join("; ")}`,
   });
+  const caps = readings.flatMap((r) => (r.cap === undefined ? [] : [r.cap]));
   if (status === "fail") {
     ctx.warnings.push(
-      `UserEcho does not serve pages of ${ALL_PAGE_SIZE}: the worker reads whole lists in more calls, and may miss items of lists without details.count.`,
+      `UserEcho does not serve pages of ${ALL_PAGE_SIZE}` +
+        (caps.length > 0 ? ` (at most ${Math.min(...caps)} came back)` : "") +
+        ": the worker reads whole lists in more calls, and may miss items of lists without details.count.",
     );
   }
   ctx.add(

@@ -128,12 +128,16 @@ export function verdictCheck(
   return { id, status: verdict === "works" ? "pass" : "fail", verdict, evidence: texts[verdict] };
 }
 
-/** What one list says about `limit=100`: served, capped, ignored, or no telling. */
+/**
+ * What one list says about `limit=100`: served, capped (and where), or no telling. What came
+ * back weighs more than what `details` says: fewer items than were asked and than the list
+ * holds is a cap, whatever `details.limit` claims.
+ */
 export function limitReading(
   name: string,
   read: Observed<{ received: number; total: number | undefined }>,
   command: string,
-): { status: CheckStatus; evidence: string } {
+): { status: CheckStatus; evidence: string; cap?: number } {
   if ("error" in read) {
     const refused = read.error instanceof UpstreamRefusedError;
     return {
@@ -145,23 +149,98 @@ export function limitReading(
   const details = envelopeOf(read.answers.find((a) => a.command === command)).details;
   const limit =
     isRecord(details) && typeof details["limit"] === "number" ? details["limit"] : undefined;
-  const said = `${received} item(s)${limit === undefined ? "" : `, details.limit=${limit}`}`;
+  const said =
+    `${received} came back` +
+    (total === undefined ? "" : ` of ${total}`) +
+    (limit === undefined ? "" : `, details.limit=${limit}`);
+  const expected = total === undefined ? undefined : Math.min(ALL_PAGE_SIZE, total);
+  if (expected !== undefined && received < expected) {
+    return { status: "fail", cap: received, evidence: `${name}: capped at ${received} (${said})` };
+  }
   if (limit !== undefined) {
     return limit >= ALL_PAGE_SIZE
       ? { status: "pass", evidence: `${name}: ${said}` }
-      : { status: "fail", evidence: `${name}: capped at ${limit} (${said})` };
+      : { status: "fail", cap: limit, evidence: `${name}: capped at ${limit} (${said})` };
   }
   if (received >= ALL_PAGE_SIZE) return { status: "pass", evidence: `${name}: ${said}` };
-  if (total !== undefined && received === total) {
+  if (expected !== undefined) {
     return { status: "unknown", evidence: `${name}: all ${total} fit in one page (${said})` };
   }
   if (received === 50) {
     return {
       status: "fail",
+      cap: 50,
       evidence: `${name}: ${said}, UserEcho's default page: limit ignored?`,
     };
   }
   return { status: "unknown", evidence: `${name}: ${said}: cannot tell` };
+}
+
+/**
+ * How an answer encodes its list: `[]`, `[n items]`, `null`, `{}`, an object, missing, or not
+ * a list answer at all (an error, no envelope).
+ */
+export function listEncoding(answer: RawAnswer | undefined): string {
+  if (answer === undefined) return "no answer";
+  const envelope = envelopeOf(answer);
+  if (envelope.keys.length === 0) return `no JSON envelope (HTTP ${answer.httpStatus})`;
+  if (envelope.status !== "success") return `an error (HTTP ${answer.httpStatus})`;
+  if (!envelope.keys.includes("data")) return "data missing";
+  return valueShape(envelope.data);
+}
+
+/** A value's shape, never its content: `[]`, `[3 items]`, `null`, `{}`, `{a, b}`, `"string"`. */
+export function valueShape(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.length} items]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? "{}" : `{${keys.join(", ")}}`;
+  }
+  return typeof value;
+}
+
+/** Where a URL in rich text points, by its form (never the URL itself). */
+export type UrlForm =
+  "absolute" | "protocol-relative" | "root-relative" | "relative" | "data:" | "other scheme";
+
+export function urlForm(value: string): UrlForm {
+  const url = value.trim();
+  if (/^https?:\/\//i.test(url)) return "absolute";
+  if (url.startsWith("//")) return "protocol-relative";
+  if (url.startsWith("/")) return "root-relative";
+  if (/^data:/i.test(url)) return "data:";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return "other scheme";
+  return "relative";
+}
+
+/**
+ * Where a relative URL points, without the part that names a thing: its leading segments up to
+ * the first that holds a digit, at most two (`/s/attachments/…`, `/topics/…`).
+ */
+export function pathPattern(value: string): string {
+  const segments = value.trim().split(/[?#]/)[0]!.split("/").filter(Boolean);
+  const kept: string[] = [];
+  for (const segment of segments) {
+    if (kept.length === 2 || /\d/.test(segment)) break;
+    kept.push(segment);
+  }
+  const prefix = value.trim().startsWith("/") ? "/" : "";
+  return `${prefix}${kept.join("/")}${kept.length < segments.length ? `${kept.length > 0 ? "/" : ""}…` : ""}`;
+}
+
+/** The `src` of every `<img>` and the `href` of every `<a>` in a piece of HTML. */
+export function embeddedUrls(html: string): { images: string[]; links: string[] } {
+  const values = (tag: string, attribute: string) =>
+    [
+      ...html.matchAll(
+        new RegExp(
+          `<${tag}\\b[^>]*?\\s${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`,
+          "gi",
+        ),
+      ),
+    ].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  return { images: values("img", "src"), links: values("a", "href") };
 }
 
 /** A worker error's own text (fixed texts, never UserEcho's message or a URL). */

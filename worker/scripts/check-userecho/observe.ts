@@ -4,6 +4,7 @@
  * lines (items its schemas dropped). URLs are kept as commands (`forums/1/topics`), never with
  * their query string, which carries the token.
  */
+import type { EntityReader } from "../../src/upstream/normalise/index.ts";
 
 /** One upstream answer as UserEcho sent it. */
 export interface RawAnswer {
@@ -93,3 +94,13 @@ export function envelopeOf(answer: RawAnswer | undefined): {
     keys: Object.keys(record),
   };
 }
+
+/**
+ * Items as UserEcho sent them, unread: for shapes nothing in the worker reads yet (a user's
+ * subscriptions, user groups), which the check reports as they are.
+ */
+export const asSent: EntityReader<unknown> = {
+  name: "as sent",
+  read: (raw) => raw ?? undefined,
+  missing: () => "(item)",
+};

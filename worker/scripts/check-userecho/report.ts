@@ -2,6 +2,7 @@
  * From findings to what the site owner reads: the settings the results imply, the exit code,
  * and the table or JSON. Everything printed goes through {@link scrub} last.
  */
+import { DEFAULT_VOTING } from "../../src/config/voting.ts";
 import { ATTESTED_SORT } from "../../src/upstream/inferred.ts";
 import type { CheckArgs } from "./args.ts";
 import {
@@ -21,6 +22,8 @@ export interface Report {
   warnings: string[];
   /** False when an essential check failed: the worker would not work (exit 1). */
   ok: boolean;
+  /** `--probe-votes` ran: one vote was cast as the check user and taken back. */
+  votesProbed: boolean;
 }
 
 /** The report: checks as found, the settings they imply, warnings, and whether all is well. */
@@ -50,8 +53,7 @@ export function buildReport(args: CheckArgs, findings: Findings): Report {
     ...(args.baseUrl === standardBase ? {} : { USERECHO_BASE_URL: args.baseUrl }),
     ...(checked("sort.") ? { TOPIC_SORTS: sorts.join(",") } : {}),
     ...(checked("filter.") ? { TOPIC_FILTERS: filters.join(",") } : {}),
-    // No vote endpoint can be checked without voting.
-    VOTING: "community",
+    VOTING: votingFor(findings.checks.find((check) => check.id === "votes")),
   };
   return {
     baseUrl: args.baseUrl,
@@ -65,7 +67,18 @@ export function buildReport(args: CheckArgs, findings: Findings): Report {
     recommended,
     warnings,
     ok: !findings.checks.some((check) => check.essential && check.status !== "pass"),
+    votesProbed: args.probeVotes,
   };
+}
+
+/**
+ * `VOTING` from the vote probe: `inline` when a vote went through and was taken back,
+ * `community` when it did not, and the worker's own default when nobody voted.
+ */
+function votingFor(votes: Check | undefined): string {
+  if (votes?.status === "pass") return "inline";
+  if (votes?.status === "fail") return "community";
+  return DEFAULT_VOTING;
 }
 
 const SYMBOLS: Record<CheckStatus, string> = { pass: "✔", fail: "✗", unknown: "?" };
@@ -77,7 +90,9 @@ export function renderTable(report: Report, width = 100): string {
   const evidenceWidth = Math.max(40, width - indent);
   const lines = [
     `UserEcho API check of ${report.baseUrl}`,
-    "(GET requests only; the signed-in check, when run, makes UserEcho create its check user)",
+    report.votesProbed
+      ? "(GET requests, and one vote cast as the check user and taken back (--probe-votes); the signed-in check makes UserEcho create its check user)"
+      : "(GET requests only; the signed-in check, when run, makes UserEcho create its check user)",
     "",
     `${"check".padEnd(idWidth)}  result  evidence`,
     `${"-".repeat(idWidth)}  ------  ${"-".repeat(Math.min(evidenceWidth, 40))}`,

@@ -1,6 +1,7 @@
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
 import { MisconfiguredError } from "../errors/index.ts";
 import type { FreshnessPolicy } from "../cache/edge-cache.ts";
+import { DEFAULT_VOTING, VOTING_MODES, isVotingMode, type VotingMode } from "./voting.ts";
 
 /** The cached routes, each with its own fresh TTL. */
 export const CACHE_ROUTES = [
@@ -37,7 +38,7 @@ export interface Config {
    * How votes are cast: through the (inferred) upstream endpoint, by handing off to the
    * community, or (`auto`) inline until UserEcho shows it has no vote endpoint (board/voting.ts).
    */
-  readonly voting: "auto" | "inline" | "community";
+  readonly voting: VotingMode;
   /** Whether staff appear on the leaderboard (`LEADERBOARD_STAFF`). */
   readonly leaderboardStaff: "hide" | "show";
   /** How many of a forum's newest topics the worker reads to compute lists (board/forum-index.ts). */
@@ -199,9 +200,12 @@ function choice<T extends string>(
 }
 
 function votingMode(value: string | undefined): Config["voting"] {
-  const mode = value?.trim() || "auto";
-  if (mode !== "auto" && mode !== "community" && mode !== "inline") {
-    throw new MisconfiguredError("VOTING", 'must be "auto", "community" or "inline"');
+  const mode = value?.trim() || DEFAULT_VOTING;
+  if (!isVotingMode(mode)) {
+    throw new MisconfiguredError(
+      "VOTING",
+      `must be ${VOTING_MODES.map((m) => `"${m}"`).join(", ")}`,
+    );
   }
   return mode;
 }

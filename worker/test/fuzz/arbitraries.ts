@@ -8,9 +8,15 @@ import { credentials } from "../support/index.ts";
 import type { FuzzRequest } from "./index.ts";
 import { tokenSpec, validTokenSpec } from "./tokens.ts";
 
-/** Forums of the emulator's seed: 1, 2, 4, 5 public (5 empty), 3 private, 6+ missing. */
+/**
+ * Forums of the emulator's seed: 1, 2, 5 public (5 empty), 4 a public knowledge base, 3 private,
+ * 6 a private knowledge base, 7 missing.
+ */
 export const forumIds = fc.integer({ min: 1, max: 7 });
-/** Topics of the seed are 1001–1330; forum 3's (private) are among them. */
+/**
+ * Topics of the seed are 1001–1330, forum 3's (private) among them; the private knowledge base's
+ * 1331–1338 come up in the wider range.
+ */
 export const topicIds = fc.oneof(
   { weight: 9, arbitrary: fc.integer({ min: 1001, max: 1330 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 2_000 }) },

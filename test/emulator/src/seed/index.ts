@@ -7,6 +7,7 @@
  * from a PRNG of their own, so the order of access never changes them.
  */
 import { escapeHtml, slugify } from "../text.ts";
+import { TopicLinks, imageParagraph } from "./attachments.ts";
 import {
   BODY_SENTENCES,
   COMMENT_SENTENCES,
@@ -101,6 +102,29 @@ export interface SeedUser {
   readonly dateJoined: number;
   /** The `guid` this user arrived with through SSO, if any (not part of the user object). */
   readonly ssoGuid: string | null;
+  /** The user groups the user is in (not part of the user object; no source shows one there). */
+  readonly groupIds: readonly number[];
+}
+
+/**
+ * A user group (docs/USERECHO.md §8): how many votes each member gives a topic, and how many
+ * they may give over all topics (`null`: no limit).
+ */
+export interface SeedGroup {
+  readonly id: number;
+  readonly name: string;
+  /** 1–5: a member's vote on a topic counts this many. */
+  readonly voteWeight: number;
+  /** Votes a member may give over all topics; `null` for no limit. */
+  readonly voteCount: number | null;
+}
+
+/** A vote a seeded user has already cast; seeded totals include it. */
+export interface SeedVote {
+  readonly topicId: number;
+  readonly userId: number;
+  /** Signed: the user's weight times 1 or -1, as `vote.current_user` shows it. */
+  readonly value: number;
 }
 
 export interface SeedTopic {
@@ -144,6 +168,9 @@ export interface Seed {
   readonly categories: readonly SeedCategory[];
   readonly tags: readonly SeedTag[];
   readonly users: readonly SeedUser[];
+  readonly groups: readonly SeedGroup[];
+  /** Votes with a known voter; all other seeded votes are bare totals. */
+  readonly votes: readonly SeedVote[];
   /** Ascending by id, which is also ascending by `created`. */
   readonly topics: readonly SeedTopic[];
   /** A topic's comments, oldest first ([] for an unknown topic). Built on first call, then cached. */
@@ -297,6 +324,75 @@ const FORUM_PLANS: readonly ForumPlan[] = [
   },
 ];
 
+/**
+ * Forums added after the first data set. Their topics come after its topics, in id and in time
+ * (buildLateTopics), so every topic, comment and id of the first data set stays as it was.
+ */
+const LATE_FORUM_PLANS: readonly ForumPlan[] = [
+  {
+    // A private knowledge base: articles only staff (and users granted the forum) may read.
+    forum: {
+      id: 6,
+      name: "Staff handbook",
+      description: "Internal how-tos for the Acme support team.",
+      kind: FORUM_KINDS.knowledgeBasePrivate,
+      isDefault: false,
+      allowAnonymousTopic: false,
+      created: Date.parse("2020-05-04T09:00:00.000Z"),
+    },
+    types: { 13: "Articles" },
+    categories: { 14: "Runbooks", 15: "Policies" },
+    tags: { 22: "internal", 23: "on-call" },
+    topicCount: 8,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// User groups and their votes (docs/USERECHO.md §8).
+
+/**
+ * The project's user groups. Ids are any integers (inferred); these stay clear of the small ids
+ * other suites put in `groups` claims.
+ */
+export const USER_GROUPS: readonly SeedGroup[] = [
+  { id: 11, name: "Key accounts", voteWeight: 3, voteCount: null },
+  { id: 12, name: "Partners", voteWeight: 5, voteCount: 10 },
+  { id: 13, name: "Trial", voteWeight: 1, voteCount: 1 },
+];
+
+/**
+ * Seeded SSO users in groups, for tests that sign in as them (`guid`): each gives votes as
+ * its group says, and some have voted already (their vote is part of the seeded totals).
+ */
+export const GROUP_MEMBERS = {
+  /** 3 votes per topic, no limit; has given 3 to `votedTopicId`. */
+  keyAccount: { userId: 42, guid: ssoGuidFor(42), groupId: 11, voted: true },
+  /** 5 votes per topic, 10 in all; has voted nowhere. */
+  partner: { userId: 51, guid: ssoGuidFor(51), groupId: 12, voted: false },
+  /** 1 vote in all, given already: any other vote is refused until it is taken back. */
+  spent: { userId: 45, guid: ssoGuidFor(45), groupId: 13, voted: true },
+  /** 1 vote in all, not given yet. */
+  trial: { userId: 48, guid: ssoGuidFor(48), groupId: 13, voted: false },
+} as const;
+
+const MEMBERS = Object.values(GROUP_MEMBERS);
+
+/**
+ * The votes of {@link GROUP_MEMBERS} who have voted: each on the oldest topic of forum 1 that
+ * they could have seen and whose seeded total already holds that many votes.
+ */
+function seededVotes(users: readonly SeedUser[], topics: readonly SeedTopic[]): SeedVote[] {
+  return MEMBERS.filter((member) => member.voted).map((member) => {
+    const weight = USER_GROUPS.find((group) => group.id === member.groupId)?.voteWeight ?? 1;
+    const joined = users.find((user) => user.id === member.userId)?.dateJoined ?? 0;
+    const topic = topics.find(
+      (t) => t.forumId === 1 && t.created >= joined && t.votePositive >= weight,
+    );
+    if (topic === undefined) throw new Error(`seed: no topic for user ${member.userId}'s vote`);
+    return { topicId: topic.id, userId: member.userId, value: weight };
+  });
+}
+
 /** `{ 3: "x" }` → `[[3, "x"]]`, ascending by id (integer keys always iterate that way). */
 function idEntries<T>(record: Readonly<Record<number, T>>): [number, T][] {
   return Object.entries(record).map(([id, value]) => [Number(id), value]);
@@ -315,12 +411,15 @@ function statusWeights(typeName: string): [number, number][] {
 export function buildSeed(): Seed {
   const random = new Random(SEED_NUMBER);
   const users = buildUsers(random);
-  const { topics, commentPlans } = buildTopics(random, users);
-  const commentsOf = lazyComments(users, commentPlans);
+  const first = buildTopics(random, users);
+  const late = buildLateTopics(users, first);
+  const topics = [...first.topics, ...late.topics];
+  const commentsOf = lazyComments(users, new Map([...first.commentPlans, ...late.commentPlans]));
+  const plans = [...FORUM_PLANS, ...LATE_FORUM_PLANS];
   return {
-    forums: FORUM_PLANS.map((plan) => plan.forum),
+    forums: plans.map((plan) => plan.forum),
     statuses: STATUSES,
-    types: FORUM_PLANS.flatMap((plan) =>
+    types: plans.flatMap((plan) =>
       idEntries(plan.types).map(([id, name]) => ({
         id,
         forumId: plan.forum.id,
@@ -328,13 +427,15 @@ export function buildSeed(): Seed {
         statusIds: statusWeights(name).map(([statusId]) => statusId),
       })),
     ),
-    categories: FORUM_PLANS.flatMap((plan) =>
+    categories: plans.flatMap((plan) =>
       idEntries(plan.categories).map(([id, name]) => ({ id, forumId: plan.forum.id, name })),
     ),
-    tags: FORUM_PLANS.flatMap((plan) =>
+    tags: plans.flatMap((plan) =>
       idEntries(plan.tags).map(([id, name]) => ({ id, forumId: plan.forum.id, name })),
     ),
     users,
+    groups: USER_GROUPS,
+    votes: seededVotes(users, topics),
     topics,
     commentsOf,
   };
@@ -399,6 +500,7 @@ function buildUsers(random: Random): SeedUser[] {
       dateJoined,
       // Every third customer came in through the site's SSO (guid format (inferred)).
       ssoGuid: !staff && id % 3 === 0 ? ssoGuidFor(id) : null,
+      groupIds: MEMBERS.filter((member) => member.userId === id).map((member) => member.groupId),
     });
   }
   return users;
@@ -419,19 +521,35 @@ function userRating(random: Random): number {
   return Math.min(5000, Math.floor(Math.pow(1 - random.float(), -1 / 0.8)));
 }
 
-function buildTopics(
-  random: Random,
-  users: readonly SeedUser[],
-): { topics: SeedTopic[]; commentPlans: Map<number, CommentPlan> } {
-  const staffIds = users.filter((user) => user.isStaff).map((user) => user.id);
-  // Per forum, what topics pick from: [[type id, type name], weight] pairs, category and tag ids.
-  const choices = FORUM_PLANS.map((plan) => ({
+/** What topics of one forum pick from: types with their weights, categories and tags. */
+interface ForumChoices {
+  readonly forumId: number;
+  readonly typeChoices: readonly (readonly [readonly [number, string], number])[];
+  readonly categoryIds: readonly number[];
+  readonly tagIds: readonly number[];
+  readonly topicCount: number;
+}
+
+function choicesOf(plan: ForumPlan): ForumChoices {
+  return {
     forumId: plan.forum.id,
     typeChoices: idEntries(plan.types).map((type) => [type, TYPE_WEIGHTS[type[1]] ?? 1] as const),
     categoryIds: idEntries(plan.categories).map(([id]) => id),
     tagIds: idEntries(plan.tags).map(([id]) => id),
     topicCount: plan.topicCount,
-  }));
+  };
+}
+
+interface BuiltTopics {
+  readonly topics: SeedTopic[];
+  readonly commentPlans: Map<number, CommentPlan>;
+  /** The id the next topic's first comment takes. */
+  readonly nextCommentId: number;
+}
+
+function buildTopics(random: Random, users: readonly SeedUser[]): BuiltTopics {
+  const staffIds = users.filter((user) => user.isStaff).map((user) => user.id);
+  const choices = FORUM_PLANS.map(choicesOf);
   const forumSlots = shuffle(
     random,
     choices.flatMap((plan) => Array.from({ length: plan.topicCount }, () => plan)),
@@ -443,70 +561,133 @@ function buildTopics(
 
   const topics: SeedTopic[] = [];
   const commentPlans = new Map<number, CommentPlan>();
+  const links = new TopicLinks();
   let nextCommentId = FIRST_COMMENT_ID;
   let specialIndex = 0;
 
   forumSlots.forEach((plan, index) => {
-    const id = FIRST_TOPIC_ID + index;
-    const created = createdTimes[index] ?? firstTopic;
-    const [typeId, typeName] = random.weighted(plan.typeChoices);
-    const statusId = random.weighted(statusWeights(typeName));
-    const statusUpdated =
-      statusId === NO_STATUS_ID ? created : random.int(created, REFERENCE_NOW - HOUR);
-    const authorId =
-      typeName === "Articles" || random.chance(0.06)
-        ? random.pick(staffIds)
-        : customerJoinedBefore(random, users, created);
-
     // Fixed positions for hostile and non-ASCII topics, so tests can rely on them.
     const hostile =
       index % 10 === 3 ? HOSTILE_HTML[((index - 3) / 10) % HOSTILE_HTML.length] : undefined;
     const special =
       index % 41 === 7 ? SPECIAL_TOPICS[specialIndex++ % SPECIAL_TOPICS.length] : undefined;
+    const drawn = drawTopic(random, users, staffIds, plan, {
+      id: FIRST_TOPIC_ID + index,
+      created: createdTimes[index] ?? firstTopic,
+      firstCommentId: nextCommentId,
+      ...(hostile === undefined ? {} : { hostile }),
+      ...(special === undefined ? {} : { special }),
+    });
+    // Fixed positions too (one is the help centre's newest article), and no draw of their own,
+    // so every other byte of the seed stays put.
+    const topic = links.decorate(drawn.topic, {
+      image: index % 20 === 11 || index % 45 === 0,
+      link: index % 20 === 16,
+    });
+    commentPlans.set(topic.id, drawn.commentPlan);
+    nextCommentId += drawn.commentPlan.count;
+    topics.push(topic);
+  });
+  return { topics, commentPlans, nextCommentId };
+}
 
-    const header =
-      special?.header ??
-      fillTemplate(random, random.pick(HEADER_TEMPLATES[typeName] ?? ["Feedback"]));
-    const description = describe(random, typeName, special?.body, hostile?.html);
-    const votePositive = votes(random, typeName);
-    const commentCount = typeName === "Articles" ? random.int(0, 3) : commentTotal(random);
-    // Only the last comment's time is drawn here: `updated` depends on it, the rest can wait.
-    const lastCommentAt =
-      commentCount === 0
-        ? created
-        : random.int(created + MINUTE * commentCount, lastCommentLimit(created));
-
-    commentPlans.set(id, {
-      topicId: id,
-      created,
-      lastCommentAt,
-      count: commentCount,
-      answered: statusId !== NO_STATUS_ID,
+/**
+ * Topics of {@link LATE_FORUM_PLANS}, from a PRNG of their own: ids and times after every topic
+ * of the first data set (ids keep growing with `created`), which they leave untouched.
+ */
+function buildLateTopics(users: readonly SeedUser[], before: BuiltTopics): BuiltTopics {
+  const random = new Random((SEED_NUMBER ^ 0x6b6e6f77) >>> 0);
+  const staffIds = users.filter((user) => user.isStaff).map((user) => user.id);
+  const last = before.topics[before.topics.length - 1];
+  const after = (last?.created ?? REFERENCE_NOW - 30 * DAY) + HOUR;
+  const slots = LATE_FORUM_PLANS.map(choicesOf).flatMap((plan) =>
+    Array.from({ length: plan.topicCount }, () => plan),
+  );
+  const createdTimes = slots
+    .map(() => random.int(after, REFERENCE_NOW - 6 * HOUR))
+    .sort((a, b) => a - b);
+  const topics: SeedTopic[] = [];
+  const commentPlans = new Map<number, CommentPlan>();
+  const links = new TopicLinks();
+  let nextCommentId = before.nextCommentId;
+  slots.forEach((plan, index) => {
+    const drawn = drawTopic(random, users, staffIds, plan, {
+      id: (last?.id ?? FIRST_TOPIC_ID - 1) + 1 + index,
+      created: createdTimes[index] ?? after,
       firstCommentId: nextCommentId,
     });
-    nextCommentId += commentCount;
-
-    topics.push({
-      id,
-      forumId: plan.forumId,
-      typeId,
-      statusId,
-      statusUpdated,
-      categoryId:
-        plan.categoryIds.length > 0 && random.chance(0.85) ? random.pick(plan.categoryIds) : null,
-      tagIds: random.sample(plan.tagIds, random.weighted(TAG_COUNT_WEIGHTS)),
-      authorId,
-      header,
-      description,
-      created,
-      updated: Math.max(created, statusUpdated, lastCommentAt),
-      votePositive,
-      voteNegative: votePositive === 0 ? 0 : random.int(0, Math.floor(votePositive / 8)),
-      commentCount,
-      hostile: hostile?.name ?? null,
-    });
+    const topic = links.decorate(drawn.topic, { image: index === 0, link: index === 2 });
+    commentPlans.set(topic.id, drawn.commentPlan);
+    nextCommentId += drawn.commentPlan.count;
+    topics.push(topic);
   });
-  return { topics, commentPlans };
+  return { topics, commentPlans, nextCommentId };
+}
+
+/** One topic and the plan of its comments, drawn in a fixed order (the seed depends on it). */
+function drawTopic(
+  random: Random,
+  users: readonly SeedUser[],
+  staffIds: readonly number[],
+  plan: ForumChoices,
+  fixed: {
+    readonly id: number;
+    readonly created: number;
+    readonly firstCommentId: number;
+    readonly hostile?: { readonly name: string; readonly html: string };
+    readonly special?: { readonly header: string; readonly body: string };
+  },
+): { topic: SeedTopic; commentPlan: CommentPlan } {
+  const { id, created, hostile, special } = fixed;
+  const [typeId, typeName] = random.weighted(plan.typeChoices);
+  const statusId = random.weighted(statusWeights(typeName));
+  const statusUpdated =
+    statusId === NO_STATUS_ID ? created : random.int(created, REFERENCE_NOW - HOUR);
+  const authorId =
+    typeName === "Articles" || random.chance(0.06)
+      ? random.pick(staffIds)
+      : customerJoinedBefore(random, users, created);
+
+  const header =
+    special?.header ??
+    fillTemplate(random, random.pick(HEADER_TEMPLATES[typeName] ?? ["Feedback"]));
+  const description = describe(random, typeName, special?.body, hostile?.html);
+  const votePositive = votes(random, typeName);
+  const commentCount = typeName === "Articles" ? random.int(0, 3) : commentTotal(random);
+  // Only the last comment's time is drawn here: `updated` depends on it, the rest can wait.
+  const lastCommentAt =
+    commentCount === 0
+      ? created
+      : random.int(created + MINUTE * commentCount, lastCommentLimit(created));
+
+  const commentPlan: CommentPlan = {
+    topicId: id,
+    created,
+    lastCommentAt,
+    count: commentCount,
+    answered: statusId !== NO_STATUS_ID,
+    firstCommentId: fixed.firstCommentId,
+  };
+  const topic: SeedTopic = {
+    id,
+    forumId: plan.forumId,
+    typeId,
+    statusId,
+    statusUpdated,
+    categoryId:
+      plan.categoryIds.length > 0 && random.chance(0.85) ? random.pick(plan.categoryIds) : null,
+    tagIds: random.sample(plan.tagIds, random.weighted(TAG_COUNT_WEIGHTS)),
+    authorId,
+    header,
+    description,
+    created,
+    updated: Math.max(created, statusUpdated, lastCommentAt),
+    votePositive,
+    voteNegative: votePositive === 0 ? 0 : random.int(0, Math.floor(votePositive / 8)),
+    commentCount,
+    hostile: hostile?.name ?? null,
+  };
+  return { topic, commentPlan };
 }
 
 /** Discussions fade out: comments come within 400 days of the topic, and before "now". */
@@ -569,11 +750,13 @@ function buildComments(
     const hostile =
       id % 53 === 11 ? HOSTILE_HTML[Math.floor(id / 53) % HOSTILE_HTML.length] : undefined;
     const sentences = random.sample(pool, random.int(1, 2)).map(escapeHtml).join(" ");
+    // A pasted screenshot at fixed ids, drawn from nothing, so no other comment changes.
+    const image = id % 50 === 17 ? imageParagraph(id) : "";
     return {
       id,
       topicId: plan.topicId,
       authorId: byStaff ? random.pick(staffIds) : customerJoinedBefore(random, users, created),
-      text: `<p>${sentences}</p>${hostile ? hostile.html : ""}`,
+      text: `<p>${sentences}</p>${image}${hostile ? hostile.html : ""}`,
       isOfficial,
       created,
       hostile: hostile?.name ?? null,

@@ -19,6 +19,8 @@ export interface SsoUserClaims {
   readonly forceUpdateAvatar: boolean;
   readonly locale?: string;
   readonly allowedPrivateForums: readonly number[];
+  /** The user's new groups (`groups`, or the older `group_id`); absent: keep their groups. */
+  readonly groups?: readonly number[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function readSsoClaims(
   const avatarUrl = stringField(payload, "avatar_url", 255, false);
   // UserEcho's SSO article gives the locale as Varchar(5) (docs/USERECHO.md §10).
   const locale = stringField(payload, "locale", 5, false);
+  const groups = groupsOf(payload);
   return {
     guid,
     displayName: displayName ?? "",
@@ -46,7 +49,23 @@ export function readSsoClaims(
     ...(locale === undefined || locale === "" ? {} : { locale }),
     forceUpdateAvatar: payload["force_update_avatar"] === true,
     allowedPrivateForums: idList(payload["allowed_private_forums"]),
+    ...(groups === undefined ? {} : { groups }),
   };
+}
+
+/**
+ * `groups` replaces the user's groups (the current SSO article); the older article's `group_id`
+ * sets one group, 0 none. Ids that are not positive integers are skipped rather than refused
+ * (inferred: what UserEcho does with them is unknown, and a group is no access right).
+ */
+function groupsOf(payload: Readonly<Record<string, unknown>>): readonly number[] | undefined {
+  const { groups } = payload;
+  if (Array.isArray(groups)) return groups.filter((id) => Number.isSafeInteger(id) && id > 0);
+  const groupId = payload["group_id"];
+  if (typeof groupId === "number" && Number.isSafeInteger(groupId) && groupId >= 0) {
+    return groupId === 0 ? [] : [groupId];
+  }
+  return undefined;
 }
 
 function guidOf(value: unknown): string {

@@ -3,6 +3,7 @@ import { HOSTILE_HTML } from "../../src/seed/corpus.ts";
 import {
   AGENT_USER_ID,
   FORUM_KINDS,
+  GROUP_MEMBERS,
   NO_STATUS_ID,
   REFERENCE_NOW,
   allComments,
@@ -118,6 +119,31 @@ describe("seed", () => {
     expect(ratings.filter((rating) => rating === 0).length).toBeGreaterThan(50);
     expect(Math.max(...ratings)).toBeGreaterThan(500);
     expect(seed.users.filter((user) => user.isStaff).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("puts SSO users in weighted groups, whose seeded votes the totals hold", ({ expect }) => {
+    const groups = new Map(seed.groups.map((group) => [group.id, group]));
+    expect(seed.groups.every((g) => g.voteWeight >= 1 && g.voteWeight <= 5)).toBe(true);
+    for (const member of Object.values(GROUP_MEMBERS)) {
+      const user = seed.users.find((u) => u.id === member.userId);
+      expect(user?.ssoGuid).toBe(member.guid);
+      expect(user?.isStaff).toBe(false);
+      expect(user?.groupIds).toEqual([member.groupId]);
+      expect(groups.has(member.groupId)).toBe(true);
+      const votes = seed.votes.filter((vote) => vote.userId === member.userId);
+      expect(votes.length).toBe(member.voted ? 1 : 0);
+    }
+    for (const vote of seed.votes) {
+      const topic = seed.topics.find((t) => t.id === vote.topicId)!;
+      const user = seed.users.find((u) => u.id === vote.userId)!;
+      const weight = Math.max(...user.groupIds.map((id) => groups.get(id)!.voteWeight));
+      expect(vote.value).toBe(weight);
+      expect(topic.votePositive).toBeGreaterThanOrEqual(vote.value);
+      expect(topic.created).toBeGreaterThanOrEqual(user.dateJoined);
+    }
+    const budgets = seed.groups.filter((group) => group.voteCount !== null);
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(seed.users.filter((u) => u.groupIds.length > 0)).toHaveLength(4);
   });
 
   it("uses status 1 as the nameless grey 'no status'", ({ expect }) => {
