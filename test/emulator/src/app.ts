@@ -12,7 +12,7 @@ import { authenticate } from "./auth.ts";
 import { communityRoutes } from "./community.ts";
 import { FaultRegistry, faultRoutes, injectFaults } from "./faults.ts";
 import {
-  HookRegistry,
+  type HookRegistry,
   adminRoutes,
   announcer,
   getDefaultHooks,

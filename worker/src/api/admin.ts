@@ -1,5 +1,5 @@
 import { PurgeResult } from "@userecho-edge/shared";
-import { ALL_SCOPE, bumpGenerations } from "../cache/index.ts";
+import { ALL_SCOPE, purgeScopes } from "../cache/index.ts";
 import type { RouteHandlers } from "./mount.ts";
 
 /**
@@ -8,18 +8,15 @@ import type { RouteHandlers } from "./mount.ts";
  */
 export const adminHandlers = {
   /**
-   * Moves generations forward: the next read of what they cover misses and asks UserEcho. A
-   * forum's scope covers its lists and meta; a topic's, its page and comments (docs: README,
-   * "Fresh data after a change in UserEcho").
+   * Moves generations forward, and purges Workers Cache where there is one: the next read of what
+   * they cover misses and asks UserEcho. A forum's scope covers its lists and meta; a topic's,
+   * its page and comments (docs: README, "Fresh data after a change in UserEcho").
    */
   purgeCache: async (c, { body }) => {
     const scope =
       "all" in body ? ALL_SCOPE : "forum" in body ? `forum:${body.forum}` : `topic:${body.topic}`;
-    await bumpGenerations(c.env, [scope]);
-    const result = PurgeResult.parse({
-      scopes: [scope],
-      reach: c.env.CACHE_KV ? "global" : "location",
-    });
+    const reach = await purgeScopes(c, [scope]);
+    const result = PurgeResult.parse({ scopes: [scope], reach });
     return c.json(result, 200, { "Cache-Control": "private, no-store" });
   },
 } satisfies Partial<RouteHandlers>;

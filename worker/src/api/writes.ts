@@ -15,7 +15,7 @@ import {
   topicContext,
   userHtml,
 } from "../board/writes.ts";
-import { bumpGenerations } from "../cache/index.ts";
+import { purgeScopes } from "../cache/index.ts";
 import { sha256Hex } from "../crypto/sha256.ts";
 import type { AppEnv } from "../env.ts";
 import { VotingHandoffError } from "../errors/index.ts";
@@ -44,7 +44,7 @@ export const writeHandlers = {
         ...(input.category === undefined ? {} : { category: input.category }),
         ...(input.tags === undefined ? {} : { tags: input.tags }),
       });
-      await bumpGenerations(c.env, [`forum:${forumId}`, `topic:${written.id}`]);
+      await purgeScopes(c, [`forum:${forumId}`, `topic:${written.id}`]);
       // Only the new id is certain in UserEcho's answer: read the topic back when the answer is
       // not all of it, and describe it from what was sent when even that fails.
       const topic =
@@ -65,7 +65,7 @@ export const writeHandlers = {
       const user = await userClient(c);
       const text = await userHtml(input.text, input.format);
       const written = await user.createComment(topicId, text);
-      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
       const comment = written.object ?? {
         id: written.id,
@@ -84,7 +84,7 @@ export const writeHandlers = {
     return write(c, `votes:${topicId}`, rawBody, async () => {
       const user = await userClient(c);
       const written = await user.vote(topicId, input.value);
-      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       const topic = written.object ?? (await user.getTopic(topicId));
       const detail = toTopicDetail(
         topic,

@@ -9,12 +9,13 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "../errors/index.ts";
-import { voteCommand } from "./inferred.ts";
+import { HOOKS_COMMAND, HOOK_EVENTS_COMMAND, hookEventNames, voteCommand } from "./inferred.ts";
 import {
   UpstreamComment,
   UpstreamCreated,
   UpstreamDetails,
   UpstreamForum,
+  UpstreamHook,
   UpstreamNamed,
   UpstreamStatus,
   UpstreamTopic,
@@ -127,6 +128,27 @@ export class UserEchoClient {
   /** The vote endpoint is inferred from API v1 (see inferred.ts); it answers with the topic. */
   async vote(topicId: number, value: -1 | 0 | 1): Promise<Written<UpstreamTopic>> {
     return this.#write(voteCommand(topicId), { value }, UpstreamTopic);
+  }
+
+  /**
+   * The events UserEcho offers webhooks for (`GET hooks/events`, documented; the answer's shape
+   * is not, so every plausible one is read: inferred.ts). Refused, or unreadable: an error.
+   */
+  async listHookEvents(): Promise<string[]> {
+    const envelope = await this.#request("GET", HOOK_EVENTS_COMMAND, {});
+    const names = hookEventNames(envelope.data);
+    if (!names) throw new UpstreamError(`Unexpected ${HOOK_EVENTS_COMMAND} answer from UserEcho.`);
+    return names;
+  }
+
+  /** The registered webhooks; no source names this call (inferred.ts). */
+  listHooks(): Promise<UpstreamHook[]> {
+    return this.getAll(HOOKS_COMMAND, UpstreamHook);
+  }
+
+  /** Registers a webhook for one event (`POST hooks`, documented). */
+  createHook(event: string, targetUrl: string): Promise<Written<UpstreamHook>> {
+    return this.#write(HOOKS_COMMAND, { event, target_url: targetUrl }, UpstreamHook);
   }
 
   listForums(): Promise<UpstreamForum[]> {

@@ -109,3 +109,110 @@ export function topicInForumAnswer(
 export function voteCommand(topicId: number): string {
   return `topics/${topicId}/votes`;
 }
+
+// Webhooks (docs/USERECHO.md §13). The event names, `POST hooks` with `{event, target_url}` and a
+// delivery's `{hook, created, data}` are documented; where a delivery names a topic's forum or a
+// comment's topic, how registered hooks are listed, and which event changes what, are ours.
+
+/** The events that change what the board shows: the ones the worker acts on and registers. */
+export const HOOK_EVENTS = [
+  "topic.created",
+  "topic.accepted",
+  "topic.deleted",
+  "comment.created",
+  "comment.accepted",
+  "comment.deleted",
+] as const;
+export type HookEventName = (typeof HOOK_EVENTS)[number];
+
+/** Documented events about nothing the board shows (a topic's satisfaction rating). */
+export const UNSHOWN_HOOK_EVENTS: ReadonlySet<string> = new Set([
+  "topic.satisfaction_received",
+  "topic.satisfaction_changed",
+]);
+
+/** What `X-UE-Signature` signs under the literal reading of UserEcho's text ("the POST string"). */
+export const HOOK_SIGNED_LITERAL = "POST";
+
+/**
+ * The documented call that registers a hook (`POST hooks`), which is also guessed to list them
+ * (`GET hooks`: no source names a list; `{event, target_url}` is the shape of Zapier's REST hooks,
+ * whose subscribe and unsubscribe calls UserEcho's look made for), and the documented call that
+ * names the events.
+ */
+export const HOOKS_COMMAND = "hooks";
+export const HOOK_EVENTS_COMMAND = "hooks/events";
+
+function positiveId(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return value;
+  if (typeof value === "string" && /^[1-9]\d{0,14}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+function field(data: unknown, name: string): unknown {
+  return typeof data === "object" && data !== null
+    ? (data as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/** The topic or comment a delivery is about: `data.id`, as the API shows objects. */
+export function hookObjectId(data: unknown): number | undefined {
+  return positiveId(field(data, "id"));
+}
+
+/**
+ * The forum of a delivered topic: `forum_id`, which only UserEcho's data export is known to
+ * carry. Without it the worker cannot tell which forum's lists changed.
+ */
+export function hookTopicForumId(data: unknown): number | undefined {
+  return positiveId(field(data, "forum_id")) ?? positiveId(field(field(data, "forum"), "id"));
+}
+
+/**
+ * The topic of a delivered comment. The documented comment names none (the API lists comments
+ * under their topic); `topic_id`, or `topic` as an id or `{id}`, are guesses. Without one the
+ * worker cannot tell which topic changed.
+ */
+export function hookCommentTopicId(data: unknown): number | undefined {
+  const topic = field(data, "topic");
+  return positiveId(field(data, "topic_id")) ?? positiveId(topic) ?? positiveId(field(topic, "id"));
+}
+
+/**
+ * The event names in an answer of `GET hooks/events`, whose shape no source shows: a list of
+ * names, a list of objects naming them (`name`, `event` or `id`), or a map keyed by name (as a
+ * hook's `events` is). `undefined` when it is none of these.
+ */
+export function hookEventNames(data: unknown): string[] | undefined {
+  const isName = (value: unknown): value is string =>
+    typeof value === "string" && /^[a-z_]+\.[a-z_]+$/.test(value);
+  if (Array.isArray(data)) {
+    const names = data.map((item) =>
+      isName(item)
+        ? item
+        : [field(item, "name"), field(item, "event"), field(item, "id")].find(isName),
+    );
+    return names.every(isName) ? names : undefined;
+  }
+  if (typeof data === "object" && data !== null) {
+    const names = Object.keys(data);
+    return names.length > 0 && names.every(isName) ? names : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The events a registered hook is on: the keys set to `true` in its `events` map (the documented
+ * answer of `POST hooks`), or its one `event`.
+ */
+export function hookEventsOf(hook: { events?: unknown; event?: unknown }): string[] {
+  if (typeof hook.events === "object" && hook.events !== null && !Array.isArray(hook.events)) {
+    return Object.entries(hook.events)
+      .filter(([, on]) => on === true)
+      .map(([name]) => name);
+  }
+  if (Array.isArray(hook.events)) {
+    return hook.events.filter((name): name is string => typeof name === "string");
+  }
+  return typeof hook.event === "string" ? [hook.event] : [];
+}

@@ -106,11 +106,23 @@ export const UpstreamDetails = z.object({
 /** The one thing a write's answer is known to carry (docs/USERECHO.md §7). */
 export const UpstreamCreated = z.object({ id: upstreamId });
 
+/**
+ * A registered webhook (docs/USERECHO.md §13): the documented answer of `POST hooks` has `id`,
+ * `target_url` and an `events` map; `event` is read too, should a list show one per hook.
+ */
+export const UpstreamHook = z.object({
+  id: upstreamId,
+  target_url: z.string(),
+  events: z.optional(z.unknown()),
+  event: z.optional(z.unknown()),
+});
+
 export type UpstreamAuthor = z.infer<typeof UpstreamAuthor>;
 export type UpstreamStatus = z.infer<typeof UpstreamStatus>;
 export type UpstreamNamed = z.infer<typeof UpstreamNamed>;
 export type UpstreamTopic = z.infer<typeof UpstreamTopic>;
 export type UpstreamDetails = z.infer<typeof UpstreamDetails>;
+export type UpstreamHook = z.infer<typeof UpstreamHook>;
 export type UpstreamForum = z.infer<typeof UpstreamForum>;
 export type UpstreamComment = z.infer<typeof UpstreamComment>;
 export type UpstreamUser = z.infer<typeof UpstreamUser>;
