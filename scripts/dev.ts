@@ -11,7 +11,7 @@
  * the worker and the emulator once and exits 0.
  */
 import { spawnSync } from "node:child_process";
-import { startStack } from "@userecho-edge/test/stack";
+import { registerWebhooks, startStack } from "@userecho-edge/test/stack";
 
 // pnpm tells its scripts where it is; outside pnpm, "pnpm" from PATH.
 const pnpm = process.env["npm_execpath"];
@@ -37,12 +37,20 @@ const stack = await startStack({
   },
 });
 
+// What an admin changes in the emulator reaches the worker as UserEcho's webhooks would. The
+// demo works without, so a failure here is reported, not fatal.
+await registerWebhooks(stack.emulatorUrl, stack.workerUrl).catch((error: unknown) =>
+  console.warn(`Webhooks not registered with the emulator: ${String(error)}`),
+);
+
 console.log(`
   userecho-edge is running.
 
   Demo page:        ${stack.workerUrl}/
   Public API:       ${stack.workerUrl}/v1/forums/1/topics
   UserEcho emulator ${stack.emulatorUrl}/api/v2/forums.json?access_token=…
+  An admin's change in UserEcho (delivered to the worker's webhook; the board shows it at once):
+    curl -X POST ${stack.emulatorUrl}/__emulator/admin/topics -d '{"forumId": 1, "header": "Hello"}'
 
   Press Ctrl+C to stop.
 `);

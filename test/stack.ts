@@ -84,7 +84,43 @@ export function devVars(
     VOTING: profile === "extended" ? "inline" : "community",
     PARTNER_KEYS: `${credentials.partnerId}:${sha256Hex(credentials.partnerKey)}`,
     ADMIN_KEYS: `${credentials.adminId}:${sha256Hex(credentials.adminKey)}`,
+    // The emulator signs its webhook deliveries with this key (registerWebhooks).
+    USERECHO_WEBHOOK_TOKEN: credentials.webhookToken,
+    USERECHO_WEBHOOK_KEY: credentials.webhookKey,
   };
+}
+
+/** The events the worker acts on, as `pnpm setup-webhooks` registers them. */
+const WEBHOOK_EVENTS = [
+  "topic.created",
+  "topic.accepted",
+  "topic.deleted",
+  "comment.created",
+  "comment.accepted",
+  "comment.deleted",
+];
+
+/**
+ * Registers a worker's webhook with the emulator, for every event the worker acts on, as
+ * `pnpm setup-webhooks` would with UserEcho: from then on, what an admin changes in the emulator
+ * (`/__emulator/admin/…`) and what users write reaches the worker within a delivery. Returns the
+ * hook ids.
+ */
+export async function registerWebhooks(emulatorUrl: string, workerUrl: string): Promise<number[]> {
+  const target = `${workerUrl}/v1/hooks/userecho/${credentials.webhookToken}`;
+  const ids: number[] = [];
+  for (const event of WEBHOOK_EVENTS) {
+    const response = await fetch(
+      `${emulatorUrl}/api/v2/hooks.json?access_token=${credentials.agentToken}`,
+      { method: "POST", body: JSON.stringify({ event, target_url: target }) },
+    );
+    const body = (await response.json()) as { data?: { id?: number } };
+    if (!response.ok || typeof body.data?.id !== "number") {
+      throw new Error(`the emulator did not register the ${event} hook (HTTP ${response.status})`);
+    }
+    ids.push(body.data.id);
+  }
+  return ids;
 }
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -6,6 +6,7 @@ export default defineConfig({
       "./deploy/vitest.config.ts",
       "./faults/vitest.config.ts",
       "./check-userecho/vitest.config.ts",
+      "./setup-webhooks/vitest.config.ts",
       "./e2e/vitest.config.ts",
     ],
   },

@@ -28,6 +28,8 @@ export default defineConfig({
           PARTNER_KEYS: `${credentials.partnerId}:${sha256(credentials.partnerKey)}`,
           ADMIN_KEYS: `${credentials.adminId}:${sha256(credentials.adminKey)}`,
           ALLOWED_ORIGINS: "https://site.example, https://*.customer.example",
+          USERECHO_WEBHOOK_TOKEN: credentials.webhookToken,
+          USERECHO_WEBHOOK_KEY: credentials.webhookKey,
         },
         // The optional global cache tier, bound so its code path is tested too.
         kvNamespaces: ["CACHE_KV", "PARTNER_KV"],

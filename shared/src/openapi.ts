@@ -44,6 +44,19 @@ function parameters(route: Route): JsonObject[] {
           };
         })
       : [];
+  const signature =
+    route.auth === "webhook"
+      ? [
+          {
+            name: "X-UE-Signature",
+            in: "header",
+            required: false,
+            description:
+              "HMAC-SHA1, hex, with the project's webhook key: required when the worker has USERECHO_WEBHOOK_KEY",
+            schema: { type: "string", pattern: "^[0-9a-fA-F]{40}$" },
+          },
+        ]
+      : [];
   const idempotency = route.idempotent
     ? [
         {
@@ -55,7 +68,7 @@ function parameters(route: Route): JsonObject[] {
         },
       ]
     : [];
-  return [...of("path", route.params), ...of("query", route.query), ...idempotency];
+  return [...of("path", route.params), ...of("query", route.query), ...signature, ...idempotency];
 }
 
 const problem = (description: string) => ({
@@ -66,6 +79,7 @@ const problem = (description: string) => ({
 /** The failures every route of a kind can answer, by status. */
 function problems(route: Route): Record<string, string> {
   const write = route.method === "post";
+  const hook = route.auth === "webhook";
   const input = route.params !== undefined || route.query !== undefined || write;
   return {
     ...(input
@@ -76,21 +90,25 @@ function problems(route: Route): Record<string, string> {
         ? "A partner key or site token was sent and is invalid"
         : route.auth === "admin"
           ? "Missing or unknown admin key"
-          : "Missing or invalid bearer token",
+          : hook
+            ? "Unknown token, or a missing or wrong X-UE-Signature"
+            : "Missing or invalid bearer token",
     ...(write && route.auth === "user" ? { "403": "Origin not allowed" } : {}),
-    ...(route.params ? { "404": "No such resource (unknown or not public)" } : {}),
+    ...(route.params && !hook ? { "404": "No such resource (unknown or not public)" } : {}),
     ...(route.idempotent
       ? { "409": "A request with this Idempotency-Key is still in progress" }
       : {}),
     ...(write ? { "413": "Body too large" } : {}),
-    ...(write ? { "415": "Content-Type is not application/json" } : {}),
+    // A webhook's body is read whatever it claims to be: UserEcho's content type is not known.
+    ...(write && !hook ? { "415": "Content-Type is not application/json" } : {}),
     ...(route.idempotent
       ? { "422": "Idempotency-Key reused with another body, or UserEcho refused the write" }
       : {}),
     "429": `Rate limited; see Retry-After (at most ${RATE_LIMIT_PERIOD_SECONDS} seconds)`,
     "431": "Request headers over 16 KiB",
-    // Every route that may call UserEcho (the admin's do not).
+    // Every route that may call UserEcho while answering (the admin's and the webhook do not).
     ...(route.auth !== "admin" &&
+    !hook &&
     (route.success.status !== 200 || route.cached || route.auth !== "read" || input)
       ? {
           "502": "UserEcho answered with an error or an unusable body",
@@ -123,6 +141,9 @@ const SECURITY: Record<Route["auth"], JsonObject[]> = {
   read: [{}, { partnerKey: [] }, { siteJwt: [] }],
   user: [{ siteJwt: [] }],
   admin: [{ adminKey: [] }],
+  // The secret is a path segment, which no OpenAPI security scheme can describe: the
+  // operation's description and its 401 say what is checked.
+  webhook: [{}],
 };
 
 function operation(route: Route): JsonObject {

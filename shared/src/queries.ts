@@ -56,3 +56,14 @@ export type PageQuery = z.infer<typeof PageQuery>;
 export const IdPath = positiveId;
 export const ForumPath = z.object({ forumId: described(positiveId, "Forum id") });
 export const TopicPath = z.object({ topicId: described(positiveId, "Topic id") });
+
+/**
+ * The secret path segment of the webhook URL (USERECHO_WEBHOOK_TOKEN). Only URL-safe characters,
+ * and a bound, so that a junk path is refused before any comparison.
+ */
+export const HookPath = z.object({
+  token: described(
+    z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[A-Za-z0-9._~-]+$/)),
+    "The worker's USERECHO_WEBHOOK_TOKEN",
+  ),
+});

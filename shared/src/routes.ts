@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { ForumPath, PageQuery, TopicListQuery, TopicPath } from "./queries.ts";
+import { ForumPath, HookPath, PageQuery, TopicListQuery, TopicPath } from "./queries.ts";
 import {
   Comment,
   CommentPage,
@@ -8,6 +8,8 @@ import {
   ForumList,
   ForumMeta,
   Health,
+  HookAck,
+  HookDelivery,
   PurgeRequest,
   PurgeResult,
   MyVotes,
@@ -37,9 +39,11 @@ export interface Route {
   readonly tags: readonly RouteTag[];
   /**
    * Who may call it: `read` anyone (anonymously, with a partner key or as a signed-in user);
-   * `user` a signed-in user only (a site JWT, `Authorization: Bearer`); `admin` an admin key.
+   * `user` a signed-in user only (a site JWT, `Authorization: Bearer`); `admin` an admin key;
+   * `webhook` UserEcho, proven by the secret in the path and, when the worker has the webhook
+   * key, by `X-UE-Signature` (any content type; the body is read raw for the signature).
    */
-  readonly auth: "read" | "user" | "admin";
+  readonly auth: "read" | "user" | "admin" | "webhook";
   readonly params?: z.ZodMiniObject;
   readonly query?: z.ZodMiniObject;
   readonly body?: z.ZodMiniType;
@@ -63,6 +67,7 @@ export const TAGS = {
   users: "The leaderboard",
   sso: "Signing users in to the community",
   admin: "What the operator of the worker does: purging the cache",
+  hooks: "What UserEcho tells the worker: webhooks",
   service: "The API itself",
 } as const;
 export type RouteTag = keyof typeof TAGS;
@@ -234,6 +239,23 @@ export const routes = {
     body: PurgeRequest,
     success: { status: 200, description: "What was purged", schema: PurgeResult },
     problems: { 403: "The credentials are not an admin key" },
+  }),
+  receiveUserEchoHook: route({
+    operationId: "receiveUserEchoHook",
+    method: "post",
+    path: "/v1/hooks/userecho/{token}",
+    summary: "A webhook delivery from UserEcho: purges what the event changed",
+    description:
+      "UserEcho POSTs here when a topic or comment is created, accepted or deleted. The path carries the worker's USERECHO_WEBHOOK_TOKEN; when USERECHO_WEBHOOK_KEY is set, X-UE-Signature (HMAC-SHA1, hex) must match too, over the body or over the word POST (UserEcho's text allows both readings). Answers 200 at once and purges in the background; an event the board does not show answers 200 and is ignored. A wrong token or signature answers 401 and counts against the caller's rate limit. Never calls UserEcho while answering.",
+    tags: ["hooks"],
+    auth: "webhook",
+    params: HookPath,
+    body: HookDelivery,
+    success: { status: 200, description: "Accepted", schema: HookAck },
+    problems: {
+      401: "Unknown token, or a missing or wrong X-UE-Signature",
+      500: "USERECHO_WEBHOOK_TOKEN is not set (or too short): webhooks are off",
+    },
   }),
   getHealth: route({
     operationId: "getHealth",

@@ -342,11 +342,41 @@ export const PurgeResult = z
     ),
     reach: described(
       z.enum(["global", "location"]),
-      "`global` when CACHE_KV is bound (every location sees it within seconds); `location` otherwise (only the Cloudflare location that ran the purge; others age out by their TTL)",
+      '`global` when CACHE_KV is bound or Workers Cache took the purge (every location\'s edge cache drops what it covers; see the README, "Fresh data after a change in UserEcho", for what each tier sees and when); `location` otherwise (only the Cloudflare location that ran the purge; others age out by their TTL)',
     ),
   })
   .register(contract, { id: "PurgeResult", description: "What was purged." });
 export type PurgeResult = z.infer<typeof PurgeResult>;
+
+export const HookDelivery = z
+  .object({
+    hook: described(
+      z.string().check(z.minLength(1), z.maxLength(100)),
+      "The event, e.g. `topic.created`, `comment.deleted`",
+    ),
+    created: described(z.optional(z.string()), "When UserEcho sent it"),
+    data: described(
+      z.optional(z.unknown()),
+      "The topic or comment, shaped as UserEcho's API shows it",
+    ),
+  })
+  .register(contract, {
+    id: "HookDelivery",
+    description:
+      "What UserEcho POSTs to a webhook. Fields beyond these are ignored; `data` is read only for the ids that say what to purge.",
+  });
+export type HookDelivery = z.infer<typeof HookDelivery>;
+
+export const HookAck = z
+  .object({
+    event: described(z.string(), "The event received, as UserEcho named it"),
+    action: described(
+      z.enum(["purge", "ignore"]),
+      "`purge`: the cache scopes the event covers move on, after this answer; `ignore`: an event the board does not show (or one this worker does not know)",
+    ),
+  })
+  .register(contract, { id: "HookAck", description: "The delivery was accepted." });
+export type HookAck = z.infer<typeof HookAck>;
 
 export const Problem = z
   .object({

@@ -28,6 +28,20 @@ const memorySeconds = Number(
 );
 const log = (line: string) => console.log(line);
 
+/** Not measured (nothing local has Workers Cache), but the first thing a reader of costs needs. */
+const WORKERS_CACHE = `## With Workers Cache on (production): what a hit costs the worker
+
+Nothing, by design. With \`[cache] enabled = true\` (wrangler.toml), Cloudflare answers a fresh hit
+from its own tiered cache before the worker is invoked: no isolate, no CPU time (Cloudflare bills
+the request, not CPU), no upstream call, no request log line, no rate-limit count. It cannot be
+measured here: neither Miniflare nor \`wrangler dev\` has Workers Cache (docs/RELIABILITY.md,
+"Workers Cache: what only production can show"). The rows above are what the worker costs where
+the edge does not answer: the first request for a page at a tier, one revalidation per page and
+fresh TTL, signed-in reads, searches, partners' first request per key, and every request on a
+deployment without Workers Cache (or under \`pnpm dev\`), where the memory and Cache API tiers
+above are the cache.
+`;
+
 if (!wrkInstalled()) {
   console.error(WRK_MISSING);
   process.exit(1);
@@ -50,6 +64,7 @@ if (workerdOnly) {
   log(sections[0]!);
   process.exit(0);
 }
+sections.push(WORKERS_CACHE);
 
 const fresh = () => startStack({ persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-bench-")) });
 const stack = await fresh();

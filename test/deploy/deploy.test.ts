@@ -38,6 +38,8 @@ describe("wrangler deploy --dry-run", () => {
       credentials.siteJwtSecret,
       credentials.partnerKey,
       credentials.adminKey,
+      credentials.webhookToken,
+      credentials.webhookKey,
     ]) {
       expect(bundle).not.toContain(secret);
     }
@@ -68,6 +70,13 @@ describe("wrangler check startup", () => {
 });
 
 describe("wrangler.toml", () => {
+  it("switches Workers Cache on, so shared answers are kept in front of the worker", ({
+    expect,
+  }) => {
+    const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") });
+    expect(config.cache).toEqual({ enabled: true });
+  });
+
   it("gives every rate limit the period the worker announces in Retry-After", ({ expect }) => {
     const config = unstable_readConfig({ config: join(ROOT, "wrangler.toml") });
     expect(config.ratelimits.length).toBeGreaterThan(0);

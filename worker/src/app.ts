@@ -4,6 +4,7 @@ import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, HeadersTooLargeError, NotFoundError, problemResponse } from "./errors/index.ts";
 import { cors } from "./middleware/cors/index.ts";
+import { cacheControlGuard } from "./middleware/cache-control/index.ts";
 import { cacheHeaders } from "./middleware/cache-status/index.ts";
 import {
   charge,
@@ -17,6 +18,7 @@ import { securityHeaders } from "./middleware/security-headers/index.ts";
 import { UserEchoClient } from "./upstream/client.ts";
 import { adminHandlers } from "./api/admin.ts";
 import { forumHandlers } from "./api/forums.ts";
+import { hookHandlers } from "./api/hooks.ts";
 import { mountRoutes } from "./api/mount.ts";
 import { serviceHandlers } from "./api/service.ts";
 import { ssoHandlers } from "./api/sso.ts";
@@ -56,7 +58,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
     c.res.headers.set("X-Request-Id", c.get("requestId"));
   });
   app.use("*", securityHeaders());
-  app.use("/v1/*", requestLog(options.log), cacheHeaders());
+  app.use("/v1/*", requestLog(options.log), cacheHeaders(), cacheControlGuard());
   app.use(
     "/v1/*",
     cors({ allowed: (c) => readConfig(c.env).allowedOrigins }),
@@ -108,6 +110,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
     ...userHandlers,
     ...ssoHandlers,
     ...adminHandlers,
+    ...hookHandlers,
   });
   if (options.extraRoutes) app.route("/", options.extraRoutes);
 

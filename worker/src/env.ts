@@ -23,6 +23,10 @@ interface OptionalBindings {
   PARTNER_KEYS?: string;
   /** Admin keys (`id:sha256hex,…`): purging the cache. */
   ADMIN_KEYS?: string;
+  /** The secret path segment of the webhook URL UserEcho delivers to; unset: webhooks are off. */
+  USERECHO_WEBHOOK_TOKEN?: string;
+  /** The project's webhook key: when set, deliveries must carry a matching `X-UE-Signature`. */
+  USERECHO_WEBHOOK_KEY?: string;
 }
 
 declare global {
@@ -41,6 +45,14 @@ export interface UpstreamTiming {
   milliseconds: number;
 }
 
+/** A webhook delivery whose token (and signature, when the worker has the key) held. */
+export interface VerifiedHook {
+  /** The body as received, UTF-8. */
+  body: string;
+  /** What the signature was computed over; `unsigned` when the worker has no webhook key. */
+  signedOver: "body" | "literal" | "unsigned";
+}
+
 /** Hono's view of the worker: generated bindings plus what middleware puts on the context. */
 export interface AppEnv {
   Bindings: Env;
@@ -57,5 +69,7 @@ export interface AppEnv {
     warmup: WarmupRun | undefined;
     /** Set by the cache layer; the request log turns it into `Cache-Status`. */
     cacheOutcome: CacheOutcome | undefined;
+    /** A webhook delivery, once its token and signature held (middleware/userecho-hook). */
+    hook: VerifiedHook | undefined;
   };
 }

@@ -30,7 +30,7 @@ import { paginate, parsePaging } from "./paging.ts";
 import type { ListKind, Profile } from "./profile.ts";
 import { applyListQuery, attestedOnly, type ListSpec } from "./query.ts";
 import type { Store } from "./store.ts";
-import { writeRoutes } from "./writes.ts";
+import { type WriteDeps, writeRoutes } from "./writes.ts";
 
 export interface ApiDeps {
   /** Called per request, so the seed is built on first use rather than at worker start-up. */
@@ -42,6 +42,8 @@ export interface ApiDeps {
   readonly ssoKey: string;
   /** Told about every applied write, for `/__emulator/stats`. */
   readonly recordWrite?: (kind: WriteKind) => void;
+  /** Told about every topic and comment written, for the webhooks (hooks/control.ts). */
+  readonly announce?: WriteDeps["announce"];
 }
 
 export type ApiEnv = { Variables: AuthVariables & { profile: Profile } };
@@ -53,7 +55,7 @@ const TOPIC = ":topicId{[0-9]+}";
 
 /** Builds the `/api/v2` routes. Literal segments are registered before id placeholders. */
 export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
-  const { store: getStore, tokens, alias, ssoKey, recordWrite } = deps;
+  const { store: getStore, tokens, alias, ssoKey, recordWrite, announce } = deps;
   const api = new Hono<ApiEnv>();
   const auth = authenticate<ApiEnv>({
     tokens,
@@ -202,7 +204,7 @@ export function apiRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return c.json(success(present.user(user)));
   });
 
-  api.route("/", writeRoutes({ auth, store: getStore, alias, recordWrite }));
+  api.route("/", writeRoutes({ auth, store: getStore, alias, recordWrite, announce }));
   return api;
 }
 

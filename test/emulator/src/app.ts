@@ -8,8 +8,17 @@ import { getPath } from "hono/utils/url";
 // Named imports let the bundler drop the file's other secret (the site JWT secret).
 import { agentToken, alias, anonymousToken, sitePublicJwk, ssoKey } from "../credentials.json";
 import { apiRoutes, type ApiEnv } from "./api.ts";
+import { authenticate } from "./auth.ts";
 import { communityRoutes } from "./community.ts";
 import { FaultRegistry, faultRoutes, injectFaults } from "./faults.ts";
+import {
+  type HookRegistry,
+  adminRoutes,
+  announcer,
+  getDefaultHooks,
+  hookApiRoutes,
+  hookControlRoutes,
+} from "./hooks/index.ts";
 import { injectRoutes } from "./inject.ts";
 import type { Tokens } from "./auth.ts";
 import { CONTROL_PREFIX, RequestStats, controlRoutes, countRequests } from "./control.ts";
@@ -45,6 +54,8 @@ export interface EmulatorOptions {
   readonly middleware?: readonly MiddlewareHandler<EmulatorEnv>[];
   /** Injected faults, set through `/__emulator/faults`; one registry per app by default. */
   readonly faults?: FaultRegistry;
+  /** Registered webhooks and their deliveries; the isolate's shared one by default. */
+  readonly hooks?: HookRegistry;
   /**
    * The profile of requests without a `/profile/<name>` prefix. Defaults to the worker's
    * `EMULATOR_PROFILE` variable, then to `documented` (see profile.ts).
@@ -113,6 +124,8 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const stats = options.stats ?? new RequestStats();
   const faults = options.faults ?? new FaultRegistry();
   const store = () => options.store ?? getDefaultStore();
+  const hooks = () => options.hooks ?? getDefaultHooks();
+  const hookDeps = { hooks, store, alias: options.alias ?? alias };
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
   app.onError((error, c) => renderError(error, c, options.profile));
   app.notFound((c) => renderError(new NotFoundError("Unknown path"), c, options.profile));
@@ -120,11 +133,14 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   // Registered first so that neither counting nor injected middleware ever touch it.
   app.route(`${CONTROL_PREFIX}/faults`, faultRoutes(faults));
   app.route(`${CONTROL_PREFIX}/inject`, injectRoutes(store));
+  app.route(`${CONTROL_PREFIX}/hooks`, hookControlRoutes(hookDeps));
+  app.route(`${CONTROL_PREFIX}/admin`, adminRoutes(hookDeps));
   app.route(
     CONTROL_PREFIX,
     controlRoutes(stats, () => {
       store().reset();
       faults.clear();
+      hooks().reset();
     }),
   );
   app.use("*", countRequests(stats));
@@ -142,14 +158,29 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   );
 
   app.use(`${API_PREFIX}/*`, requireJsonFormat);
+  const tokens = options.tokens ?? { agentToken, anonymousToken };
   app.route(
     API_PREFIX,
     apiRoutes({
       store,
-      tokens: options.tokens ?? { agentToken, anonymousToken },
+      tokens,
       alias: options.alias ?? alias,
       ssoKey: options.ssoKey ?? ssoKey,
       recordWrite: (kind) => stats.recordWrite(kind),
+      announce: announcer(hookDeps),
+    }),
+  );
+  app.route(
+    API_PREFIX,
+    hookApiRoutes({
+      hooks,
+      auth: authenticate({
+        tokens,
+        ssoKey: options.ssoKey ?? ssoKey,
+        alias: options.alias ?? alias,
+        store,
+        onUserWritten: () => stats.recordWrite("users"),
+      }),
     }),
   );
   app.route(

@@ -15,6 +15,8 @@ export const SECRETS: Readonly<Record<string, string>> = {
   siteJwtSecret: credentials.siteJwtSecret,
   partnerKey: credentials.partnerKey,
   adminKey: credentials.adminKey,
+  webhookToken: credentials.webhookToken,
+  webhookKey: credentials.webhookKey,
 };
 
 /** How one form of a secret is searched for. */

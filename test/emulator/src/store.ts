@@ -97,6 +97,8 @@ interface State {
   readonly forumTotals: Map<number, Mutable<ForumTotals>>;
   readonly categoryTopicCounts: Map<number, number>;
   readonly addedComments: Map<number, SeedComment[]>;
+  /** Comments an admin deleted, seeded or added (hooks/admin.ts). */
+  readonly deletedComments: Set<number>;
   /**
    * topic id → user id → the user's signed vote (their weight, up or down); the seed's known
    * voters and votes cast through the API (other seeded votes are bare totals).
@@ -257,7 +259,19 @@ export class Store {
   commentsOf(topicId: number): readonly SeedComment[] {
     const seeded = this.seed.commentsOf(topicId);
     const added = this.#state.addedComments.get(topicId);
-    return added === undefined ? seeded : [...seeded, ...added];
+    const all = added === undefined ? seeded : [...seeded, ...added];
+    const deleted = this.#state.deletedComments;
+    return deleted.size === 0 ? all : all.filter((comment) => !deleted.has(comment.id));
+  }
+
+  /** A comment by id, seeded or added, unless deleted. */
+  comment(id: number): SeedComment | undefined {
+    if (this.#state.deletedComments.has(id)) return undefined;
+    for (const added of this.#state.addedComments.values()) {
+      const found = added.find((comment) => comment.id === id);
+      if (found) return found;
+    }
+    return allComments(this.seed).find((comment) => comment.id === id);
   }
 
   /**
@@ -415,6 +429,39 @@ export class Store {
   }
 
   /**
+   * Removes a topic, as an admin deletes one: it is no longer read or listed, and its forum's
+   * totals follow. Its id is not given out again.
+   */
+  deleteTopic(id: number): SeedTopic | undefined {
+    const state = this.#state;
+    const topic = state.topicsById.get(id);
+    if (topic === undefined) return undefined;
+    state.topicsById.delete(id);
+    const siblings = state.topicsByForum.get(topic.forumId) ?? [];
+    siblings.splice(siblings.indexOf(topic), 1);
+    const totals = totalsOf(state, topic.forumId);
+    totals.topics--;
+    totals.comments -= topic.commentCount;
+    totals.votes -= topic.votePositive + topic.voteNegative;
+    if (topic.categoryId !== null) {
+      const count = state.categoryTopicCounts.get(topic.categoryId) ?? 1;
+      state.categoryTopicCounts.set(topic.categoryId, count - 1);
+    }
+    return topic;
+  }
+
+  /** Removes a comment; its topic's `comment_count` follows. */
+  deleteComment(id: number): SeedComment | undefined {
+    const comment = this.comment(id);
+    const topic = comment && this.#state.topicsById.get(comment.topicId);
+    if (comment === undefined || topic === undefined) return undefined;
+    this.#state.deletedComments.add(id);
+    topic.commentCount--;
+    totalsOf(this.#state, topic.forumId).comments--;
+    return comment;
+  }
+
+  /**
    * Sets `userId`'s vote on a topic: one vote per user, worth their groups' weight; a new value
    * replaces the old one, 0 withdraws it; the topic's totals follow.
    *
@@ -497,6 +544,7 @@ function initialState(seed: Seed): State {
     forumTotals,
     categoryTopicCounts,
     addedComments: new Map(),
+    deletedComments: new Set(),
     votes,
     nextCommentId: undefined,
     clock: REFERENCE_NOW,

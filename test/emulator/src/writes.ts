@@ -21,6 +21,8 @@ import { BadRequestError, NotFoundError } from "./errors.ts";
 import type { Profile } from "./profile.ts";
 import { VoteBudgetError, type VoteValue, type Store } from "./store.ts";
 import { escapeHtml } from "./text.ts";
+import type { Subject } from "./hooks/deliver.ts";
+import type { HookEvent } from "./hooks/registry.ts";
 
 type WriteEnv = { Variables: AuthVariables & { profile: Profile } };
 
@@ -29,6 +31,8 @@ export interface WriteDeps {
   readonly store: () => Store;
   readonly alias: string;
   readonly recordWrite?: ((kind: WriteKind) => void) | undefined;
+  /** Told about each topic and comment written, so registered webhooks hear of it. */
+  readonly announce?: ((c: Context, event: HookEvent, subject: Subject) => void) | undefined;
 }
 
 // Limits (inferred: the real ones are unknown).
@@ -41,6 +45,7 @@ export function writeRoutes({
   store: getStore,
   alias,
   recordWrite,
+  announce,
 }: WriteDeps): Hono<WriteEnv> {
   const writes = new Hono<WriteEnv>();
 
@@ -90,6 +95,7 @@ export function writeRoutes({
       authorId: userId,
     });
     recordWrite?.("topics");
+    announce?.(c, "topic.created", { kind: "topic", topic });
     return c.json(success(present.topic(topic)));
   });
 
@@ -107,6 +113,7 @@ export function writeRoutes({
       isOfficial: official,
     });
     recordWrite?.("comments");
+    announce?.(c, "comment.created", { kind: "comment", comment });
     // A third-party client reads only `data.id` of the answer; nothing shows more of it.
     return c.json(success(profile.richTopics ? present.comment(comment) : { id: comment.id }));
   });

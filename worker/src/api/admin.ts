@@ -1,7 +1,7 @@
 import { PurgeResult } from "@userecho-edge/shared";
 import { forgetListings } from "../board/listings.ts";
 import { forgetVoteRefusals } from "../board/voting.ts";
-import { ALL_SCOPE, bumpGenerations } from "../cache/index.ts";
+import { ALL_SCOPE, purgeScopes } from "../cache/index.ts";
 import { forgetVerdicts } from "../upstream/capabilities.ts";
 import { forgetUpstreamKnowledge } from "../upstream/client.ts";
 import type { RouteHandlers } from "./mount.ts";
@@ -12,11 +12,11 @@ import type { RouteHandlers } from "./mount.ts";
  */
 export const adminHandlers = {
   /**
-   * Moves generations forward: the next read of what they cover misses and asks UserEcho. A
-   * forum's scopes cover its lists, its index and its meta; a topic's, its page and comments;
-   * everything also forgets what this isolate learnt of UserEcho (which guesses work, page caps,
-   * where topics were listed), so it is all found out again (README, "Fresh data after a change
-   * in UserEcho").
+   * Moves generations forward, and purges Workers Cache where there is one: the next read of what
+   * they cover misses and asks UserEcho. A forum's scopes cover its lists, its index and its
+   * meta; a topic's, its page and comments; everything also forgets what this isolate learnt of
+   * UserEcho (which guesses work, page caps, where topics were listed), so it is all found out
+   * again (README, "Fresh data after a change in UserEcho").
    */
   purgeCache: async (c, { body }) => {
     const scopes =
@@ -31,11 +31,8 @@ export const adminHandlers = {
       forgetUpstreamKnowledge();
       forgetVoteRefusals();
     }
-    await bumpGenerations(c.env, scopes);
-    const result = PurgeResult.parse({
-      scopes,
-      reach: c.env.CACHE_KV ? "global" : "location",
-    });
+    const reach = await purgeScopes(c, scopes);
+    const result = PurgeResult.parse({ scopes, reach });
     return c.json(result, 200, { "Cache-Control": "private, no-store" });
   },
 } satisfies Partial<RouteHandlers>;

@@ -116,6 +116,14 @@ export async function readJsonBody<T extends z.ZodMiniType>(
   if (declared > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
 
   const raw = await readCapped(c.req.raw.body, MAX_BODY_BYTES);
+  return parseJsonBody(schema, raw);
+}
+
+/** A body already read, as JSON valid against the contract schema (400 naming the field). */
+export function parseJsonBody<T extends z.ZodMiniType>(
+  schema: T,
+  raw: string,
+): { value: z.infer<T>; raw: string } {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -133,7 +141,15 @@ export async function readJsonBody<T extends z.ZodMiniType>(
 }
 
 async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
-  if (!body) return "";
+  return decodeUtf8(await readCappedBytes(body, limit));
+}
+
+/** A body's bytes, at most `limit` of them (413 beyond, counted while reading). */
+export async function readCappedBytes(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -153,6 +169,11 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** UTF-8 text, strictly: a body that is not is refused (400) rather than read with U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -6,8 +6,9 @@ import { MethodNotAllowedError } from "../errors/index.ts";
 import { requireAdmin } from "../middleware/admin/index.ts";
 import { signedIn } from "../middleware/authenticate/index.ts";
 import { allowedOriginOnly } from "../middleware/origin-check/index.ts";
-import { rateLimit, userKey } from "../middleware/rate-limit/index.ts";
-import { parseParams, parseQuery, readJsonBody } from "./input.ts";
+import { charge, clientIp, rateLimit, userKey } from "../middleware/rate-limit/index.ts";
+import { userEchoHook } from "../middleware/userecho-hook/index.ts";
+import { parseJsonBody, parseParams, parseQuery, readJsonBody } from "./input.ts";
 
 type Parsed<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
@@ -41,7 +42,11 @@ export function mountRoutes(app: Hono<AppEnv>, handlers: RouteHandlers): void {
     app.on(route.method.toUpperCase(), [path], ...guards(route), async (c) => {
       const params = route.params ? parseParams(route.params, c.req.param()) : undefined;
       const query = route.query ? parseQuery(route.query, c.req.url) : undefined;
-      const body = route.body ? await readJsonBody(c, route.body) : undefined;
+      const body = !route.body
+        ? undefined
+        : route.auth === "webhook"
+          ? parseJsonBody(route.body, c.get("hook")!.body)
+          : await readJsonBody(c, route.body);
       return handler(c, { params, query, body: body?.value, rawBody: body?.raw ?? "" });
     });
     methods.set(path, [...(methods.get(path) ?? []), route.method.toUpperCase()]);
@@ -64,7 +69,8 @@ function honoPath(path: string): string {
 /**
  * `user` reads need a signed-in user; `user` writes also come from an allowed origin (a CSRF
  * defence on top of the bearer token) and stay within the user's write limit; `admin` needs an
- * admin key.
+ * admin key; `webhook` needs UserEcho's proof, and a refusal counts against the caller's IP once
+ * more, as an unknown API key does.
  */
 function guards(route: Route): MiddlewareHandler<AppEnv>[] {
   switch (route.auth) {
@@ -72,6 +78,12 @@ function guards(route: Route): MiddlewareHandler<AppEnv>[] {
       return [];
     case "admin":
       return [requireAdmin()];
+    case "webhook":
+      return [
+        userEchoHook({
+          onRefused: (c) => charge(c, { binding: (c) => c.env.READ_RATE_LIMITER, key: clientIp }),
+        }),
+      ];
     case "user":
       return route.method === "get"
         ? [signedIn()]

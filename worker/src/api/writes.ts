@@ -15,7 +15,7 @@ import {
   userHtml,
 } from "../board/writes.ts";
 import { explainRefusedVote, voteWorked, votesHandOff } from "../board/voting.ts";
-import { bumpGenerations } from "../cache/index.ts";
+import { purgeScopes } from "../cache/index.ts";
 import type { Written } from "../upstream/client.ts";
 import type { UpstreamTopic } from "../upstream/model.ts";
 import { sha256Hex } from "../crypto/sha256.ts";
@@ -46,7 +46,7 @@ export const writeHandlers = {
         ...(input.category === undefined ? {} : { category: input.category }),
         ...(input.tags === undefined ? {} : { tags: input.tags }),
       });
-      await bumpGenerations(c.env, [`forum:${forumId}`, `topic:${written.id}`]);
+      await purgeScopes(c, [`forum:${forumId}`, `topic:${written.id}`]);
       // Only the new id is certain in UserEcho's answer: read the topic back when the answer is
       // not all of it, and describe it from what was sent when even that fails.
       const topic =
@@ -66,7 +66,7 @@ export const writeHandlers = {
       const user = await userClient(c);
       const text = await userHtml(input.text, input.format);
       const written = await user.createComment(topicId, text);
-      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
       const comment = written.object ?? {
         id: written.id,
@@ -97,7 +97,7 @@ export const writeHandlers = {
         throw await explainRefusedVote(c, user, subject, topicId, input.value);
       }
       voteWorked(c.get("upstream"));
-      await bumpGenerations(c.env, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
+      await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       const topic = written.object ?? (await user.getTopic(topicId));
       const { votes, myVote } = toTopic(topic, { ...topicContext(c, forumId), personal: true });
       const body = VoteResult.parse({ topicId, votes, myVote: myVote ?? 0 });

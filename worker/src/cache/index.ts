@@ -7,6 +7,7 @@ import { EdgeCache, type CacheOutcome, type Flight, type FreshnessPolicy } from 
 import { type GenerationMemo, Generations } from "./generations.ts";
 import { cacheKey } from "./keys.ts";
 import { CacheApiStore, KvStore, MemoryStore, TieredStore, type EntryStore } from "./store.ts";
+import { edgeHeaders, purgeWorkersCache, scopeTags } from "./workers-cache.ts";
 import { recordRead } from "../warmup/index.ts";
 
 export { cacheStatus, type CacheOutcome } from "./edge-cache.ts";
@@ -78,6 +79,38 @@ export const ALL_SCOPE = "all";
 export async function bumpGenerations(env: Env, scopes: readonly string[]): Promise<void> {
   const { generations } = isolateCache(env);
   await Promise.all(scopes.map((scope) => generations.bump(scope)));
+}
+
+/**
+ * Where a purge reached: `global` when every location's tiers see it (CACHE_KV holds the
+ * generations, or Workers Cache took the purge: it drops its copies everywhere at once),
+ * `location` when only this Cloudflare location's do.
+ */
+export type PurgeReach = "global" | "location";
+
+/**
+ * The one purge: what these scopes cover misses next time in every tier. Generations move on for
+ * the worker's own tiers, and the same names go to Workers Cache as tags when the runtime has it.
+ * Admin purges, webhooks and writes all come here.
+ */
+export async function purgeScopes(
+  c: Context<AppEnv>,
+  scopes: readonly string[],
+): Promise<PurgeReach> {
+  const [, edge] = await Promise.all([
+    bumpGenerations(c.env, scopes),
+    purgeWorkersCache(executionContextOf(c), scopeTags(scopes)),
+  ]);
+  return c.env.CACHE_KV || edge ? "global" : "location";
+}
+
+/** Hono throws when a request came without an execution context (some tests do that). */
+function executionContextOf(c: Context<AppEnv>): ExecutionContext | undefined {
+  try {
+    return c.executionCtx as ExecutionContext;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -161,22 +194,29 @@ export async function cachedJson(
     return jsonResponse(entry, "private, no-store");
   }
   c.set("cacheOutcome", { kind: "miss" });
-  const { entry, outcome } = await cachedEntry(c, options, produce);
+  const { entry, outcome, policy } = await cachedEntry(c, options, produce);
   c.set("cacheOutcome", outcome);
   // Only what was served: a scan of missing ids must not look popular to the warm-up.
   recordRead(c);
 
   const cacheControl = "public, no-cache";
+  // What Workers Cache may keep, and for how long: only shared answers get here.
+  const scopes = [ALL_SCOPE, ...(options.scope ? [options.scope] : [])];
+  const edge = edgeHeaders(options.route, scopes, policy, outcome ?? { kind: "miss" });
   if (matchesEtag(c.req.header("If-None-Match"), entry.etag)) {
     return new Response(null, {
       status: 304,
-      headers: { ETag: entry.etag, "Cache-Control": cacheControl },
+      headers: { ETag: entry.etag, "Cache-Control": cacheControl, ...edge },
     });
   }
-  return jsonResponse(entry, cacheControl);
+  return jsonResponse(entry, cacheControl, edge);
 }
 
-function jsonResponse(entry: CachedEntry, cacheControl: string): Response {
+function jsonResponse(
+  entry: CachedEntry,
+  cacheControl: string,
+  edge: Record<string, string> = {},
+): Response {
   return new Response(encodedBody(entry), {
     status: entry.status,
     headers: {
@@ -184,6 +224,7 @@ function jsonResponse(entry: CachedEntry, cacheControl: string): Response {
       "Content-Type": "application/json; charset=utf-8",
       ETag: entry.etag,
       "Cache-Control": cacheControl,
+      ...edge,
     },
   });
 }

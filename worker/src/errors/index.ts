@@ -54,11 +54,12 @@ export class InvalidBodyError extends ApiError {
 }
 
 export class UnauthorizedError extends ApiError {
-  constructor(detail: string, scheme: "Bearer" | "ApiKey" = "Bearer") {
+  /** @param scheme `Signature`: a webhook's secret path and signed body. */
+  constructor(detail: string, scheme: "Bearer" | "ApiKey" | "Signature" = "Bearer") {
     super(401, ProblemType.unauthorized, "Unauthorized", detail, {
       headers: {
         "WWW-Authenticate":
-          scheme === "Bearer" ? 'Bearer error="invalid_token"' : 'ApiKey realm="userecho-edge"',
+          scheme === "Bearer" ? 'Bearer error="invalid_token"' : `${scheme} realm="userecho-edge"`,
       },
     });
   }

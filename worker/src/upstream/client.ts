@@ -13,6 +13,7 @@ import {
 import type {
   UpstreamComment,
   UpstreamForum,
+  UpstreamHook,
   UpstreamNamed,
   UpstreamStatus,
   UpstreamTopic,
@@ -23,9 +24,11 @@ import {
   commentReader,
   createdReader,
   forumReader,
+  hookReader,
   namedReader,
   pageSizeInUse,
   readAnswer,
+  readHookEvents,
   readItem,
   readItems,
   statusReader,
@@ -35,7 +38,7 @@ import {
   type PageEvidence,
 } from "./normalise/index.ts";
 import type { UpstreamQuery } from "./query.ts";
-import { voteCommand } from "./inferred.ts";
+import { HOOKS_COMMAND, HOOK_EVENTS_COMMAND, voteCommand } from "./inferred.ts";
 
 export type { UpstreamQuery } from "./query.ts";
 
@@ -169,6 +172,27 @@ export class UserEchoClient {
   /** The vote endpoint is inferred from API v1 (see inferred.ts); it answers with the topic. */
   async vote(topicId: number, value: -1 | 0 | 1): Promise<Written<UpstreamTopic>> {
     return this.#write(voteCommand(topicId), { value }, topicReader);
+  }
+
+  /**
+   * The events UserEcho offers webhooks for (`GET hooks/events`, documented; the answer's shape
+   * is not, so every plausible one is read: normalise/hooks.ts). Refused, or unreadable: an error.
+   */
+  async listHookEvents(): Promise<string[]> {
+    const { data } = await this.#request("GET", HOOK_EVENTS_COMMAND, {});
+    const names = readHookEvents(data);
+    if (!names) throw new UpstreamError(`Unexpected ${HOOK_EVENTS_COMMAND} answer from UserEcho.`);
+    return names;
+  }
+
+  /** The registered webhooks; no source names this call (inferred.ts). */
+  listHooks(): Promise<UpstreamHook[]> {
+    return this.getAll(HOOKS_COMMAND, hookReader);
+  }
+
+  /** Registers a webhook for one event (`POST hooks`, documented). */
+  createHook(event: string, targetUrl: string): Promise<Written<UpstreamHook>> {
+    return this.#write(HOOKS_COMMAND, { event, target_url: targetUrl }, hookReader);
   }
 
   listForums(): Promise<UpstreamForum[]> {

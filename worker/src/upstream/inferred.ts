@@ -117,3 +117,51 @@ export function topicInForumAnswer(
 export function voteCommand(topicId: number): string {
   return `topics/${topicId}/votes`;
 }
+
+// Webhooks (docs/USERECHO.md §13). The event names, `POST hooks` with `{event, target_url}` and a
+// delivery's `{hook, created, data}` are documented; where a delivery names a topic's forum or a
+// comment's topic, how registered hooks are listed, and which event changes what, are ours.
+
+/** The events that change what the board shows: the ones the worker acts on and registers. */
+export const HOOK_EVENTS = [
+  "topic.created",
+  "topic.accepted",
+  "topic.deleted",
+  "comment.created",
+  "comment.accepted",
+  "comment.deleted",
+] as const;
+export type HookEventName = (typeof HOOK_EVENTS)[number];
+
+/** Documented events about nothing the board shows (a topic's satisfaction rating). */
+export const UNSHOWN_HOOK_EVENTS: ReadonlySet<string> = new Set([
+  "topic.satisfaction_received",
+  "topic.satisfaction_changed",
+]);
+
+/** What `X-UE-Signature` signs under the literal reading of UserEcho's text ("the POST string"). */
+export const HOOK_SIGNED_LITERAL = "POST";
+
+/**
+ * The documented call that registers a hook (`POST hooks`), which is also guessed to list them
+ * (`GET hooks`: no source names a list; `{event, target_url}` is the shape of Zapier's REST hooks,
+ * whose subscribe and unsubscribe calls UserEcho's look made for), and the documented call that
+ * names the events.
+ */
+export const HOOKS_COMMAND = "hooks";
+export const HOOK_EVENTS_COMMAND = "hooks/events";
+
+/**
+ * Where a delivery names what it is about, beyond the documented `data.id` (read by
+ * normalise/hooks.ts): a topic's forum is `forum_id` (only UserEcho's data export is known to
+ * carry it) or `forum.id`; a comment's topic, which the documented comment never names, is
+ * `topic_id`, or `topic` as an id or `{id}`.
+ */
+export const HOOK_TOPIC_FORUM_FIELDS = ["forum_id", "forum"] as const;
+export const HOOK_COMMENT_TOPIC_FIELDS = ["topic_id", "topic"] as const;
+
+/**
+ * The shape of `GET hooks/events`, which no source shows: a list of names, a list of objects
+ * naming them in one of these fields, or a map keyed by name (as a hook's `events` is).
+ */
+export const HOOK_EVENT_NAME_FIELDS = ["name", "event", "id"] as const;

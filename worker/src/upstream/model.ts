@@ -86,3 +86,11 @@ export interface UpstreamUser {
 export interface UpstreamCreated {
   id: number;
 }
+
+/** A registered webhook (docs/USERECHO.md §13). */
+export interface UpstreamHook {
+  id: number;
+  target_url: string;
+  /** The events it is on. */
+  events: string[];
+}

@@ -124,6 +124,9 @@ export const routePath: fc.Arbitrary<string> = fc.oneof(
   fc.constant("/v1/sso/link"),
   fc.constant("/v1/health"),
   fc.constant("/v1/openapi.json"),
+  printable(40, 1)
+    .map(encodeURIComponent)
+    .map((token) => `/v1/hooks/userecho/${token}`),
 );
 
 /** Paths that are not routes: near misses of real ones, other versions, random segments. */

@@ -46,16 +46,25 @@ export async function worker(path: string, init?: RequestInit): Promise<Response
 }
 
 /**
- * A worker with extra variables (e.g. short TTLs), run to completion: the returned promise
+ * A worker with extra variables (e.g. short TTLs; `undefined` removes one), run to completion: the returned promise
  * settles after the response *and* its `waitUntil` work (cache writes, revalidation).
+ * `workersCache` plays the `ctx.cache` that Cloudflare gives a worker with Workers Cache on,
+ * which neither Miniflare nor workerd offer (see {@link recordingWorkersCache}).
  */
-export function workerWith(vars: Partial<Env>, options: AppOptions = {}) {
+export function workerWith(
+  vars: { [K in keyof Env]?: Env[K] | undefined },
+  { workersCache, ...options }: AppOptions & { workersCache?: CacheContext } = {},
+) {
   const app = createApp(options);
-  const testEnv = { ...env, ...vars } as Env;
+  // A variable given as `undefined` is one the deployment does not have.
+  const testEnv = Object.fromEntries(
+    Object.entries({ ...env, ...vars }).filter(([, value]) => value !== undefined),
+  ) as unknown as Env;
   return {
     env: testEnv,
     async fetch(path: string, init?: RequestInit): Promise<Response> {
       const ctx = createExecutionContext();
+      if (workersCache) Object.assign(ctx, { cache: workersCache });
       const response = await app.fetch(asClient(path, init), testEnv, ctx);
       await waitOnExecutionContext(ctx);
       await assertNoSecrets(response, path);
@@ -130,4 +139,21 @@ export async function setFaults(...rules: FaultRule[]): Promise<void> {
 
 export async function clearFaults(): Promise<void> {
   await fetch(`${EMULATOR_ORIGIN}/__emulator/faults`, { method: "DELETE" });
+}
+
+/**
+ * Cloudflare's `ctx.cache` as the worker sees it with Workers Cache on, recording every purge and
+ * answering `result`. Neither Miniflare nor workerd has Workers Cache (`ctx.cache` is undefined
+ * there), so what the worker asks of it is all a local test can check; what the edge then does
+ * is production's to show (docs/RELIABILITY.md).
+ */
+export function recordingWorkersCache(
+  result: CachePurgeResult | (() => never) = { success: true, errors: [] },
+): { cache: CacheContext; purges: CachePurgeOptions[] } {
+  const purges: CachePurgeOptions[] = [];
+  const purge = async (options: CachePurgeOptions) => {
+    purges.push(options);
+    return typeof result === "function" ? result() : result;
+  };
+  return { cache: { purge, invalidate: purge }, purges };
 }

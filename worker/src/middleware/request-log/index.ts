@@ -23,7 +23,7 @@ export interface RequestLogLine {
 
 /**
  * One structured JSON line per request. The line holds the route pattern and the path, never query values that could carry
- * credentials, never headers, never upstream URLs (they carry the token).
+ * credentials, never headers, never upstream URLs (they carry the token), never a webhook's token.
  */
 export function requestLog(
   write: (line: RequestLogLine) => void = (line) => console.log(JSON.stringify(line)),
@@ -43,7 +43,7 @@ export function requestLog(
         requestId: c.get("requestId"),
         method: c.req.method,
         route: handlerRoute(c),
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         cache: outcome?.kind ?? "bypass",
         ...(outcome && "ttl" in outcome ? { cacheTtl: outcome.ttl } : {}),
@@ -54,6 +54,15 @@ export function requestLog(
       });
     }
   };
+}
+
+/**
+ * The path, but for webhooks: a delivery's URL carries the worker's webhook token, so only the
+ * route's fixed part is logged, whatever follows it (a mistyped path may still hold the token).
+ */
+function loggedPath(path: string): string {
+  if (!path.startsWith("/v1/hooks/")) return path;
+  return path.startsWith("/v1/hooks/userecho/") ? "/v1/hooks/userecho/{token}" : "/v1/hooks/…";
 }
 
 /** The pattern of the route that handled the request; middleware (method ALL) does not count. */

@@ -22,6 +22,13 @@ export {
   userReader,
   type EntityReader,
 } from "./entities.ts";
+export {
+  hookCommentTopicId,
+  hookObjectId,
+  hookReader,
+  hookTopicForumId,
+  readHookEvents,
+} from "./hooks.ts";
 export { capShown, pageSizeInUse, type PageEvidence } from "./paging.ts";
 export { readHttpUrl, readTimestamp } from "./values.ts";
 
