@@ -24,6 +24,7 @@ import {
   type Profile,
 } from "./profile.ts";
 import { getDefaultStore, type Store } from "./store.ts";
+import { ChaosRegistry, chaosRoutes, serveChaos } from "./chaos/serve.ts";
 
 export type EmulatorEnv = ApiEnv & { Bindings: { EMULATOR_PROFILE?: string } };
 
@@ -45,6 +46,8 @@ export interface EmulatorOptions {
   readonly middleware?: readonly MiddlewareHandler<EmulatorEnv>[];
   /** Injected faults, set through `/__emulator/faults`; one registry per app by default. */
   readonly faults?: FaultRegistry;
+  /** The chaos profile's state (chaos/serve.ts); one per app by default. */
+  readonly chaos?: ChaosRegistry;
   /**
    * The profile of requests without a `/profile/<name>` prefix. Defaults to the worker's
    * `EMULATOR_PROFILE` variable, then to `documented` (see profile.ts).
@@ -113,6 +116,8 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const stats = options.stats ?? new RequestStats();
   const faults = options.faults ?? new FaultRegistry();
   const store = () => options.store ?? getDefaultStore();
+  const { store: ownStore } = options;
+  const chaos = options.chaos ?? new ChaosRegistry(ownStore && (() => ownStore.seed));
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
   app.onError((error, c) => renderError(error, c, options.profile));
   app.notFound((c) => renderError(new NotFoundError("Unknown path"), c, options.profile));
@@ -120,15 +125,32 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   // Registered first so that neither counting nor injected middleware ever touch it.
   app.route(`${CONTROL_PREFIX}/faults`, faultRoutes(faults));
   app.route(`${CONTROL_PREFIX}/inject`, injectRoutes(store));
+  app.route(`${CONTROL_PREFIX}/chaos`, chaosRoutes(chaos));
   app.route(
     CONTROL_PREFIX,
     controlRoutes(stats, () => {
       store().reset();
       faults.clear();
+      chaos.reset();
     }),
   );
   app.use("*", countRequests(stats));
   app.use("*", injectFaults(faults));
+  // The chaos profile reads the emulator's own answers from a second app over its own store,
+  // whose counters and faults are its own: a chaos request is counted once, here.
+  let chaosSource: Hono<EmulatorEnv> | undefined;
+  app.use(
+    "*",
+    serveChaos(chaos, async (request) => {
+      chaosSource ??= createApp({
+        store: chaos.store,
+        ...(options.tokens && { tokens: options.tokens }),
+        ...(options.alias !== undefined && { alias: options.alias }),
+        ...(options.ssoKey !== undefined && { ssoKey: options.ssoKey }),
+      });
+      return chaosSource.fetch(request);
+    }),
+  );
   app.use("*", async function selectProfile(c, next) {
     c.set("profile", profileOf(c, options.profile));
     await next();
