@@ -13,6 +13,7 @@ import {
   DETAILS_PRESENCE,
   EMPTY_LIST_ENCODINGS,
   EXTRA_FIELD_ENCODINGS,
+  FORUM_ID_FIELD,
   FORUM_TYPE_ENCODINGS,
   HIDDEN_FORUM_TYPE_ENCODINGS,
   LIST_ENCODINGS,
@@ -267,8 +268,10 @@ export class Encoder {
       }),
       custom_fields: raw["custom_fields"],
       url: this.url(raw["url"]),
-      forum_id: this.number(raw["forum_id"]),
     };
+    if (this.#pick("forumIdField", this.#dialect.forumIdField, FORUM_ID_FIELD) === "present") {
+      topic["forum_id"] = this.number(raw["forum_id"]);
+    }
     this.#optional("topic", topic);
     return this.#broken("topic", id, this.#extras("topic", id, topic));
   }

@@ -94,6 +94,12 @@ export const FORUM_TYPE_ENCODINGS = [
  */
 export const HIDDEN_FORUM_TYPE_ENCODINGS = ["readable", "unreadable", "mixed"] as const;
 
+/**
+ * A topic's `forum_id`: absent, as in every documented topic, or sent, as UserEcho's export has
+ * it. Without it, a client must prove a topic's forum some other way before showing it.
+ */
+export const FORUM_ID_FIELD = ["absent", "present", "mixed"] as const;
+
 /** Optional fields (see {@link OPTIONAL_FIELDS}): present, missing, or `null`. */
 export const OPTIONAL_ENCODINGS = ["present", "missing", "null", "mixed"] as const;
 
@@ -173,6 +179,7 @@ export interface Dialect {
   readonly forumTypes: Of<typeof FORUM_TYPE_ENCODINGS>;
   readonly hiddenForumTypes: Of<typeof HIDDEN_FORUM_TYPE_ENCODINGS>;
   readonly optional: Of<typeof OPTIONAL_ENCODINGS>;
+  readonly forumIdField: Of<typeof FORUM_ID_FIELD>;
   readonly urls: Of<typeof URL_ENCODINGS>;
   readonly commentText: Of<typeof COMMENT_TEXT_ENCODINGS>;
   readonly userNames: Of<typeof USER_NAME_ENCODINGS>;
@@ -204,6 +211,7 @@ export const DIMENSIONS = {
   forumTypes: FORUM_TYPE_ENCODINGS,
   hiddenForumTypes: HIDDEN_FORUM_TYPE_ENCODINGS,
   optional: OPTIONAL_ENCODINGS,
+  forumIdField: FORUM_ID_FIELD,
   urls: URL_ENCODINGS,
   commentText: COMMENT_TEXT_ENCODINGS,
   userNames: USER_NAME_ENCODINGS,
@@ -270,9 +278,9 @@ export function dialectFromSeed(seed: number): Dialect {
 
 /**
  * The dialect of `/profile/chaos` (`pnpm dev` with `EMULATOR_PROFILE=chaos`): a seed whose drawn
- * dialect mixes nearly every encoding, caps `limit` at 50, refuses unattested parameters, ignores
- * `filter__id__gt`, breaks 3 % of items and fails 5 % of first attempts, but never fails hard, so
- * that a board renders.
+ * dialect mixes nearly every encoding, caps `limit` at 50, refuses unattested parameters and
+ * `filter__id__gt`, breaks 3 % of items and fails 5 % of first attempts, but never fails hard,
+ * so that a board renders.
  */
 export const DEFAULT_CHAOS_SEED = 8263;
 
@@ -315,7 +323,7 @@ export function describeDialect(dialect: Dialect): string {
  */
 export const OPTIONAL_FIELDS = {
   forum: ["description", "allow_anonymous_topic", "created", "comment_count", "vote_count"],
-  topic: ["description", "updated", "category", "tags", "url", "forum_id", "custom_fields"],
+  topic: ["description", "updated", "category", "tags", "url", "custom_fields"],
   author: ["id", "title", "avatar_url"],
   status: ["color", "updated"],
   vote: ["current_user", "total"],
