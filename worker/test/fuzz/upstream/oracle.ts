@@ -149,10 +149,11 @@ export function expectedStatuses(context: CaseContext, request: ReadRequest): nu
     case "topic":
     case "comments": {
       const topic = context.truth.topic(request.topicId);
-      if (topic === undefined || !visible.has(topic.forumId)) return [404];
-      // A topic UserEcho sends without a usable id or header cannot be shown: missing or broken.
+      if (topic === undefined) return [404];
+      // A topic UserEcho sends without a usable id or header cannot be shown, nor its forum
+      // proven: missing or broken, wherever it is.
       if (!isUsable(context.dialect, "topic", topic.id)) return [404, 502];
-      return [200];
+      return visible.has(topic.forumId) ? [200] : [404];
     }
   }
 }
@@ -361,7 +362,7 @@ export function checkTopicPage(
     query.limit,
     end,
     list.length,
-    context.truth.store.topicsOf(forumId).length,
+    allTopics(context, forumId, body.applied).length,
   );
   for (const item of body.items) checkTopic(context, item, context.truth.topic(item.id)!, forumId);
 }

@@ -262,6 +262,8 @@ export async function runWalk(
   for (let page = 1; ; page++) {
     const answer = await worker.read(pageOf(page));
     worker.check(answer);
+    // UserEcho failed for good and the worker said so (the check allowed it): no walk to judge.
+    if (answer.response.status !== 200) return;
     const body = JSON.parse(answer.body) as {
       items: { id: number }[];
       page: { hasNext: boolean };
