@@ -9,16 +9,17 @@
  * topic's first case proves its forum.
  */
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { FUZZ_SEED } from "./index.ts";
 import { dialects } from "./upstream/chaos.ts";
 import { limits, topicIds } from "./upstream/requests.ts";
-import { quietLogs, runVisit, signInVisitor, workerSettings } from "./upstream/run.ts";
+import { quietLogs, runVisit, signInVisitor, tally, workerSettings } from "./upstream/run.ts";
 
-const DEEP_LINK_RUNS = 200;
+const DEEP_LINK_RUNS = 120;
 
 beforeAll(signInVisitor);
 beforeEach(quietLogs);
+afterAll(() => console.log(tally()));
 
 describe("fuzz: deep links against every plausible UserEcho", () => {
   it(

@@ -17,7 +17,7 @@ import { oneVariant } from "./upstream/chaos.ts";
 import { readRequests } from "./upstream/requests.ts";
 import { quietLogs, runVisit, signInVisitor, workerSettings } from "./upstream/run.ts";
 
-const MUTANT_RUNS = 25;
+const MUTANT_RUNS = 15;
 
 type Json = Record<string, unknown>;
 

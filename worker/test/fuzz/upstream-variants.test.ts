@@ -8,21 +8,22 @@
  * the tours make thousands of calls, as do the random visits.
  */
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import type { TopicSort } from "@userecho-edge/shared";
 import { DIMENSIONS, type Dimension } from "@userecho-edge/emulator/chaos";
 import { FUZZ_SEED } from "./index.ts";
 import { oneVariant } from "./upstream/chaos.ts";
 import { forumIds, limits, topicIds, topicQueries, type ReadRequest } from "./upstream/requests.ts";
-import { quietLogs, runVisit, signInVisitor, workerSettings } from "./upstream/run.ts";
+import { quietLogs, runVisit, signInVisitor, tally, workerSettings } from "./upstream/run.ts";
 
 /** Tours per variant. */
-const RUNS_PER_VARIANT = 3;
+const RUNS_PER_VARIANT = 2;
 
 const PREFIX = "v";
 
 beforeAll(signInVisitor);
 beforeEach(quietLogs);
+afterAll(() => console.log(tally()));
 
 /**
  * A board's visit touching every route: a topic by its link (before any list shows it, so its

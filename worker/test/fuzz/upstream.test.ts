@@ -11,7 +11,7 @@
  * upstream-deep-links.test.ts; a broken boundary failing all this: upstream-mutants.test.ts.
  */
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { FUZZ_SEED } from "./index.ts";
 import { dialects } from "./upstream/chaos.ts";
 import { visits } from "./upstream/requests.ts";
@@ -20,17 +20,19 @@ import {
   runVisit,
   runWalk,
   signInVisitor,
+  tally,
   walks,
   workerSettings,
 } from "./upstream/run.ts";
 
 /** Cases per property. */
-const UPSTREAM_RUNS = { visits: 200, walks: 30 } as const;
+const UPSTREAM_RUNS = { visits: 150, walks: 20 } as const;
 
 const PREFIX = "u";
 
 beforeAll(signInVisitor);
 beforeEach(quietLogs);
+afterAll(() => console.log(tally()));
 
 describe("fuzz: the worker against every plausible UserEcho", () => {
   it(
