@@ -49,7 +49,9 @@ console.log(`
   Demo page:        ${stack.workerUrl}/
   Public API:       ${stack.workerUrl}/v1/forums/1/topics
   UserEcho emulator ${stack.emulatorUrl}/api/v2/forums.json?access_token=…${
-    profile === undefined ? "" : `\n  Worker's UserEcho ${stack.emulatorUrl}/profile/${profile}/api/v2 (EMULATOR_PROFILE)`
+    profile === undefined
+      ? ""
+      : `\n  Worker's UserEcho ${stack.emulatorUrl}/profile/${profile}/api/v2 (EMULATOR_PROFILE)`
   }
 
   Press Ctrl+C to stop.

@@ -53,11 +53,7 @@ export interface StackOptions {
 }
 
 export type EmulatorProfile =
-  | "documented"
-  | "documented-ignore"
-  | "extended"
-  | "chaos"
-  | `chaos-${string}`;
+  "documented" | "documented-ignore" | "extended" | "chaos" | `chaos-${string}`;
 
 /** `EMULATOR_PROFILE` from the environment, checked, or `undefined` when unset. */
 export function emulatorProfileFrom(value: string | undefined): EmulatorProfile | undefined {
