@@ -15,7 +15,7 @@ import { dialects } from "./upstream/chaos.ts";
 import { limits, topicIds } from "./upstream/requests.ts";
 import { quietLogs, runVisit, signInVisitor, tally, workerSettings } from "./upstream/run.ts";
 
-const DEEP_LINK_RUNS = 120;
+const DEEP_LINK_RUNS = 100;
 
 beforeAll(signInVisitor);
 beforeEach(quietLogs);

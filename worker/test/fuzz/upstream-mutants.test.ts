@@ -17,7 +17,7 @@ import { oneVariant } from "./upstream/chaos.ts";
 import { readRequests } from "./upstream/requests.ts";
 import { quietLogs, runVisit, signInVisitor, workerSettings } from "./upstream/run.ts";
 
-const MUTANT_RUNS = 15;
+const MUTANT_RUNS = 12;
 
 type Json = Record<string, unknown>;
 
@@ -65,11 +65,14 @@ const MUTANTS: readonly Mutant[] = [
     dialect: oneVariant("extraFields", "private"),
     mutate(command, envelope) {
       const data = envelope["data"];
-      const topics = Array.isArray(data)
-        ? (data as Json[])
+      const items = Array.isArray(data)
+        ? (data as unknown[])
         : command.startsWith("topics/")
-          ? [data as Json]
+          ? [data]
           : [];
+      const topics = items.filter(
+        (item): item is Json => typeof item === "object" && item !== null,
+      );
       for (const topic of topics) {
         if (typeof topic["admin_note"] === "string" && typeof topic["header"] === "string") {
           topic["header"] = `${topic["header"]} (${topic["admin_note"]})`;

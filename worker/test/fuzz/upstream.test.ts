@@ -26,7 +26,7 @@ import {
 } from "./upstream/run.ts";
 
 /** Cases per property. */
-const UPSTREAM_RUNS = { visits: 150, walks: 20 } as const;
+const UPSTREAM_RUNS = { visits: 120, walks: 20 } as const;
 
 const PREFIX = "u";
 
