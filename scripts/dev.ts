@@ -1,6 +1,8 @@
 /**
  * `pnpm dev`: builds, then runs the emulator plus the worker, with the demo page. Nothing to
- * configure; the ports can be moved with PORT and EMULATOR_PORT.
+ * configure; the ports can be moved with PORT and EMULATOR_PORT, and EMULATOR_PROFILE picks what
+ * the emulator plays (`documented` by default; `chaos` or `chaos-<seed>` for a UserEcho that
+ * answers in every plausible encoding).
  *
  * Ctrl+C is the normal way to stop, yet it made pnpm report "ELIFECYCLE Command failed": the
  * signal reaches every process of the terminal's group, and the shells between pnpm and this
@@ -11,7 +13,10 @@
  * the worker and the emulator once and exits 0.
  */
 import { spawnSync } from "node:child_process";
-import { registerWebhooks, startStack } from "@userecho-edge/test/stack";
+import { emulatorProfileFrom, registerWebhooks, startStack } from "@userecho-edge/test/stack";
+
+// Checked before the build, so a typo costs no time.
+const profile = emulatorProfileFrom(process.env["EMULATOR_PROFILE"]);
 
 // pnpm tells its scripts where it is; outside pnpm, "pnpm" from PATH.
 const pnpm = process.env["npm_execpath"];
@@ -28,6 +33,7 @@ const stack = await startStack({
   emulatorPort: Number(process.env["EMULATOR_PORT"] ?? 8788),
   log: (line) => process.stderr.write(line),
   demo: true,
+  ...(profile === undefined ? {} : { profile }),
   // A page of your own on any local port may embed the widget (README, "Using the widget");
   // ALLOWED_ORIGINS in your environment adds more. Deployed workers keep their own setting.
   vars: {
@@ -48,7 +54,11 @@ console.log(`
 
   Demo page:        ${stack.workerUrl}/
   Public API:       ${stack.workerUrl}/v1/forums/1/topics
-  UserEcho emulator ${stack.emulatorUrl}/api/v2/forums.json?access_token=…
+  UserEcho emulator ${stack.emulatorUrl}/api/v2/forums.json?access_token=…${
+    profile === undefined
+      ? ""
+      : `\n  Worker's UserEcho ${stack.emulatorUrl}/profile/${profile}/api/v2 (EMULATOR_PROFILE)`
+  }
   An admin's change in UserEcho (delivered to the worker's webhook; the board shows it at once):
     curl -X POST ${stack.emulatorUrl}/__emulator/admin/topics -d '{"forumId": 1, "header": "Hello"}'
 

@@ -39,7 +39,9 @@ export interface StackOptions {
   demo?: boolean;
   /**
    * What the emulator serves the worker (test/emulator/src/profile.ts): `documented`, only what
-   * UserEcho documents, by default, as in every suite; `extended` implements every guess.
+   * UserEcho documents, by default, as in every suite; `extended` implements every guess;
+   * `chaos` or `chaos-<seed>` answers in the encodings of a plausible production UserEcho
+   * (test/emulator/src/chaos).
    */
   profile?: EmulatorProfile;
   /**
@@ -50,7 +52,19 @@ export interface StackOptions {
   extendedWorker?: boolean;
 }
 
-export type EmulatorProfile = "documented" | "documented-ignore" | "extended";
+export type EmulatorProfile =
+  "documented" | "documented-ignore" | "extended" | "chaos" | `chaos-${string}`;
+
+/** `EMULATOR_PROFILE` from the environment, checked, or `undefined` when unset. */
+export function emulatorProfileFrom(value: string | undefined): EmulatorProfile | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (/^(documented|documented-ignore|extended|chaos|chaos-[a-z0-9]{1,40})$/.test(value)) {
+    return value as EmulatorProfile;
+  }
+  throw new Error(
+    `EMULATOR_PROFILE=${value}: expected documented, documented-ignore, extended, chaos or chaos-<seed> (a-z0-9)`,
+  );
+}
 
 export interface Stack {
   workerUrl: string;

@@ -2,12 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startStack, type Stack } from "../../stack.ts";
+import { emulatorProfileFrom, startStack, type Stack } from "../../stack.ts";
 
 let stack: Stack | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  // EMULATOR_PROFILE=chaos runs the browser tests against a UserEcho answering in every
+  // plausible encoding (test/emulator/src/chaos); the suites assume `documented` otherwise.
+  const profile = emulatorProfileFrom(process.env["EMULATOR_PROFILE"]);
   stack = await startStack({
+    ...(profile === undefined ? {} : { profile }),
     demo: true,
     persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-e2e-")),
     // The documented UserEcho for everything; the extended one for what only it can do.

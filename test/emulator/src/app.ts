@@ -33,6 +33,7 @@ import {
   type Profile,
 } from "./profile.ts";
 import { getDefaultStore, type Store } from "./store.ts";
+import { ChaosRegistry, chaosRoutes, serveChaos } from "./chaos/serve.ts";
 
 export type EmulatorEnv = ApiEnv & { Bindings: { EMULATOR_PROFILE?: string } };
 
@@ -56,6 +57,8 @@ export interface EmulatorOptions {
   readonly faults?: FaultRegistry;
   /** Registered webhooks and their deliveries; the isolate's shared one by default. */
   readonly hooks?: HookRegistry;
+  /** The chaos profile's state (chaos/serve.ts); one per app by default. */
+  readonly chaos?: ChaosRegistry;
   /**
    * The profile of requests without a `/profile/<name>` prefix. Defaults to the worker's
    * `EMULATOR_PROFILE` variable, then to `documented` (see profile.ts).
@@ -126,6 +129,8 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   const store = () => options.store ?? getDefaultStore();
   const hooks = () => options.hooks ?? getDefaultHooks();
   const hookDeps = { hooks, store, alias: options.alias ?? alias };
+  const { store: ownStore } = options;
+  const chaos = options.chaos ?? new ChaosRegistry(ownStore && (() => ownStore.seed));
   const app = new Hono<EmulatorEnv>({ getPath: routingPath });
   app.onError((error, c) => renderError(error, c, options.profile));
   app.notFound((c) => renderError(new NotFoundError("Unknown path"), c, options.profile));
@@ -135,16 +140,33 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   app.route(`${CONTROL_PREFIX}/inject`, injectRoutes(store));
   app.route(`${CONTROL_PREFIX}/hooks`, hookControlRoutes(hookDeps));
   app.route(`${CONTROL_PREFIX}/admin`, adminRoutes(hookDeps));
+  app.route(`${CONTROL_PREFIX}/chaos`, chaosRoutes(chaos));
   app.route(
     CONTROL_PREFIX,
     controlRoutes(stats, () => {
       store().reset();
       faults.clear();
       hooks().reset();
+      chaos.reset();
     }),
   );
   app.use("*", countRequests(stats));
   app.use("*", injectFaults(faults));
+  // The chaos profile reads the emulator's own answers from a second app over its own store,
+  // whose counters and faults are its own: a chaos request is counted once, here.
+  let chaosSource: Hono<EmulatorEnv> | undefined;
+  app.use(
+    "*",
+    serveChaos(chaos, async (request) => {
+      chaosSource ??= createApp({
+        store: chaos.store,
+        ...(options.tokens && { tokens: options.tokens }),
+        ...(options.alias !== undefined && { alias: options.alias }),
+        ...(options.ssoKey !== undefined && { ssoKey: options.ssoKey }),
+      });
+      return chaosSource.fetch(request);
+    }),
+  );
   app.use("*", async function selectProfile(c, next) {
     c.set("profile", profileOf(c, options.profile));
     await next();

@@ -54,7 +54,7 @@ export function toTopic(topic: UpstreamTopic, context: TopicContext): Topic {
       httpUrl(topic.url, context.communityOrigin) ??
       `${context.communityOrigin}/topics/${topic.id}/`,
     createdAt: topic.created ?? null,
-    updatedAt: topic.updated ?? topic.created ?? null,
+    updatedAt: topic.updated ?? null,
     type,
     status: topic.status ? resolveStatus(topic.status, type?.id, metas) : null,
     category: topic.category

@@ -1,10 +1,10 @@
 import type { Context } from "hono";
-import type { Topic } from "@userecho-edge/shared";
+import type { Topic, TopicFilter } from "@userecho-edge/shared";
 import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";
 import { ALL_PAGE_SIZE, type UpstreamPage } from "../upstream/client.ts";
-import { TOPIC_ORDER_BY } from "../upstream/inferred.ts";
+import { TOPIC_FILTER_PARAMS, TOPIC_ORDER_BY } from "../upstream/inferred.ts";
 import type { UpstreamTopic } from "../upstream/model.ts";
 import { needsNames, toTopic } from "./dto.ts";
 import { loadForumNames } from "./forum-names.ts";
@@ -24,6 +24,11 @@ import { recordListing } from "./listings.ts";
  */
 export interface ForumIndex {
   forumId: number;
+  /**
+   * Filters UserEcho applied to the pages read (ones it honours, when a page needs them with a
+   * sort or filter the worker computes); none for the forum's whole index.
+   */
+  filters: Partial<Record<TopicFilter, number>>;
   /** Newest first, as a list shows them: no description, nothing personal. */
   topics: Topic[];
   /** Every topic of the forum is here; otherwise only the newest `topics.length`. */
@@ -34,27 +39,56 @@ export interface ForumIndex {
   pageSize: number;
   /** When the first page was read (ms since epoch). */
   readAt: number;
+  /**
+   * Whether every topic said it (a null category or an empty tag list counts as said): what a
+   * sort or filter looks at can be computed only when no topic left it out.
+   */
+  said: { created: boolean; updated: boolean; category: boolean; tags: boolean };
 }
 
-/** A forum's index, from the cache when it can. */
-export async function loadForumIndex(c: Context<AppEnv>, forumId: number): Promise<ForumIndex> {
+/**
+ * A forum's index, from the cache when it can; with `filters`, of the topics UserEcho lists with
+ * those filters (ones it honours, whose data the topics may not carry).
+ */
+export async function loadForumIndex(
+  c: Context<AppEnv>,
+  forumId: number,
+  filters: Partial<Record<TopicFilter, number>> = {},
+): Promise<ForumIndex> {
   const { entry } = await cachedEntry(
     c,
     {
       route: "index",
-      params: { forumId, bound: c.get("config").computedMaxTopics },
+      params: { forumId, bound: c.get("config").computedMaxTopics, ...filters },
       scope: `forum:${forumId}`,
       sharedEvenIfPersonal: true,
     },
-    async () => ({ body: await buildForumIndex(c, forumId) }),
+    async () => ({ body: await buildForumIndex(c, forumId, filters) }),
   );
   return parsedBody<ForumIndex>(entry);
+}
+
+/** The query of page `page` of an index's reading: `-created`, and its filters. */
+export function indexPageQuery(
+  filters: Partial<Record<TopicFilter, number>>,
+  page: number,
+  limit: number,
+) {
+  const query: Record<string, number | string> = { page, limit, order_by: TOPIC_ORDER_BY.new };
+  for (const [filter, value] of Object.entries(filters) as [TopicFilter, number][]) {
+    query[TOPIC_FILTER_PARAMS[filter]] = value;
+  }
+  return query;
 }
 
 /** Most pages one rebuild reads, whatever the page size turns out to be. */
 const MAX_INDEX_CALLS = 80;
 
-async function buildForumIndex(c: Context<AppEnv>, forumId: number): Promise<ForumIndex> {
+async function buildForumIndex(
+  c: Context<AppEnv>,
+  forumId: number,
+  filters: Partial<Record<TopicFilter, number>>,
+): Promise<ForumIndex> {
   const upstream = c.get("upstream");
   const config = c.get("config");
   const bound = config.computedMaxTopics;
@@ -67,11 +101,10 @@ async function buildForumIndex(c: Context<AppEnv>, forumId: number): Promise<For
   let received = 0;
   let complete = false;
   for (let page = 1, calls = 0; calls < MAX_INDEX_CALLS && topics.length < bound; calls++) {
-    const result: UpstreamPage<UpstreamTopic> = await upstream.listTopics(forumId, {
-      page,
-      limit,
-      order_by: TOPIC_ORDER_BY.new,
-    });
+    const result: UpstreamPage<UpstreamTopic> = await upstream.listTopics(
+      forumId,
+      indexPageQuery(filters, page, limit),
+    );
     recordListing(upstream.baseUrl, forumId, result.items, readAt);
     if (result.received === 0 || firstIds.has(result.firstId)) {
       complete = true;
@@ -99,11 +132,22 @@ async function buildForumIndex(c: Context<AppEnv>, forumId: number): Promise<For
     topics.length = bound;
     complete = false;
   }
+  // Fewer read than UserEcho counted: some were lost on the way (pages that shifted while they
+  // were read), so what is computed from this index is not exact.
+  if (total !== undefined && received < total) complete = false;
   // Newest first, whatever order came (a list keyed by id loses it): ties by id, newest first.
   topics.sort((a, b) => timeOf(b.created) - timeOf(a.created) || b.id - a.id);
   const names = needsNames(topics) ? [await loadForumNames(c, forumId)] : [];
+  const everySaid = (said: (topic: UpstreamTopic) => boolean) => topics.every(said);
   return {
     forumId,
+    filters,
+    said: {
+      created: everySaid((topic) => topic.created !== undefined),
+      updated: everySaid((topic) => topic.updated !== undefined),
+      category: everySaid((topic) => topic.category !== undefined),
+      tags: everySaid((topic) => topic.tags !== undefined),
+    },
     topics: topics.map((topic) =>
       toTopic(topic, { forumId, communityOrigin: config.communityOrigin, names }),
     ),

@@ -15,7 +15,7 @@ import {
 import { ATTESTED_SORT } from "../upstream/inferred.ts";
 import { loadForumIndex } from "./forum-index.ts";
 import { loadForumNames, metaOptions } from "./forum-names.ts";
-import { canCompute } from "./topic-views.ts";
+import { canCompute, canComputeSort } from "./topic-views.ts";
 import { votingNow } from "./voting.ts";
 import { requireVisibleForum } from "./visibility.ts";
 
@@ -80,11 +80,17 @@ export async function produceMeta(c: Context<AppEnv>, forumId: number) {
       : []),
   ]);
   const computed = filters.filter((filter) => !honoured(config, capabilities, `filter:${filter}`));
-  const index = computed.length > 0 ? await loadForumIndex(c, forumId) : undefined;
+  const computedSorts = sorts.filter((sort) => !honoured(config, capabilities, `sort:${sort}`));
+  const index =
+    computed.length + computedSorts.length > 0 ? await loadForumIndex(c, forumId) : undefined;
   const body: ForumMeta = {
     forumId,
     communityUrl: `${config.communityOrigin}/`,
-    sorts: [...TOPIC_SORTS],
+    // A sort UserEcho was not seen to honour, by a date its topics do not carry (UserEcho may
+    // leave `updated` out), cannot be served.
+    sorts: TOPIC_SORTS.filter(
+      (sort) => honoured(config, capabilities, `sort:${sort}`) || canComputeSort(index!, sort),
+    ),
     filters: filters.filter((filter) => !computed.includes(filter) || canCompute(index!, filter)),
     voting: votingNow(config, capabilities),
     ...names,

@@ -35,19 +35,25 @@ export function pageLinks(
  * Paging numbers of a page UserEcho built, with the page size it applied rather than the one
  * asked (upstream/normalise/paging.ts), so that `/v1` page `n` is UserEcho's page `n` and a walk
  * over `/v1` pages meets every item once, whatever cap UserEcho puts on `limit`. When UserEcho
- * hid the size (a short page, no total, no cap known), `nextHasItems` reads the next page once
- * to tell a capped page from the last one.
+ * hid the size (a short page, no total, no cap known), one more read tells: the next page (items
+ * there: this page is full at the cap) or, for a last page past the first, page 1 (shorter than
+ * asked: that is the cap).
  */
 export async function directPageInfo(
   page: UpstreamPage<unknown>,
-  nextHasItems: () => Promise<boolean>,
+  read: (number: number) => Promise<UpstreamPage<unknown>>,
 ): Promise<PageInfo> {
   if (page.size !== undefined) {
     return pageInfo(page.page, Math.min(page.size, 100), page.total, page.received);
   }
-  const more = page.received > 0 && (await nextHasItems());
-  // A capped page holds `received` items; the last page's size no longer matters.
-  const size = more ? page.received : page.asked;
+  let more = false;
+  if (page.received > 0) {
+    const next = await read(page.page + 1);
+    more = next.received > 0 && next.firstId !== page.firstId;
+  }
+  let size = page.asked;
+  if (more) size = page.received;
+  else if (page.page > 1) size = Math.min(page.asked, (await read(1)).received || page.asked);
   return { ...pageInfo(page.page, size, page.total, page.received), hasNext: more };
 }
 

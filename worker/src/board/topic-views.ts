@@ -27,7 +27,27 @@ const MATCHES: Readonly<Record<TopicFilter, (topic: Topic, id: number) => boolea
   tag: (topic, id) => topic.tags.some((tag) => tag.id === id),
 };
 
-/** Whether the index's topics carry what a filter looks at, so that it can be computed. */
+/**
+ * Whether the index's topics carry what a sort orders by: `updated` is optional on a topic, and
+ * an order by a date UserEcho does not send cannot be made up.
+ */
+export function canComputeSort(index: ForumIndex, sort: TopicSort): boolean {
+  switch (sort) {
+    case "top":
+    case "discussed":
+      return true;
+    case "new":
+      return index.said.created;
+    case "updated":
+      return index.said.updated;
+  }
+}
+
+/**
+ * Whether a filter can be computed: every topic says what it looks at (a topic that leaves out
+ * its category may well have one), and some topic has a value at all (a documented topic shows
+ * no category).
+ */
 export function canCompute(index: ForumIndex, filter: TopicFilter): boolean {
   switch (filter) {
     case "type":
@@ -35,9 +55,9 @@ export function canCompute(index: ForumIndex, filter: TopicFilter): boolean {
     case "status":
       return index.topics.some((topic) => topic.status !== null);
     case "category":
-      return index.topics.some((topic) => topic.category !== null);
+      return index.said.category && index.topics.some((topic) => topic.category !== null);
     case "tag":
-      return index.topics.some((topic) => topic.tags.length > 0);
+      return index.said.tags && index.topics.some((topic) => topic.tags.length > 0);
   }
 }
 
@@ -49,7 +69,7 @@ export interface ComputedQuery {
 }
 
 /**
- * A page of the index, filtered and sorted: ties keep the index's order (newest first). `total`
+ * A page of the index, filtered and sorted: ties by id, newest first. `total`
  * counts the matches in the index, which is every match when the index is complete.
  */
 export function computeTopicPage(
@@ -61,8 +81,9 @@ export function computeTopicPage(
   const matching = index.topics
     .map((topic, position) => ({ topic, position, key: value(topic) }))
     .filter(({ topic }) => filters.every(([filter, id]) => MATCHES[filter](topic, id)));
-  // Array.prototype.sort is stable: equal keys keep the index's order.
-  matching.sort((a, b) => (b.key === a.key ? 0 : b.key > a.key ? 1 : -1));
+  // Ties go to the newer topic (the larger id), as a database sorting by one key and then by
+  // its primary key would: the same page whichever node computes it.
+  matching.sort((a, b) => (b.key === a.key ? b.topic.id - a.topic.id : b.key > a.key ? 1 : -1));
   const start = (query.page - 1) * query.limit;
   const page = matching.slice(start, start + query.limit);
   return {

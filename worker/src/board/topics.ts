@@ -18,18 +18,18 @@ import { InvalidParameterError, NotFoundError } from "../errors/index.ts";
 import { loadSanitizer } from "../sanitize/lazy.ts";
 import { Capabilities } from "../upstream/capabilities.ts";
 import type { UpstreamPage, UserEchoClient } from "../upstream/client.ts";
-import { ATTESTED_SORT, TOPIC_ORDER_BY } from "../upstream/inferred.ts";
+import { ATTESTED_SORT, SORT_KEYS, TOPIC_ORDER_BY } from "../upstream/inferred.ts";
 import type { UpstreamTopic } from "../upstream/model.ts";
 import { upstreamTopicPage } from "../upstream/topic-list.ts";
 import { readerClient, userClient } from "./clients.ts";
 import { needsNames, ownVote, toComment, toTopic, toTopicDetail } from "./dto.ts";
-import { loadForumIndex } from "./forum-index.ts";
+import { indexPageQuery, loadForumIndex } from "./forum-index.ts";
 import { honoured, loadForumMeta } from "./forum-meta.ts";
 import { loadForumNames, namesFor } from "./forum-names.ts";
 import { proveTopicForum } from "./forum-proof.ts";
 import { recordListing } from "./listings.ts";
 import { directPageInfo, pageInfo, pageLinks } from "./paging.ts";
-import { computeTopicPage } from "./topic-views.ts";
+import { canComputeSort, computeTopicPage } from "./topic-views.ts";
 import { visibility } from "./visibility.ts";
 
 /**
@@ -118,20 +118,20 @@ export async function produceTopicPage(
     };
     body = {
       items: page.items.map((topic) => toTopic(topic, context)),
-      page: await directPageInfo(page, () => nextPageHasItems(upstream, plan, page)),
+      page: await directPageInfo(page, samePages(upstream, plan)),
       applied: appliedOf(plan, []),
       exact: true,
     };
   } else {
-    const { index, computed } = list;
-    const result = computeTopicPage(index, { ...plan, sort: plan.sort! });
+    const { index, computed, sort } = list;
+    const result = computeTopicPage(index, localQuery(plan, computed, sort));
     const votes = upstream.isUser ? await ownVotesAt(upstream, index, result.positions) : undefined;
     body = {
       items: result.items.map((topic) =>
         votes ? { ...topic, myVote: votes.get(topic.id) ?? 0 } : topic,
       ),
       page: pageInfo(plan.page, plan.limit, result.total, result.items.length),
-      applied: appliedOf(plan, computed),
+      applied: appliedOf({ ...plan, sort }, computed),
       exact: index.complete,
     };
   }
@@ -157,7 +157,7 @@ export async function produceMyVotes(c: Context<AppEnv>, plan: TopicListPlan): P
       })),
     });
   }
-  const result = computeTopicPage(list.index, { ...plan, sort: plan.sort! });
+  const result = computeTopicPage(list.index, localQuery(plan, list.computed, list.sort));
   const votes = await ownVotesAt(user, list.index, result.positions);
   return MyVotes.parse({
     items: result.items.flatMap((topic) => {
@@ -173,6 +173,8 @@ type TopicList =
       kind: "computed";
       index: Awaited<ReturnType<typeof loadForumIndex>>;
       computed: NonNullable<TopicPage["applied"]["computed"]>;
+      /** The sort the page is computed in: the plan's, or `new` where that cannot be made. */
+      sort: TopicSort;
     };
 
 /**
@@ -213,44 +215,63 @@ async function topicList(
         (sort === ATTESTED_SORT || !config.topicSorts.detect) &&
         (filters.length === 0 || !config.topicFilters.detect),
     });
-    if (page) {
+    // A list that came as an object may have lost its order on the way (normalise/envelope.ts):
+    // the page holds the right topics, put in order again by the key of the sort UserEcho applied
+    // where the topics carry it, else kept as it came when its keys were positions; a page that
+    // can be neither is not shown in that order.
+    const carriesKey = page?.items.every((t) => SORT_KEYS[sort](t) !== undefined) ?? false;
+    if (page && (!page.keyed || carriesKey || page.positional)) {
       if (!upstream.isUser) recordListing(upstream.baseUrl, plan.forumId, page.items);
-      // A list keyed by id lost its order on the way (normalise/envelope.ts): restore it.
-      if (page.keyed) page.items.sort(newestFirst);
+      if (page.keyed && carriesKey) page.items.sort(bySortKey(sort));
       return { kind: "direct", page };
     }
-    // UserEcho turned out not to honour it after all (now remembered): compute it.
+    // UserEcho turned out not to honour it after all (now remembered), or its page could not be
+    // put in order: compute it.
     computed.push(
       ...(sort === ATTESTED_SORT ? [] : (["sort"] as const)),
       ...filters.filter((filter) => !computed.includes(filter)),
     );
   }
-  return { kind: "computed", index: await loadForumIndex(c, plan.forumId), computed };
+  // Filters UserEcho honours are applied by UserEcho as the index is read (the topics may not
+  // carry what they look at); the others, and the sort, are computed from it.
+  const upstreamFilters = Object.fromEntries(
+    filters.filter((filter) => !computed.includes(filter)).map((f) => [f, plan.filters[f]]),
+  );
+  const index = await loadForumIndex(c, plan.forumId, upstreamFilters);
+  if (!computed.includes("sort") || canComputeSort(index, sort)) {
+    return { kind: "computed", index, computed, sort };
+  }
+  // The topics do not carry what the sort orders by (UserEcho sends no `updated`), and UserEcho
+  // was not seen to sort by it either: the page is the newest first, and `applied` says so.
+  const computedFilters = computed.filter((part) => part !== "sort");
+  return { kind: "computed", index, computed: computedFilters, sort: ATTESTED_SORT };
 }
 
-function newestFirst(a: UpstreamTopic, b: UpstreamTopic): number {
-  return Date.parse(b.created ?? "0") - Date.parse(a.created ?? "0") || b.id - a.id;
+function localQuery(plan: TopicListPlan, computed: readonly string[], sort: TopicSort) {
+  const filters = Object.fromEntries(
+    (Object.keys(plan.filters) as TopicFilter[])
+      .filter((filter) => computed.includes(filter))
+      .map((filter) => [filter, plan.filters[filter]]),
+  );
+  return { page: plan.page, limit: plan.limit, sort, filters };
 }
 
-/** Whether the page after `page` holds anything: for a short page whose size UserEcho hid. */
-async function nextPageHasItems(
-  upstream: UserEchoClient,
-  plan: TopicListPlan,
-  page: UpstreamPage<UpstreamTopic>,
-): Promise<boolean> {
-  const next =
+/** Largest key first, ties by id, newest first; a topic that does not say goes last. */
+function bySortKey(sort: TopicSort) {
+  const key = (topic: UpstreamTopic) => SORT_KEYS[sort](topic) ?? Number.NEGATIVE_INFINITY;
+  return (a: UpstreamTopic, b: UpstreamTopic) =>
+    key(a) === key(b) ? b.id - a.id : key(b) > key(a) ? 1 : -1;
+}
+
+/** Another page of the same list, for what a page alone cannot tell (board/paging.ts). */
+function samePages(upstream: UserEchoClient, plan: TopicListPlan) {
+  return (page: number) =>
     plan.q !== undefined
-      ? await upstream.searchTopics(plan.forumId, {
-          query: plan.q,
-          page: plan.page + 1,
-          limit: plan.limit,
-        })
-      : await upstream.listTopics(plan.forumId, {
-          page: plan.page + 1,
-          limit: plan.limit,
+      ? upstream.searchTopics(plan.forumId, { query: plan.q, page, limit: plan.limit })
+      : upstream.listTopics(plan.forumId, {
+          ...indexPageQuery(plan.filters, page, plan.limit),
           order_by: TOPIC_ORDER_BY[plan.sort ?? ATTESTED_SORT],
         });
-  return next.received > 0 && next.firstId !== page.firstId;
 }
 
 /** Most of a visitor's own reads one computed page's overlay makes. */
@@ -270,13 +291,11 @@ async function ownVotesAt(
     ...new Set(positions.map((position) => Math.floor(position / index.pageSize) + 1)),
   ];
   const read = await Promise.all(
-    pages.slice(0, MAX_OVERLAY_READS).map((page) =>
-      user.listTopics(index.forumId, {
-        page,
-        limit: index.pageSize,
-        order_by: TOPIC_ORDER_BY.new,
-      }),
-    ),
+    pages
+      .slice(0, MAX_OVERLAY_READS)
+      .map((page) =>
+        user.listTopics(index.forumId, indexPageQuery(index.filters, page, index.pageSize)),
+      ),
   );
   const votes = new Map<number, OwnVote>();
   for (const topic of read.flatMap((page) => page.items)) {
@@ -399,10 +418,7 @@ export async function produceCommentPage(
   const { communityOrigin } = c.get("config");
   const body: CommentPage = {
     items: page.items.map((comment) => toComment(comment, topicId, communityOrigin, sanitizeHtml)),
-    page: await directPageInfo(page, async () => {
-      const next = await read(query.page + 1);
-      return next.received > 0 && next.firstId !== page.firstId;
-    }),
+    page: await directPageInfo(page, read),
   };
   const links = pageLinks(`/v1/topics/${topicId}/comments`, query, body.page);
   return { body: CommentPage.parse(body), headers: { Link: links } };

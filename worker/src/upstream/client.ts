@@ -77,8 +77,10 @@ export interface UpstreamPage<T> {
   received: number;
   /** The id of the first item UserEcho sent, usable or not (to notice a page sent twice). */
   firstId: number | undefined;
-  /** The list came keyed by id: its order is not UserEcho's (normalise/envelope.ts). */
+  /** The list came as an object: its order may be lost (normalise/envelope.ts). */
   keyed: boolean;
+  /** It was keyed by a run of positions: its order is very likely UserEcho's. */
+  positional: boolean;
   /** The 1-based page and the `limit` asked for. */
   page: number;
   asked: number;
@@ -302,6 +304,7 @@ export class UserEchoClient {
       received: read.received,
       firstId: read.firstId,
       keyed: read.keyed,
+      positional: read.positional,
       page: evidence.page,
       asked: evidence.asked,
       size,
@@ -443,20 +446,33 @@ export class UserEchoClient {
     return new UserRefusedError();
   }
 
-  /** Whether these credentials can read the forum list: the cheapest question with a known answer. */
+  /**
+   * Whether these credentials can read the forum list: the cheapest question with a known answer.
+   * No answer, or a 5xx, says nothing against the credentials: it is asked once more, then the
+   * failure is UserEcho's (502), never a verdict on a secret.
+   */
   async #works(options: UserEchoClientOptions): Promise<boolean> {
-    try {
-      const exchange = await this.#send("forums", { page: 1, limit: 1 }, undefined, undefined, {
-        options,
-      });
-      return readAnswer(exchange.status, exchange.text).kind === "success";
-    } catch (error) {
-      // No answer at all says nothing against the credentials.
-      if (error instanceof UpstreamUnavailableError || error instanceof UpstreamTimeoutError) {
+    // A refusal is believed when it repeats: a wrong secret is refused every time, while UserEcho
+    // failing (an error envelope at HTTP 200 included) passes. Up to three asks, on errors only,
+    // before a secret is blamed.
+    let failures = 0;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      let exchange: { status: number; text: string };
+      try {
+        exchange = await this.#send("forums", { page: 1, limit: 1 }, undefined, undefined, {
+          options,
+        });
+      } catch (error) {
+        if (attempt < 3 && isTransient(error)) continue;
         throw error;
       }
-      return false;
+      if (exchange.status < 500) {
+        if (readAnswer(exchange.status, exchange.text).kind === "success") return true;
+        failures += 1;
+        if (failures >= 3 || exchange.status === 401 || exchange.status === 403) return false;
+      }
     }
+    throw new UpstreamError("UserEcho answered with an error (HTTP 5xx).", { transient: true });
   }
 
   /** One HTTP exchange: the status and the body's text, or a transport failure. */
@@ -481,8 +497,12 @@ export class UserEchoClient {
       options.callBudget.remaining -= 1;
     }
     const started = Date.now();
-    // One budget for the headers and the body: a response that never ends is a timeout too.
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    // One budget for the headers and the body: a response that never ends is a timeout too. A
+    // timer of our own, cleared once the body is in, rather than AbortSignal.timeout, whose
+    // timer lives on for the whole budget after every call (workerd counts live timers).
+    const controller = new AbortController();
+    const { signal } = controller;
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
       const response = await this.#fetch(url, {
         method: body === undefined ? "GET" : "POST",
@@ -512,6 +532,7 @@ export class UserEchoClient {
       // Refused, reset, or dropped mid-body: the cause may quote the URL, so it stays here.
       throw new UpstreamUnavailableError("UserEcho could not be reached.", { status: 502 });
     } finally {
+      clearTimeout(timer);
       options.onTiming?.(Date.now() - started);
     }
   }

@@ -35,7 +35,7 @@ export const SORT_KEYS: Readonly<Record<TopicSort, (topic: UpstreamTopic) => num
   {
     top: (topic) => topic.vote?.diff ?? (topic.vote?.positive ?? 0) - (topic.vote?.negative ?? 0),
     new: (topic) => timeOf(topic.created),
-    updated: (topic) => timeOf(topic.updated ?? topic.created),
+    updated: (topic) => timeOf(topic.updated),
     discussed: (topic) => topic.comment_count ?? 0,
   };
 

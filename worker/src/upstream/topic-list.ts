@@ -56,9 +56,11 @@ export async function upstreamTopicPage(
     return undefined;
   }
   if (request.trusted) return page;
-  // A list keyed by id lost its order on the way: it proves nothing about the sort.
-  if (request.sort !== ATTESTED_SORT && (page.keyed || sortIsBroken(page.items, request.sort))) {
-    if (!page.keyed) capabilities.record(`sort:${request.sort}`, "ignored");
+  // A list keyed by id lost its order on the way: it proves nothing about the sort (the caller
+  // restores the order within the page).
+  const inOrder = !page.keyed || page.positional;
+  if (request.sort !== ATTESTED_SORT && inOrder && sortIsBroken(page.items, request.sort)) {
+    capabilities.record(`sort:${request.sort}`, "ignored");
     return undefined;
   }
   let honoured = true;

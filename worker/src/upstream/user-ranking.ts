@@ -6,6 +6,8 @@ import type { UpstreamUser } from "./model.ts";
 
 /** How many users the worker reads, at most, to rank them (10 calls of 100). */
 export const RANKING_MAX_USERS = 1_000;
+/** Most calls one ranking makes, whatever cap UserEcho puts on `limit` (40 pages of 25). */
+const RANKING_MAX_CALLS = 40;
 
 export interface UserRanking {
   /** Best rating first, ties by id: only users the leaderboard may show. */
@@ -62,13 +64,19 @@ async function readByRating(
 ): Promise<UserRanking | undefined> {
   const users: UpstreamUser[] = [];
   let previous = Number.POSITIVE_INFINITY;
-  for (let page = 1; page <= RANKING_MAX_USERS / ALL_PAGE_SIZE; page++) {
+  let read = 0;
+  for (let page = 1; page <= RANKING_MAX_CALLS && read < RANKING_MAX_USERS; page++) {
     const result = await client.listUsers({
       page,
       limit: ALL_PAGE_SIZE,
       order_by: USERS_BY_RATING,
     });
-    for (const user of result.items) {
+    read += result.received;
+    // A list keyed by id lost its order: the page holds the right users, best first again.
+    const items = result.keyed
+      ? [...result.items].sort((a, b) => (b.rating ?? 0) - (a.rating ?? 0) || a.id - b.id)
+      : result.items;
+    for (const user of items) {
       const rating = user.rating ?? 0;
       if (rating > previous) return undefined;
       previous = rating;
@@ -79,7 +87,7 @@ async function readByRating(
     const last =
       result.received === 0 ||
       (result.size !== undefined && result.received < result.size) ||
-      (result.total !== undefined && page * (result.size ?? ALL_PAGE_SIZE) >= result.total);
+      (result.total !== undefined && read >= result.total);
     if (last) return { users, total: users.length, exact: true };
     if (users.length >= needed) return { users, total: undefined, exact: true };
   }
@@ -96,7 +104,7 @@ export async function rankAllUsers(
   let total: number | undefined;
   let read = 0;
   let complete = false;
-  for (let page = 1; read < RANKING_MAX_USERS; page++) {
+  for (let page = 1; read < RANKING_MAX_USERS && page <= RANKING_MAX_CALLS; page++) {
     const result = await client.listUsers({ page, limit: ALL_PAGE_SIZE });
     // An empty page, or the same page again (`page` ignored), is the end.
     if (result.received === 0 || firstIds.has(result.firstId)) {

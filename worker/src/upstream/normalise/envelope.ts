@@ -63,16 +63,24 @@ function readDetails(value: unknown): Details {
 
 /**
  * A list's items, from every encoding a list plausibly comes in: an array; `null`, `{}`, `""` or
- * no `data` at all for an empty list; or an object of items keyed by id (what PHP's json_encode
+ * no `data` at all for an empty list; or an object of items keyed by position or by id (what PHP's json_encode
  * makes of a non-sequential array). `keyed` says the order was lost: JSON.parse sorts integer
  * keys, so the caller restores the order it asked for. `undefined` for anything else.
  */
-export function readList(data: unknown): { items: unknown[]; keyed: boolean } | undefined {
-  if (Array.isArray(data)) return { items: data, keyed: false };
-  if (data === null || data === undefined || data === "") return { items: [], keyed: false };
+export function readList(
+  data: unknown,
+): { items: unknown[]; keyed: boolean; positional: boolean } | undefined {
+  if (Array.isArray(data)) return { items: data, keyed: false, positional: false };
+  if (data === null || data === undefined || data === "") {
+    return { items: [], keyed: false, positional: false };
+  }
   if (isRecord(data)) {
     const values = Object.values(data);
-    if (values.every((value) => isRecord(value))) return { items: values, keyed: true };
+    if (!values.every((value) => isRecord(value))) return undefined;
+    const keys = Object.keys(data);
+    const first = Number(keys[0]);
+    const positional = keys.every((key, index) => key === String(first + index));
+    return { items: values, keyed: true, positional };
   }
   return undefined;
 }

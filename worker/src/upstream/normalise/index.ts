@@ -41,8 +41,10 @@ export interface ReadItems<T> {
   dropped: number;
   /** The id of the first item sent, usable or not: to notice a page sent twice. */
   firstId: number | undefined;
-  /** The list came keyed by id, so its order was lost (envelope.ts `readList`). */
+  /** The list came as an object keyed by position or id: its order may be lost (envelope.ts). */
   keyed: boolean;
+  /** Its keys ran on without a gap, as positions do: the order is very likely UserEcho's. */
+  positional: boolean;
 }
 
 /** A list's items through `reader`, or `undefined` when `data` is no list at all. */
@@ -66,6 +68,7 @@ export function readItems<T>(
     dropped: list.items.length - items.length,
     firstId: readId(first?.id),
     keyed: list.keyed,
+    positional: list.positional,
   };
 }
 
