@@ -173,7 +173,8 @@ describe("POST /v1/forums/:forumId/topics", () => {
     });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-    for (const origin of ["https://evil.example", null]) {
+    // `https://*.customer.example` allows its sub-domains, not a domain ending in the same letters.
+    for (const origin of ["https://evil.example", "https://evilcustomer.example", null]) {
       const response = await post("/v1/forums/2/topics", body, { origin });
       expect(response.status, String(origin)).toBe(403);
       expect(await response.json()).toMatchObject({ type: ProblemType.forbiddenOrigin });
@@ -545,6 +546,23 @@ describe("partner keys", () => {
     const text = await bad.text();
     expect(JSON.parse(text)).toMatchObject({ type: ProblemType.unauthorized });
     expect(text).not.toContain("not-a-real-partner-key-123");
+  });
+
+  it("refuses a stored hash sent as the key: a leaked secret or KV dump opens nothing", async ({
+    expect,
+  }) => {
+    for (const stored of [
+      await sha256(credentials.partnerKey),
+      await sha256(credentials.adminKey),
+    ]) {
+      const response = await worker("/v1/forums", { headers: { "X-Api-Key": stored } });
+      expect(response.status).toBe(401);
+    }
+    const app = workerWith({});
+    const key = `kv-partner-key-${crypto.randomUUID()}`;
+    await app.env.PARTNER_KV!.put(`partner-key:${await sha256(key)}`, "kv-partner");
+    const hashed = await app.fetch("/v1/forums", { headers: { "X-Api-Key": await sha256(key) } });
+    expect(hashed.status).toBe(401);
   });
 
   it("finds keys stored as hashes in PARTNER_KV too", async ({ expect }) => {

@@ -102,6 +102,16 @@ describe("HS256 verifier", () => {
     await refused(hsVerifier()(other), "signature", expect);
   });
 
+  it("refuses HS384 and HS512 even when signed with the right secret", async ({ expect }) => {
+    // Only HS256 is pinned: a token must not choose another algorithm, even a stronger one.
+    for (const alg of ["HS384", "HS512"]) {
+      const token = await new SignJWT(claims())
+        .setProtectedHeader({ alg, typ: "JWT" })
+        .sign(new TextEncoder().encode(SECRET));
+      await refused(hsVerifier()(token), "algorithm", expect);
+    }
+  });
+
   it("refuses expired tokens, allowing 30 s of clock skew", async ({ expect }) => {
     const verify = hsVerifier();
     expect(await verify(await hsToken(claims({ exp: NOW - 20 })))).toMatchObject({

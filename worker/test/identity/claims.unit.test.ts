@@ -142,6 +142,22 @@ describe("identity → SSO payload", () => {
     );
   });
 
+  it("claims a verified e-mail only when the site's JWT says so", ({ expect }) => {
+    const now = (EXP - 600) * 1000;
+    // An e-mail with no word on it is not verified: UserEcho would trust the address.
+    const unsaid = toSsoPayload(map({ email: "ada@example.com" }), now);
+    expect(unsaid).toMatchObject({ email: "ada@example.com" });
+    expect(unsaid).not.toHaveProperty("verified_email");
+    for (const said of [false, "false"]) {
+      const payload = toSsoPayload(map({ email: "ada@example.com", email_verified: said }), now);
+      expect(payload.verified_email, String(said)).toBe(false);
+    }
+    for (const said of [true, "true"]) {
+      const payload = toSsoPayload(map({ email: "ada@example.com", email_verified: said }), now);
+      expect(payload.verified_email, String(said)).toBe(true);
+    }
+  });
+
   it("leaves out what the identity does not have", ({ expect }) => {
     expect(
       toSsoPayload({ subject: "u-2", name: "User", expiresAt: EXP }, EXP * 1000 - 1000),
