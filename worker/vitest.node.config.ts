@@ -12,5 +12,8 @@ export default defineConfig({
   test: {
     name: "worker-unit",
     include: ["test/**/*.unit.test.ts", "test/**/*.node.test.ts"],
+    // One worker for every file: Stryker runs them again for each mutant, and importing jose,
+    // parse5 and zod anew each time would cost more than the tests.
+    isolate: false,
   },
 });

@@ -159,9 +159,10 @@ describe("identity → SSO payload", () => {
   });
 
   it("leaves out what the identity does not have", ({ expect }) => {
+    // Not even as `undefined`: the payload is serialised as UserEcho's PHP sample would.
     expect(
       toSsoPayload({ subject: "u-2", name: "User", expiresAt: EXP }, EXP * 1000 - 1000),
-    ).toEqual({ guid: "u-2", display_name: "User", expires: EXP });
+    ).toStrictEqual({ guid: "u-2", display_name: "User", expires: EXP });
   });
 });
 

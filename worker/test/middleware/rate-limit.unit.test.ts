@@ -1,7 +1,15 @@
 import { Hono } from "hono";
 import { describe, it } from "vitest";
 import type { AppEnv } from "../../src/env.ts";
-import { addressBucket, clientIp } from "../../src/middleware/rate-limit/index.ts";
+import { problemResponse } from "../../src/errors/index.ts";
+import {
+  addressBucket,
+  clientIp,
+  keyHolderKey,
+  rateLimit,
+  userKey,
+  type RateLimitOptions,
+} from "../../src/middleware/rate-limit/index.ts";
 
 /** The bucket the per-IP limit would charge for a request with these headers. */
 async function bucketOf(headers: Record<string, string>): Promise<string> {
@@ -68,5 +76,66 @@ describe("the per-IP rate-limit bucket", () => {
     ]) {
       expect(addressBucket(text), text).toBe(text);
     }
+  });
+});
+
+describe("rateLimit", () => {
+  /**
+   * An app limited by `key`, against a limit of two per bucket. The binding stands in for
+   * Workers' rate limiter, which only workerd has (the worker's own tests use the real one).
+   */
+  function limitedApp(key: RateLimitOptions["key"]) {
+    const counts = new Map<string, number>();
+    const asked: string[] = [];
+    const binding = {
+      async limit({ key }: { key: string }) {
+        asked.push(key);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return { success: counts.get(key)! <= 2 };
+      },
+    } as RateLimit;
+    const app = new Hono<AppEnv>();
+    app.onError((error) => problemResponse(error));
+    app.use("*", async (c, next) => {
+      const who = c.req.header("X-Who");
+      c.set("keyHolder", who ? { role: "partner", id: who } : undefined);
+      c.set("identity", who ? { subject: who, name: who, expiresAt: 0 } : undefined);
+      await next();
+    });
+    app.use("*", rateLimit({ binding: () => binding, key }));
+    app.get("/", (c) => c.text("ok"));
+    return { app, asked };
+  }
+
+  it("answers 429 with Retry-After once a bucket is over its limit", async ({ expect }) => {
+    const { app, asked } = limitedApp(keyHolderKey);
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await app.request("/", { headers: { "X-Who": "acme" } })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const limited = await app.request("/", { headers: { "X-Who": "acme" } });
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    expect((await app.request("/", { headers: { "X-Who": "other" } })).status).toBe(200);
+    expect(asked.slice(0, 2)).toEqual(["partner:acme", "partner:acme"]);
+    // A request the key function does not key is not counted at all.
+    expect((await app.request("/")).status).toBe(200);
+    expect(asked).not.toContain(undefined);
+    expect(asked).toHaveLength(5);
+  });
+
+  it("keys users by their subject", async ({ expect }) => {
+    const { app, asked } = limitedApp(userKey);
+    await app.request("/", { headers: { "X-Who": "ada" } });
+    await app.request("/");
+    expect(asked).toEqual(["user:ada"]);
+  });
+
+  it("answers with a problem naming the limit", async ({ expect }) => {
+    const { app } = limitedApp(() => "one bucket");
+    await app.request("/");
+    await app.request("/");
+    const response = await app.request("/");
+    expect(response.status).toBe(429);
+    expect(await response.json()).toMatchObject({ status: 429, title: "Too many requests" });
   });
 });
