@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import { originMatcher } from "../../src/config/index.ts";
+import { MisconfiguredError } from "../../src/errors/index.ts";
 
 describe("ALLOWED_ORIGINS", () => {
   it("lets `https://*.example.org` match its sub-domains, and only those", ({ expect }) => {
@@ -42,6 +43,22 @@ describe("ALLOWED_ORIGINS", () => {
     ]) {
       expect(allowed(origin), origin).toBe(false);
     }
+  });
+
+  it("reads wildcard entries whole: anything around them makes them invalid", ({ expect }) => {
+    for (const entry of [
+      "xhttp://localhost:*",
+      "http://localhost:*x",
+      "xhttps://*.example.org",
+      "https://*.example.org/path",
+    ]) {
+      expect(() => originMatcher(entry), entry).toThrow(MisconfiguredError);
+    }
+    const plain = originMatcher("http://*.example.test, http://localhost:*");
+    expect(plain("http://a.example.test")).toBe(true);
+    expect(plain("https://a.example.test")).toBe(false);
+    expect(plain("http://localhost:1")).toBe(true);
+    expect(plain("http://127.0.0.1:1")).toBe(false);
   });
 
   it("allows every origin with `*`, none when empty", ({ expect }) => {

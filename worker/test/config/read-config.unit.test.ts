@@ -99,6 +99,16 @@ describe("readConfig", () => {
     );
   });
 
+  it("reads a missing alias or base URL as unset", ({ expect }) => {
+    const bindings = { USERECHO_API_TOKEN: "t", USERECHO_BASE_URL: "https://f.example/api/v2" };
+    expect(readConfig(bindings as unknown as Env).communityOrigin).toBe("https://f.example");
+    // Blank is unset too: the alias names UserEcho's URLs.
+    expect(readConfig(env({ USERECHO_BASE_URL: "   " })).upstreamBaseUrl).toBe(
+      "https://demo.userecho.com/api/v2",
+    );
+    expect(readConfig(env({ CACHE_TTL: "topics=30, ,meta=5" })).cache.meta.freshSeconds).toBe(5);
+  });
+
   it("refuses URLs and aliases it cannot use", ({ expect }) => {
     refuses(
       expect,

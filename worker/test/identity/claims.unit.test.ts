@@ -55,6 +55,30 @@ describe("claims → identity", () => {
     expect(map({ name: " Ada\n\tLovelace\u200b " }).name).toBe("Ada Lovelace");
   });
 
+  it("keeps every limit exactly: 255 characters, 100 ids, ids from 1", ({ expect }) => {
+    const email = `${"e".repeat(245)}@x.example`;
+    expect(email).toHaveLength(255);
+    expect(map({ email }).email).toBe(email);
+    expect(map({ email: `e${email}` })).not.toHaveProperty("email");
+    for (const bad of [" a@b.c", "a@b.c ", "x y@b.c", "a@b c"]) {
+      expect(map({ email: bad }), bad).not.toHaveProperty("email");
+    }
+    const picture = `https://x.example/${"p".repeat(237)}`;
+    expect(picture).toHaveLength(255);
+    expect(map({ picture }).picture).toBe(picture);
+    expect(map({ picture: `${picture}p` })).not.toHaveProperty("picture");
+    expect(map({ picture: "not a url" })).not.toHaveProperty("picture");
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(map({ groups: hundred }).groups).toEqual(hundred);
+    expect(map({ groups: [...hundred, 101] })).not.toHaveProperty("groups");
+    expect(map({ groups: [0, 1] })).not.toHaveProperty("groups");
+    expect(map({ groups: [1, "2"] })).not.toHaveProperty("groups");
+    expect(map({ name: "  Ada   Lovelace  " }).name).toBe("Ada Lovelace");
+    // Cut to 30 characters, then trimmed again: no trailing space from the cut.
+    expect(map({ name: `${"a".repeat(29)} bc` }).name).toBe("a".repeat(29));
+    expect(new IdentityError("expired").name).toBe("IdentityError");
+  });
+
   it("keeps only http(s) pictures of at most 255 characters", ({ expect }) => {
     expect(map({ picture: "http://cdn.example.com/a.png" }).picture).toBe(
       "http://cdn.example.com/a.png",

@@ -112,6 +112,12 @@ describe("readIdentityConfig", () => {
     await expect(short(await token({ aud: "userecho-edge" }, 61))).rejects.toThrow();
   });
 
+  it("reads blank settings as unset", ({ expect }) => {
+    expect(() =>
+      readIdentityConfig(env({ SITE_JWKS_URL: "  ", SITE_JWT_MAX_LIFETIME_SECONDS: "  " })),
+    ).not.toThrow();
+  });
+
   it("bounds the longest lifetime to a minute to a day", ({ expect }) => {
     for (const value of ["59", "86401", "1.5", "long"]) {
       refuses(

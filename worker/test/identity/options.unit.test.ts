@@ -56,6 +56,13 @@ describe("identity verifier options", () => {
     expect(refused({})).toBe(one);
     expect(refused({ hs256Secret: SECRET, jwksUrl: JWKS })).toBe(one);
     expect(refused({ hs256Secret: SECRET, audience: "" })).toBe("identity: audience is required");
+    const notText = 5 as unknown as string;
+    expect(refused({ hs256Secret: SECRET, audience: notText })).toBe(
+      "identity: audience is required",
+    );
+    expect(refused({ hs256Secret: SECRET, issuer: notText })).toBe(
+      "identity: issuer must be a non-empty string",
+    );
     expect(refused({ hs256Secret: SECRET, issuer: "" })).toBe(
       "identity: issuer must be a non-empty string",
     );

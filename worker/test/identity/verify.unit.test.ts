@@ -112,6 +112,29 @@ describe("HS256 verifier", () => {
     }
   });
 
+  it("holds its limits exactly: length, lifetime without iat, iat in the future", async ({
+    expect,
+  }) => {
+    const token = await hsToken(claims({ pad: "p".repeat(300) }));
+    expect(await hsVerifier({ maxTokenLength: token.length })(token)).toMatchObject({
+      subject: "user-42",
+    });
+    await refused(hsVerifier({ maxTokenLength: token.length - 1 })(token), "too_large", expect);
+    // Without iat: exp at most now + lifetime + the 30 s tolerance.
+    const noIat = (exp: number) => hsToken(without(claims({ exp }), "iat"));
+    expect(await hsVerifier()(await noIat(NOW + 3630))).toMatchObject({ subject: "user-42" });
+    await refused(hsVerifier()(await noIat(NOW + 3631)), "lifetime", expect);
+    // iat at most 30 s ahead.
+    expect(
+      await hsVerifier()(await hsToken(claims({ iat: NOW + 30, exp: NOW + 600 }))),
+    ).toMatchObject({ subject: "user-42" });
+    await refused(
+      hsVerifier()(await hsToken(claims({ iat: NOW + 31, exp: NOW + 600 }))),
+      "not_yet_valid",
+      expect,
+    );
+  });
+
   it("refuses expired tokens, allowing 30 s of clock skew", async ({ expect }) => {
     const verify = hsVerifier();
     expect(await verify(await hsToken(claims({ exp: NOW - 20 })))).toMatchObject({

@@ -55,6 +55,8 @@ describe("the per-IP rate-limit bucket", () => {
     expect(addressBucket("2001:db8::1")).toBe("2001:db8:0:0::/64");
     expect(addressBucket("::1")).toBe("0:0:0:0::/64");
     expect(addressBucket("fe80:1:2:3:4::")).toBe("fe80:1:2:3::/64");
+    // `::` standing for a single zero group.
+    expect(addressBucket("2001:db8:1:2:3:4::5")).toBe("2001:db8:1:2::/64");
   });
 
   it("keys IPv4 (mapped into IPv6 too) on the address itself", ({ expect }) => {

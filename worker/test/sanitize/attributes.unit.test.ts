@@ -14,6 +14,10 @@ describe("sanitised URLs and sizes", () => {
     expect(sanitizeHtml('<a href="mailto:a@b.c">m</a>')).toBe(
       '<a href="mailto:a@b.c" rel="nofollow ugc noopener" target="_blank">m</a>',
     );
+    // Spaces the parser leaves in, no-break ones too, are not part of the URL.
+    expect(sanitizeHtml('<a href="\u00a0https://x.test/ ">s</a>')).toBe(
+      '<a href="https://x.test/" rel="nofollow ugc noopener" target="_blank">s</a>',
+    );
     expect(sanitizeHtml('<a href="http://x.test/">h</a>')).toBe(
       '<a href="http://x.test/" rel="nofollow ugc noopener" target="_blank">h</a>',
     );

@@ -1,6 +1,7 @@
 import { describe, it } from "vitest";
 import {
   normaliseSsoLocale,
+  phpJsonEncode,
   phpUrlencode,
   serialiseSsoPayload,
   type SsoPayload,
@@ -66,7 +67,8 @@ describe("the SSO user document", () => {
   });
 
   it("URL-encodes as PHP does, upper-case hex", ({ expect }) => {
-    expect(phpUrlencode("a b+/=é")).toBe("a+b%2B%2F%3D%C3%A9");
+    expect(phpUrlencode("a b+/=é\n")).toBe("a+b%2B%2F%3D%C3%A9%0A");
+    expect(() => phpJsonEncode(undefined)).toThrow("phpJsonEncode: value is not serialisable");
   });
 });
 
