@@ -89,13 +89,14 @@ ${scores.join("\n")}
 
 ### Surviving mutants
 
-Each is a slip no test notices yet${missed.length === 0 ? ": none." : "."}
+Mutants no test notices${missed.length === 0 ? ": none." : " (see the notes below this section for why each is left)."}
 
 ${missed.length === 0 ? "" : `| where | code | mutant |\n| --- | --- | --- |\n${missed.join("\n")}\n`}
 ### Equivalent mutants
 
-Marked in the code with \`// Stryker disable next-line <mutator>: <reason>\`, where a change
-cannot alter any behaviour a test could observe${equivalent.length === 0 ? ": none." : "."}
+Marked in the code with a \`// Stryker disable\` comment that says why: the change alters nothing
+the unit tests could observe (a memo, a check that jose or a later line repeats), or only what
+the timing tests see${equivalent.length === 0 ? ": none." : "."}
 
 ${equivalent.length === 0 ? "" : `| where | mutant | why it changes nothing |\n| --- | --- | --- |\n${equivalent.join("\n")}\n`}${END}`;
 

@@ -37,7 +37,6 @@ const parsed = new Map<string, ReadonlyMap<string, string>>();
 function hashedKeys(secret: string | undefined, name: string): ReadonlyMap<string, string> {
   const text = secret ?? "";
   let map = parsed.get(text);
-  // Stryker disable next-line ConditionalExpression: a memo; parsing again gives the same map
   if (map) return map;
   const entries = new Map<string, string>();
   for (const part of text.split(",")) {

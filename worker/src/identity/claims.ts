@@ -103,7 +103,6 @@ function pictureOf(value: unknown): string | undefined {
     const url = new URL(value);
     // javascript:, data: and friends never become an avatar the forum puts in an <img>.
     return url.protocol === "https:" || url.protocol === "http:" ? value : undefined;
-    // Stryker disable next-line BlockStatement: without its return the function ends, returning undefined all the same
   } catch {
     return undefined;
   }

@@ -37,11 +37,11 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
 
   return async function verifyIdentity(token) {
     // jose refuses an empty or non-string token as malformed too; this only answers sooner.
-    // Stryker disable ConditionalExpression,LogicalOperator,BlockStatement,CallExpression: see above
+    // Stryker disable LogicalOperator,BlockStatement,CallExpression: see above
     if (typeof token !== "string" || token.length === 0) {
       throw new IdentityError(IdentityErrorReason.malformed);
     }
-    // Stryker restore ConditionalExpression,LogicalOperator,BlockStatement,CallExpression
+    // Stryker restore LogicalOperator,BlockStatement,CallExpression
     if (token.length > resolved.maxTokenLength) {
       throw new IdentityError(IdentityErrorReason.tooLarge);
     }
@@ -51,7 +51,6 @@ export function createIdentityVerifier(options: IdentityVerifierOptions): Identi
       ({ payload: claims } = await jwtVerify(token, key, {
         algorithms: [...resolved.algorithms],
         audience: resolved.audience,
-        // Stryker disable next-line ConditionalExpression: jose checks no issuer when it is undefined
         ...(resolved.issuer === undefined ? {} : { issuer: resolved.issuer }),
         clockTolerance: resolved.clockToleranceSeconds,
         currentDate: new Date(now),
@@ -74,7 +73,6 @@ function verificationKey(key: ResolvedOptions["key"]): Key {
     cacheMaxAge: key.cacheMaxAgeMs,
     cooldownDuration: key.cooldownMs,
     timeoutDuration: key.timeoutMs,
-    // Stryker disable next-line ConditionalExpression: jose fetches as usual when its fetch is undefined
     ...(key.fetch === undefined ? {} : { [customFetch]: key.fetch }),
   });
   return async function jwksKey(header, token) {
@@ -97,6 +95,7 @@ function verificationKey(key: ResolvedOptions["key"]): Key {
  */
 function checkLifetime(claims: JWTPayload, nowSeconds: number, options: ResolvedOptions): void {
   const { exp, iat } = claims;
+  // Stryker disable next-line CallExpression: jose has required exp and checked that it is a number
   if (typeof exp !== "number") throw new IdentityError(IdentityErrorReason.claims);
   const tolerance = options.clockToleranceSeconds;
   if (iat === undefined) {

@@ -176,9 +176,6 @@ class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
     // `depth` counts the fragment's root <html> too. A raw-text element still opens at the cap
     // (it holds only text, so the stack grows by one at most): its content stays dropped rather
     // than shown as text. In foreign content those names are ordinary, nestable elements.
-    // What this cap buys is linear time, which only the timing tests (linear-time.test.ts, not
-    // part of the mutation run) can see: the writer caps the depth of the output as well.
-    // Stryker disable ConditionalExpression,LogicalOperator,BlockStatement,BooleanLiteral: see above
     if (
       this.openElements.depth > MAX_DEPTH &&
       (this.currentNotInHTML || !RAW_TEXT.has(token.tagName))
@@ -186,7 +183,6 @@ class DepthCappedParser extends Parser<DefaultTreeAdapterMap> {
       this.skipNextNewLine = false;
       return;
     }
-    // Stryker restore ConditionalExpression,LogicalOperator,BlockStatement,BooleanLiteral
     super.onStartTag(token);
   }
 }
@@ -238,12 +234,12 @@ function writeAllowed(nodes: ChildNode[], writeSubset: boolean): string {
       const endTag = levelEndTag[level]!;
       // The parser caps the depth before the writer could (DepthCappedParser), so no slip in
       // the writer's count shows.
-      // Stryker disable ConditionalExpression,StringLiteral,AssignmentOperator: see above
+      // Stryker disable StringLiteral: see above
       if (endTag !== "") {
         out += endTag;
         depth -= 1;
       }
-      // Stryker restore ConditionalExpression,StringLiteral,AssignmentOperator
+      // Stryker restore StringLiteral
       level -= 1;
       continue;
     }
@@ -254,16 +250,14 @@ function writeAllowed(nodes: ChildNode[], writeSubset: boolean): string {
       continue;
     }
     // Comments and doctypes are dropped, and so is all foreign content.
-    // Stryker disable next-line LogicalOperator,ConditionalExpression: foreign content only sits inside <svg> or <math>, dropped with their content anyway
+    // Stryker disable next-line LogicalOperator: foreign content only sits inside <svg> or <math>, dropped with their content anyway
     if (!("tagName" in node) || node.namespaceURI !== html.NS.HTML) continue;
     const name = node.tagName;
     if (DROP_WITH_CONTENT.has(name)) continue;
     const allowedAttributes = ALLOWED.get(name);
     let endTag = "";
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: the parser caps the depth first (DepthCappedParser)
     if (allowedAttributes && (!writeSubset || WRITE_SUBSET.has(name)) && depth < MAX_DEPTH) {
       // Most allowed elements may carry no attribute at all: no need to look at theirs.
-      // Stryker disable next-line ConditionalExpression: a shortcut; with nothing allowed, cleanAttributes keeps nothing
       const attributes =
         allowedAttributes.length === 0 ? "" : cleanAttributes(name, node.attrs, allowedAttributes);
       if (attributes === null) continue; // e.g. an <img> without a safe src

@@ -71,7 +71,6 @@ const ALIASES: ReadonlyMap<string, SsoLocale> = new Map([
 export function normaliseSsoLocale(tag: string): SsoLocale | undefined {
   if (tag.length > 35 || !/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(tag)) return undefined;
   const parts = tag.toLowerCase().replace(/_/g, "-").split("-");
-  // Stryker disable next-line EqualityOperator: the empty prefix names no language
   for (let length = parts.length; length > 0; length--) {
     const candidate = parts.slice(0, length).join("-");
     const code = KNOWN.has(candidate) ? (candidate as SsoLocale) : ALIASES.get(candidate);

@@ -63,7 +63,6 @@ export function serialiseSsoPayload(payload: SsoPayload): string {
 
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) {
-    // Stryker disable next-line ConditionalExpression: JSON leaves an undefined member out as well
     if (payload[key] !== undefined) ordered[key] = payload[key];
   }
   return phpJsonEncode(ordered);

@@ -124,5 +124,8 @@ describe("cache generations", () => {
       get: () => Promise.reject(new Error("KV is down")),
     } as unknown as KVNamespace;
     expect(await new Generations(cache, broken).get(scope())).toBe(0);
+    const before = Date.now();
+    const writable = { ...broken, put: async () => undefined } as unknown as KVNamespace;
+    expect(await new Generations(cache, writable).bump(scope())).toBeGreaterThanOrEqual(before);
   });
 });

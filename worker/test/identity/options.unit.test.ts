@@ -92,7 +92,11 @@ describe("identity verifier options", () => {
     expect,
   }) => {
     expect(refused({ jwksUrl: "not a url" })).toBe("identity: jwksUrl is not a URL");
-    for (const url of ["http://site.example/jwks.json", "ftp://site.example/jwks.json"]) {
+    for (const url of [
+      "http://site.example/jwks.json",
+      "ftp://site.example/jwks.json",
+      "ftp://localhost/jwks.json",
+    ]) {
       expect(refused({ jwksUrl: url }), url).toBe("identity: jwksUrl must use https");
     }
     for (const url of ["http://localhost:8787/k", "http://127.0.0.1/k", "http://[::1]/k"]) {

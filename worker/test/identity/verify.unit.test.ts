@@ -145,6 +145,12 @@ describe("HS256 verifier", () => {
 
   it("honours nbf, with the same tolerance, and refuses iat in the future", async ({ expect }) => {
     const verify = hsVerifier();
+    // An nbf that is no time at all is a bad claim, not a token from the future.
+    await refused(
+      verify(await hsToken(claims({ nbf: "soon" as unknown as number }))),
+      "invalid_claims",
+      expect,
+    );
     await verify(await hsToken(claims({ nbf: NOW + 20 })));
     await refused(verify(await hsToken(claims({ nbf: NOW + 60 }))), "not_yet_valid", expect);
     await refused(
@@ -294,6 +300,14 @@ describe("JWKS verifier (RS256, ES256)", () => {
 
   const sign = (key: CryptoKey, alg: string, kid: string, payload: JWTPayload = claims()) =>
     new SignJWT(payload).setProtectedHeader({ alg, kid, typ: "JWT" }).sign(key);
+
+  it("refuses a token whose kid names two keys of the set: which one signs is unclear", async ({
+    expect,
+  }) => {
+    const twin = { ...(await exportJWK(stranger.publicKey)), kid: "rsa-1", alg: "RS256" };
+    const verify = jwksVerifier(jwksEndpoint([twin, rsa.jwk]).fetch);
+    await refused(verify(await sign(rsa.privateKey, "RS256", "rsa-1")), "unknown_key", expect);
+  });
 
   it("verifies RS256 and ES256 tokens, fetching the key set once", async ({ expect }) => {
     const endpoint = jwksEndpoint([rsa.jwk, ec.jwk]);

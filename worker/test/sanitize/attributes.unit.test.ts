@@ -42,6 +42,11 @@ describe("sanitised URLs and sizes", () => {
     ).toBe('<table><tbody><tr><td colspan="2">c</td><th rowspan="3">h</th></tr></tbody></table>');
   });
 
+  it("counts only nesting against the depth cap, never siblings", ({ expect }) => {
+    const siblings = "<b>x</b>".repeat(100);
+    expect(sanitizeHtml(`<p>${siblings}</p>`)).toBe(`<p>${siblings}</p>`);
+  });
+
   it("drops comments and foreign content, keeping the HTML that breaks out of it", ({ expect }) => {
     expect(sanitizeHtml("<!-- c --><p>a</p>")).toBe("<p>a</p>");
     expect(sanitizeHtml("<svg><p>x</p></svg><math><b>y</b></math>")).toBe("<p>x</p><b>y</b>");

@@ -1,5 +1,6 @@
 import { describe, it } from "vitest";
 import {
+  encryptSsoPlaintext,
   normaliseSsoLocale,
   phpJsonEncode,
   phpUrlencode,
@@ -63,6 +64,13 @@ describe("the SSO user document", () => {
     );
     expect(serialiseSsoPayload(USER)).toBe(
       '{"guid":"u-1","display_name":"Ada","expires":2000000000}',
+    );
+  });
+
+  it("refuses to encrypt with an empty key or an IV of the wrong size", async ({ expect }) => {
+    await expect(encryptSsoPlaintext("{}", "")).rejects.toThrow("SSO key must not be empty");
+    await expect(encryptSsoPlaintext("{}", "key", new Uint8Array(15))).rejects.toThrow(
+      "SSO IV must be 16 bytes",
     );
   });
 

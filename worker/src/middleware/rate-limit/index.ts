@@ -53,12 +53,11 @@ const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/;
  */
 export function addressBucket(address: string): string {
   const text = address.trim().toLowerCase();
-  // Stryker disable next-line ConditionalExpression,StringLiteral: without a colon the hextet count below fails, and the text is returned as it is
+  // Stryker disable next-line StringLiteral: without a colon the hextet count below fails, and the text is returned as it is
   if (!text.includes(":")) return text;
   const mapped = IPV4_MAPPED.exec(text);
   if (mapped) return mapped[1]!;
   const halves = text.split("::");
-  // Stryker disable next-line ConditionalExpression: with three halves the count below expects no "::" and fails
   if (halves.length > 2) return text;
   const groups = (part: string | undefined) => (part ? part.split(":") : []);
   const head = groups(halves[0]);
