@@ -11,6 +11,7 @@ export default tseslint.config(
       "**/.wrangler/**",
       "worker/worker-configuration.d.ts",
       "test/.artifacts/**",
+      "**/.stryker-tmp/**",
     ],
   },
   js.configs.recommended,

@@ -53,6 +53,8 @@ export default defineConfig({
   test: {
     name: "worker",
     include: ["test/**/*.test.ts"],
+    // Node-only: they drive workerd from outside, through Miniflare (vitest.node.config.ts).
+    exclude: ["test/**/*.node.test.ts"],
     // Every test: log output is checked for secrets (responses are checked by the helpers).
     setupFiles: ["test/support/setup.ts"],
   },

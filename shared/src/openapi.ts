@@ -96,7 +96,10 @@ function problems(route: Route): Record<string, string> {
     ...(write && route.auth === "user" ? { "403": "Origin not allowed" } : {}),
     ...(route.params && !hook ? { "404": "No such resource (unknown or not public)" } : {}),
     ...(route.idempotent
-      ? { "409": "A request with this Idempotency-Key is still in progress" }
+      ? {
+          "409":
+            "A request with this Idempotency-Key is still in progress (`idempotency-conflict`), or reached UserEcho with an unknown outcome and is not sent again (`write-outcome-unknown`)",
+        }
       : {}),
     ...(write ? { "413": "Body too large" } : {}),
     // A webhook's body is read whatever it claims to be: UserEcho's content type is not known.

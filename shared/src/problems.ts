@@ -22,6 +22,7 @@ export const ProblemType = {
   headersTooLarge: `${PROBLEM_BASE}headers-too-large`,
   unsupportedMediaType: `${PROBLEM_BASE}unsupported-media-type`,
   idempotencyConflict: `${PROBLEM_BASE}idempotency-conflict`,
+  writeOutcomeUnknown: `${PROBLEM_BASE}write-outcome-unknown`,
   votingHandoff: `${PROBLEM_BASE}voting-handoff`,
   voteBudgetSpent: `${PROBLEM_BASE}vote-budget-spent`,
   upstreamRejected: `${PROBLEM_BASE}upstream-rejected`,

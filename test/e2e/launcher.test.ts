@@ -131,6 +131,41 @@ describe("<userecho-launcher>", () => {
     await page.close();
   });
 
+  it("gives focus back to its tab after open() from a page where nothing had focus", async ({
+    expect,
+  }) => {
+    const { page, consoleErrors } = await launcherPage(
+      `<userecho-launcher id="launcher" forum="1" page-size="3"></userecho-launcher>`,
+    );
+    const tab = "userecho-launcher#launcher > button[button]";
+    // The page's script opens it, say on a timer, while focus is on <body>: no place to return
+    // to (a keyboard user would start again from the top of the page).
+    const openUnfocused = () =>
+      page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        const unfocused = document.activeElement === document.body;
+        (document.getElementById("launcher") as unknown as { open(): void }).open();
+        return unfocused;
+      });
+    expect(await openUnfocused()).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
+    await board(page).locator("li[part=topic]").first().waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(false);
+    await expect.poll(() => focused(page)).toBe(tab);
+
+    // The same when the page closes it.
+    expect(await openUnfocused()).toBe(true);
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(true);
+    await page.evaluate(() =>
+      (document.getElementById("launcher") as unknown as { close(): void }).close(),
+    );
+    await expect.poll(() => dialogOpen(page), LOADED).toBe(false);
+    await expect.poll(() => focused(page)).toBe(tab);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it("opens from any data-userecho-open element and from its API, on a topic or the form", async ({
     expect,
   }) => {

@@ -14,6 +14,11 @@ import { failure } from "./envelope.ts";
 export type Fault =
   /** Answer normally, after a delay. */
   | { kind: "latency"; ms: number }
+  /**
+   * Carry the request out at once, then hold its answer back for `ms`: a write that was made,
+   * whose answer the caller may give up waiting for.
+   */
+  | { kind: "late-answer"; ms: number }
   /** Any status code, with the error envelope; `retryAfter` seconds for 429/503. */
   | { kind: "status"; status: number; retryAfter?: number }
   /** HTTP 200 with a body that is not JSON at all. */
@@ -110,6 +115,10 @@ export function injectFaults(registry: FaultRegistry): MiddlewareHandler {
       case "latency":
         await sleep(fault.ms);
         return next();
+      case "late-answer":
+        await next();
+        await sleep(fault.ms);
+        return;
       case "status":
         return c.json(failure(`Injected HTTP ${fault.status}`), fault.status as 500, {
           ...(fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) }),

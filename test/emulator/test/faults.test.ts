@@ -39,6 +39,35 @@ describe("fault injection", () => {
     await expect(response.text()).rejects.toThrow(/reset/);
   });
 
+  it("carries a request out before it holds the answer back (late-answer)", async ({ expect }) => {
+    const app = createApp({ profile: "extended" });
+    const topic = `${UPSTREAM}/api/v2/topics/1001.json?access_token=${AGENT_TOKEN}`;
+    await app.request(`${UPSTREAM}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({
+        match: { method: "POST", path: "/comments" },
+        fault: { kind: "late-answer", ms: 10_000 },
+      }),
+    });
+    const commentsOf = async () =>
+      (
+        (await (await app.request(topic)).json()) as {
+          data: { comment_count: number };
+        }
+      ).data.comment_count;
+    const before = await commentsOf();
+    let answered = false;
+    void Promise.resolve(
+      app.request(`${UPSTREAM}/api/v2/topics/1001/comments.json?access_token=${AGENT_TOKEN}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "made, answered late" }),
+      }),
+    ).then(() => (answered = true));
+    await expect.poll(commentsOf).toBe(before + 1);
+    expect(answered).toBe(false);
+  });
+
   it("delays with latency, affects only `times` requests, and clears", async ({ expect }) => {
     const app = await withFault({ kind: "status", status: 503 }, 1);
     expect((await app.request(forums)).status).toBe(503);

@@ -21,7 +21,7 @@ import type { UpstreamTopic } from "../upstream/model.ts";
 import { sha256Hex } from "../crypto/sha256.ts";
 import type { AppEnv } from "../env.ts";
 import { UpstreamRejectedError, VotingHandoffError } from "../errors/index.ts";
-import { idempotent, type RecordedResponse } from "../idempotency/index.ts";
+import { idempotent, type RecordedResponse, type SendWrite } from "../idempotency/index.ts";
 import { requireIdentity } from "../middleware/authenticate/index.ts";
 import type { RouteHandlers } from "./mount.ts";
 
@@ -34,18 +34,20 @@ export const writeHandlers = {
     await requireVisibleForum(c, forumId);
     const meta = await loadForumNames(c, forumId);
     checkAgainstMeta(meta, input);
-    return write(c, `topics:${forumId}`, rawBody, async () => {
+    return write(c, `topics:${forumId}`, rawBody, async (send) => {
       const user = await userClient(c);
       const description = input.description
         ? await userHtml(input.description, input.format)
         : undefined;
-      const written = await user.createTopic(forumId, {
-        header: input.title,
-        type: input.type,
-        ...(description === undefined ? {} : { description }),
-        ...(input.category === undefined ? {} : { category: input.category }),
-        ...(input.tags === undefined ? {} : { tags: input.tags }),
-      });
+      const written = await send(() =>
+        user.createTopic(forumId, {
+          header: input.title,
+          type: input.type,
+          ...(description === undefined ? {} : { description }),
+          ...(input.category === undefined ? {} : { category: input.category }),
+          ...(input.tags === undefined ? {} : { tags: input.tags }),
+        }),
+      );
       await purgeScopes(c, [`forum:${forumId}`, `topic:${written.id}`]);
       // Only the new id is certain in UserEcho's answer: read the topic back when the answer is
       // not all of it, and describe it from what was sent when even that fails.
@@ -62,10 +64,10 @@ export const writeHandlers = {
 
   createComment: async (c, { params: { topicId }, body: input, rawBody }) => {
     const { forumId } = await loadVisibleTopic(c, topicId);
-    return write(c, `comments:${topicId}`, rawBody, async () => {
+    return write(c, `comments:${topicId}`, rawBody, async (send) => {
       const user = await userClient(c);
       const text = await userHtml(input.text, input.format);
-      const written = await user.createComment(topicId, text);
+      const written = await send(() => user.createComment(topicId, text));
       await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);
       // UserEcho's answer may be just the id: the rest is what was sent, by whom, now.
       const comment = written.object ?? {
@@ -86,11 +88,11 @@ export const writeHandlers = {
   voteOnTopic: async (c, { params: { topicId }, body: input, rawBody }) => {
     if (await votesHandOff(c)) throw new VotingHandoffError();
     const { forumId } = await loadVisibleTopic(c, topicId);
-    return write(c, `votes:${topicId}`, rawBody, async () => {
+    return write(c, `votes:${topicId}`, rawBody, async (send) => {
       const user = await userClient(c);
       let written: Written<UpstreamTopic>;
       try {
-        written = await user.vote(topicId, input.value);
+        written = await send(() => user.vote(topicId, input.value));
       } catch (error) {
         if (!(error instanceof UpstreamRejectedError)) throw error;
         const { subject } = requireIdentity(c);
@@ -106,12 +108,16 @@ export const writeHandlers = {
   },
 } satisfies Partial<RouteHandlers>;
 
-/** Runs a write once per Idempotency-Key and answers with its (possibly replayed) result. */
+/**
+ * Runs a write once per Idempotency-Key and answers with its (possibly replayed) result.
+ * `perform` makes its one upstream write through `send`, which tells the ledger whether a failure
+ * may have left the write made (idempotency/index.ts).
+ */
 async function write(
   c: Context<AppEnv>,
   action: string,
   rawBody: string,
-  perform: () => Promise<RecordedResponse>,
+  perform: (send: SendWrite) => Promise<RecordedResponse>,
 ): Promise<Response> {
   const identity = requireIdentity(c);
   const { response, replayed } = await idempotent(

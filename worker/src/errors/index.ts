@@ -124,6 +124,22 @@ export class IdempotencyConflictError extends ApiError {
   }
 }
 
+/**
+ * An earlier request with this Idempotency-Key sent its write to UserEcho, and what became of it
+ * is unknown (it timed out, or its answer was lost). Sending it again could make it twice; the
+ * client should look (reload the topic) before it sends the text again under a new key.
+ */
+export class WriteOutcomeUnknownError extends ApiError {
+  constructor() {
+    super(
+      409,
+      ProblemType.writeOutcomeUnknown,
+      "Outcome of the write unknown",
+      "An earlier request with this Idempotency-Key reached UserEcho, and whether it was carried out is unknown. It is not sent again: check, and send it under a new key if it is missing.",
+    );
+  }
+}
+
 export class VotingHandoffError extends ApiError {
   constructor() {
     super(

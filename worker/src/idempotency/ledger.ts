@@ -1,28 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-
-/** A stored outcome of a write: replayed as is to a retry. */
-export interface RecordedResponse {
-  status: number;
-  body: string;
-  headers: Record<string, string>;
-}
-
-export type BeginResult =
-  | { state: "new" }
-  | { state: "done"; response: RecordedResponse }
-  | { state: "pending" }
-  | { state: "mismatch" };
-
-interface Entry {
-  fingerprint: string;
-  startedAt: number;
-  response?: RecordedResponse;
-}
-
-/** How long a key is remembered (the IETF idempotency-key draft suggests at least 24 h). */
-const KEEP_MS = 24 * 3600 * 1000;
-/** A write that never completed (the isolate died) stops blocking its key after this. */
-const PENDING_MS = 60 * 1000;
+import { decide, KEEP_MS, type BeginResult, type Entry, type RecordedResponse } from "./entry.ts";
 
 /**
  * One Durable Object per (user, Idempotency-Key): its input gate serialises `begin` calls, so of
@@ -33,14 +10,12 @@ export class IdempotencyLedger extends DurableObject<Env> {
   async begin(fingerprint: string): Promise<BeginResult> {
     const entry = await this.ctx.storage.get<Entry>("entry");
     const now = Date.now();
-    if (entry && now - entry.startedAt < KEEP_MS) {
-      if (entry.fingerprint !== fingerprint) return { state: "mismatch" };
-      if (entry.response) return { state: "done", response: entry.response };
-      if (now - entry.startedAt < PENDING_MS) return { state: "pending" };
+    const result = decide(entry, fingerprint, now);
+    if (result.state === "new") {
+      await this.ctx.storage.put<Entry>("entry", { fingerprint, startedAt: now });
+      await this.ctx.storage.setAlarm(now + KEEP_MS);
     }
-    await this.ctx.storage.put<Entry>("entry", { fingerprint, startedAt: now });
-    await this.ctx.storage.setAlarm(now + KEEP_MS);
-    return { state: "new" };
+    return result;
   }
 
   async complete(response: RecordedResponse): Promise<void> {
@@ -48,9 +23,15 @@ export class IdempotencyLedger extends DurableObject<Env> {
     if (entry) await this.ctx.storage.put<Entry>("entry", { ...entry, response });
   }
 
-  /** The write failed in a way a retry may fix: forget the key. */
+  /** The write failed before it was made, or UserEcho refused it: the key may be used again. */
   async abandon(): Promise<void> {
     await this.ctx.storage.delete("entry");
+  }
+
+  /** The write may have been made: it must not be sent again under this key. */
+  async markUnknown(): Promise<void> {
+    const entry = await this.ctx.storage.get<Entry>("entry");
+    if (entry) await this.ctx.storage.put<Entry>("entry", { ...entry, unknown: true });
   }
 
   override async alarm(): Promise<void> {

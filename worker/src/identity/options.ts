@@ -119,6 +119,7 @@ export function resolveOptions(options: IdentityVerifierOptions): ResolvedOption
     }
     key = {
       kind: "jwks",
+      // Stryker disable next-line StringLiteral: never used; jwksUrl is set when hs256Secret is not
       url: jwksLocation(jwksUrl ?? ""),
       fetch: merged.fetch,
       cacheMaxAgeMs: integerIn(merged.jwksCacheMaxAgeMs, "jwksCacheMaxAgeMs", 0, 86_400_000),

@@ -210,10 +210,15 @@ describe("GET /v1/forums/:forumId/topics", () => {
     expect(link).toContain('</v1/forums/1/topics?limit=25&page=3&sort=new>; rel="next"');
     expect(link).toContain('</v1/forums/1/topics?limit=25&page=8&sort=new>; rel="last"');
 
-    const last = TopicPage.parse(
-      await (await worker("/v1/forums/1/topics?page=8&limit=25&sort=new")).json(),
-    );
+    const lastResponse = await worker("/v1/forums/1/topics?page=8&limit=25&sort=new");
+    const last = TopicPage.parse(await lastResponse.json());
     expect(last.items).toHaveLength(180 - 7 * 25);
+    // The last page says so, and offers no next page to a client that follows links.
+    expect(last.page).toEqual({ number: 8, size: 25, total: 180, totalPages: 8, hasNext: false });
+    const lastLink = lastResponse.headers.get("Link")!;
+    expect(lastLink).not.toContain('rel="next"');
+    expect(lastLink).toContain('</v1/forums/1/topics?limit=25&page=7&sort=new>; rel="prev"');
+    expect(lastLink).toContain('</v1/forums/1/topics?limit=25&page=8&sort=new>; rel="last"');
     const ids = new Set([...body.items, ...last.items].map((t) => t.id));
     expect(ids.size).toBe(body.items.length + last.items.length);
   });

@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { afterEach, describe, it } from "vitest";
 import {
   Comment,
   CommentPage,
@@ -173,7 +173,8 @@ describe("POST /v1/forums/:forumId/topics", () => {
     });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-    for (const origin of ["https://evil.example", null]) {
+    // `https://*.customer.example` allows its sub-domains, not a domain ending in the same letters.
+    for (const origin of ["https://evil.example", "https://evilcustomer.example", null]) {
       const response = await post("/v1/forums/2/topics", body, { origin });
       expect(response.status, String(origin)).toBe(403);
       expect(await response.json()).toMatchObject({ type: ProblemType.forbiddenOrigin });
@@ -254,6 +255,103 @@ describe("POST /v1/topics/:topicId/comments", () => {
     ).json()) as { data: { id: number }[] };
     const response = await post(`/v1/topics/${privateTopic.data[0]!.id}/comments`, { text: "hi" });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("exactly one upstream write per Idempotency-Key", () => {
+  // A short budget, so that an answer held back by the emulator times out quickly.
+  const app = workerWith({ UPSTREAM_TIMEOUT_MS: "400" });
+  afterEach(clearFaults);
+
+  /**
+   * A topic of this test's own, so that the faults below, which match its comments' path, meet
+   * no other suite's writes.
+   */
+  async function ownTopic(): Promise<number> {
+    const created = await post("/v1/forums/2/topics", { title: "Exactly once", type: 5 });
+    if (created.status !== 201) throw new Error(`topic not created: ${created.status}`);
+    return TopicDetail.parse(await created.json()).id;
+  }
+
+  const comment = (topicId: number, key: string, token: string) =>
+    post(
+      `/v1/topics/${topicId}/comments`,
+      { text: `Posted once ${key}` },
+      { token, headers: { "Idempotency-Key": key } },
+      app,
+    );
+
+  it("does not send a write again when its answer was lost to a timeout", async ({ expect }) => {
+    const topicId = await ownTopic();
+    const key = crypto.randomUUID();
+    const token = await siteToken({ sub: `once-${key}`, name: "Ada Lovelace" });
+    // UserEcho makes the comment, and its answer comes after the worker has given up.
+    await setFaults({
+      match: { method: "POST", path: `/topics/${topicId}/comments` },
+      fault: { kind: "late-answer", ms: 5_000 },
+      times: 1,
+    });
+    const before = await writes();
+    const first = await comment(topicId, key, token);
+    expect(first.status).toBe(504);
+    expect((await writes()).comments - before.comments).toBe(1);
+
+    const retry = await comment(topicId, key, token);
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toMatchObject({
+      type: ProblemType.writeOutcomeUnknown,
+      status: 409,
+    });
+    const again = await comment(topicId, key, token);
+    expect(again.status).toBe(409);
+    expect((await writes()).comments - before.comments).toBe(1);
+
+    // Another key is another request: the client that has looked may send the text again.
+    const fresh = await comment(topicId, crypto.randomUUID(), token);
+    expect(fresh.status).toBe(201);
+    expect((await writes()).comments - before.comments).toBe(2);
+  });
+
+  it("frees the key when UserEcho turned the write away, so a retry makes it", async ({
+    expect,
+  }) => {
+    const topicId = await ownTopic();
+    const key = crypto.randomUUID();
+    const token = await siteToken({ sub: `once-${key}`, name: "Ada Lovelace" });
+    await setFaults({
+      match: { method: "POST", path: `/topics/${topicId}/comments` },
+      fault: { kind: "status", status: 503 },
+      times: 1,
+    });
+    const before = await writes();
+    const first = await comment(topicId, key, token);
+    expect(first.status).toBe(503);
+    expect((await writes()).comments - before.comments).toBe(0);
+    const retry = await comment(topicId, key, token);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("Idempotent-Replayed")).toBeNull();
+    const replay = await comment(topicId, key, token);
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect((await writes()).comments - before.comments).toBe(1);
+  });
+
+  it("makes one write of two concurrent retries", async ({ expect }) => {
+    const topicId = await ownTopic();
+    const key = crypto.randomUUID();
+    const token = await siteToken({ sub: `once-${key}`, name: "Ada Lovelace" });
+    // The first write is slow, so the second request arrives while it is under way.
+    await setFaults({
+      match: { method: "POST", path: `/topics/${topicId}/comments` },
+      fault: { kind: "latency", ms: 200 },
+    });
+    const before = await writes();
+    const both = await Promise.all([comment(topicId, key, token), comment(topicId, key, token)]);
+    const made = both.filter(
+      (response) => response.status === 201 && !response.headers.has("Idempotent-Replayed"),
+    );
+    expect(made).toHaveLength(1);
+    for (const response of both) expect([201, 409]).toContain(response.status);
+    expect((await writes()).comments - before.comments).toBe(1);
   });
 });
 
@@ -545,6 +643,23 @@ describe("partner keys", () => {
     const text = await bad.text();
     expect(JSON.parse(text)).toMatchObject({ type: ProblemType.unauthorized });
     expect(text).not.toContain("not-a-real-partner-key-123");
+  });
+
+  it("refuses a stored hash sent as the key: a leaked secret or KV dump opens nothing", async ({
+    expect,
+  }) => {
+    for (const stored of [
+      await sha256(credentials.partnerKey),
+      await sha256(credentials.adminKey),
+    ]) {
+      const response = await worker("/v1/forums", { headers: { "X-Api-Key": stored } });
+      expect(response.status).toBe(401);
+    }
+    const app = workerWith({});
+    const key = `kv-partner-key-${crypto.randomUUID()}`;
+    await app.env.PARTNER_KV!.put(`partner-key:${await sha256(key)}`, "kv-partner");
+    const hashed = await app.fetch("/v1/forums", { headers: { "X-Api-Key": await sha256(key) } });
+    expect(hashed.status).toBe(401);
   });
 
   it("finds keys stored as hashes in PARTNER_KV too", async ({ expect }) => {

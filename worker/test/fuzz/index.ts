@@ -79,6 +79,9 @@ export function fuzzWorker(vars: Partial<Env> = {}): Sender {
  */
 export async function send(fetcher: Sender, request: FuzzRequest): Promise<SentCase[]> {
   const headers = new Headers(request.headers);
+  // What Cloudflare would say: a client of its own per case (a retry is the same client).
+  if (!headers.has("CF-Connecting-IP")) headers.set("CF-Connecting-IP", nextClientAddress());
+  const apiKey = headers.get("X-Api-Key");
   if (request.bearer) {
     const token = await signToken(request.bearer.token);
     headers.set("Authorization", `${request.bearer.prefix}${token}${request.bearer.suffix}`);
@@ -88,6 +91,7 @@ export async function send(fetcher: Sender, request: FuzzRequest): Promise<SentC
   const once = async (body: string | Uint8Array | undefined): Promise<SentCase> => {
     const init: RequestInit = { method: request.method, headers };
     if (body !== undefined) init.body = body;
+    if (apiKey !== null) apiKeyUses.set(apiKey, (apiKeyUses.get(apiKey) ?? 0) + 1);
     const response = await fetcher(request.path, init);
     return { request, method, url, response, body: await response.clone().text() };
   };
@@ -97,6 +101,20 @@ export async function send(fetcher: Sender, request: FuzzRequest): Promise<SentC
   if (retry.concurrent) return Promise.all([once(request.body), once(again)]);
   return [await once(request.body), await once(again)];
 }
+
+let clientAddresses = 0;
+
+/** 10.0.0.1, 10.0.0.2, …: no two cases share a per-IP bucket, so no case exhausts one. */
+function nextClientAddress(): string {
+  const n = ++clientAddresses;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** How often each `X-Api-Key` value was sent: a partner's key is its own rate-limit bucket. */
+const apiKeyUses = new Map<string, number>();
+
+/** Reads per partner key per minute (wrangler.toml, PARTNER_RATE_LIMITER). */
+const PARTNER_READS_PER_MINUTE = 1200;
 
 type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 
@@ -193,7 +211,7 @@ export function assertProblem(method: string, response: Response, body: string):
 }
 
 /** The invariants a known bug may break (leaks and stack traces are never excused). */
-export type Invariant = "status" | "problem" | "personal" | "cors";
+export type Invariant = "status" | "problem" | "personal" | "cors" | "limits";
 
 /** A response the suite accepts although it is wrong: a bug with a failing test of its own. */
 export interface KnownBug {
@@ -229,9 +247,10 @@ export async function summary(): Promise<string> {
  * 3. no header or body carries a secret, raw or encoded ({@link assertNoSecrets});
  * 4. no body carries a stack trace ({@link assertNoStackTrace});
  * 5. (beyond the brief, as cheap) a personal response is never publicly cacheable, and CORS
- *    never allows an origin outside `ALLOWED_ORIGINS`.
+ *    never allows an origin outside `ALLOWED_ORIGINS`;
+ * 6. no 429 comes from a bucket the client chose with a header ({@link assertOwnBucket}).
  *
- * A broken 1, 2 or 5 that one of `knownBugs` explains is counted, not failed: the bug's own test
+ * A broken 1, 2, 5 or 6 that one of `knownBugs` explains is counted, not failed: the bug's own test
  * fails instead, and the run goes on looking for new bugs. Leaks (3, 4) are never excused.
  */
 export async function checkInvariants(
@@ -253,6 +272,7 @@ export async function checkInvariants(
     ],
     ["personal", () => assertNotSharedIfPersonal(sent)],
     ["cors", () => assertCors(sent)],
+    ["limits", () => assertOwnBucket(sent)],
   ];
   for (const [invariant, check] of checks) {
     try {
@@ -262,6 +282,42 @@ export async function checkInvariants(
       if (!known) throw error;
       knownBugHits.set(known.test, (knownBugHits.get(known.test) ?? 0) + 1);
     }
+  }
+}
+
+/**
+ * A 429 is the client's own doing only when its own bucket is over the limit: every case comes
+ * from an address of its own ({@link send}), every signed-in case is a user of its own, so only a
+ * partner key used more than its limit may be refused. Any other 429 was charged to a bucket that
+ * a header the client writes (`X-Forwarded-For`, …) chose, and one client could exhaust another's.
+ */
+export function assertOwnBucket(sent: SentCase): void {
+  if (sent.response.status !== 429) return;
+  const apiKey = new Headers(sent.request.headers).get("X-Api-Key");
+  if (apiKey !== null && (apiKeyUses.get(apiKey) ?? 0) > PARTNER_READS_PER_MINUTE) return;
+  throw new Error(
+    `429 for ${sent.method} ${sent.url.pathname} from a bucket the client did not exhaust; ` +
+      `headers: ${JSON.stringify(sent.request.headers)}`,
+  );
+}
+
+/**
+ * Of the two requests of a retry (one Idempotency-Key, one user), at most one may be answered
+ * with a write of its own: any other success is the first one replayed (`Idempotent-Replayed`).
+ */
+export function assertOneWritePerKey(cases: readonly SentCase[]): void {
+  const made = cases.filter(
+    ({ response }) =>
+      response.status >= 200 &&
+      response.status < 300 &&
+      response.headers.get("Idempotent-Replayed") !== "true",
+  );
+  if (made.length > 1) {
+    const { request } = cases[0]!;
+    throw new Error(
+      `${made.length} writes for one Idempotency-Key (${request.retry?.concurrent ? "concurrent" : "in turn"}): ` +
+        `${request.method} ${request.path}, statuses ${cases.map((c) => c.response.status).join(", ")}`,
+    );
   }
 }
 

@@ -17,6 +17,7 @@ import {
   writeBody,
 } from "./arbitraries.ts";
 import {
+  assertOneWritePerKey,
   checkInvariants,
   FUZZ_SEED,
   fuzzWorker,
@@ -156,9 +157,9 @@ describe("fuzz: writes", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(writeRequest, async ({ request, inlineVoting }) => {
-          for (const sent of await send(inlineVoting ? inline : community, request)) {
-            await checkInvariants(oracle, sent, KNOWN_BUGS);
-          }
+          const cases = await send(inlineVoting ? inline : community, request);
+          for (const sent of cases) await checkInvariants(oracle, sent, KNOWN_BUGS);
+          if (request.retry) assertOneWritePerKey(cases);
         }),
         { numRuns: RUNS.writes, seed: FUZZ_SEED },
       );

@@ -23,6 +23,8 @@ describe("CORS", () => {
     for (const origin of [
       "https://evil.com",
       "https://example.org",
+      // Ends in the same letters, but is another domain.
+      "https://evilexample.org",
       "http://a.example.org",
       "https://www.example.com.evil.com",
       "null",
@@ -230,6 +232,47 @@ describe("guessing credentials", () => {
       headers: { ...ip, Authorization: "Bearer garbage.garbage.garbage" },
     });
     expect(bearer.status).toBe(429);
+  });
+
+  it("charges Cloudflare's client address, whatever X-Forwarded-For the client writes", async ({
+    expect,
+  }) => {
+    const app = workerWith({ READ_RATE_LIMITER: countingLimiter(3) });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await app.fetch("/v1/health", {
+        headers: {
+          "CF-Connecting-IP": "203.0.113.92",
+          "X-Forwarded-For": `198.51.100.${i + 1}`,
+          "X-Real-IP": `198.51.100.${i + 1}`,
+        },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    // And a header naming the limited address does not pull another client into its bucket.
+    const other = await app.fetch("/v1/health", {
+      headers: { "CF-Connecting-IP": "203.0.113.93", "X-Forwarded-For": "203.0.113.92" },
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it("charges an IPv6 client by its /64, not by each of its addresses", async ({ expect }) => {
+    const app = workerWith({ READ_RATE_LIMITER: countingLimiter(3) });
+    const statuses = [];
+    for (let i = 1; i <= 5; i++) {
+      const response = await app.fetch("/v1/health", {
+        headers: {
+          "CF-Connecting-IP": `2001:db8:77:1::${i.toString(16)}:${crypto.randomUUID().slice(0, 4)}`,
+        },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const neighbour = await app.fetch("/v1/health", {
+      headers: { "CF-Connecting-IP": "2001:db8:77:2::1" },
+    });
+    expect(neighbour.status).toBe(200);
   });
 
   it("counts every refused key against the client's IP", async ({ expect }) => {

@@ -2,7 +2,6 @@ import { describe, it } from "vitest";
 import fc from "fast-check";
 import { plainTextToHtml } from "../../src/sanitize/plain-text.ts";
 import { sanitizeHtml } from "../../src/sanitize/index.ts";
-import { fill, quadraticScan, scalingRatio, RATIO_BOUND } from "./support/scaling.ts";
 
 describe("plainTextToHtml", () => {
   it("shows markup and references as typed", ({ expect }) => {
@@ -63,25 +62,4 @@ describe("plainTextToHtml", () => {
       );
     },
   );
-
-  // Each ratio test times about 30 runs: more than the default timeout on a loaded machine.
-  it(
-    "takes linear time: the measurement tells quadratic time apart",
-    { timeout: 30_000 },
-    ({ expect }) => {
-      expect(scalingRatio(quadraticScan, (n) => "x".repeat(n), 3)).toBeGreaterThan(25);
-    },
-  );
-
-  for (const [name, make] of Object.entries({
-    "<\\n": (n: number) => fill("", "<\n", n),
-    "\\n": (n: number) => fill("", "\n", n),
-    "<": (n: number) => fill("", "<", n),
-    "\\r\\n\\r\\n<": (n: number) => fill("", "\r\n\r\n<", n),
-    "x then whitespace-only lines": (n: number) => fill("x", " \n", n),
-  })) {
-    it(`takes linear time: ${name} repeated`, { timeout: 30_000 }, ({ expect }) => {
-      expect(scalingRatio(plainTextToHtml, make)).toBeLessThan(RATIO_BOUND);
-    });
-  }
 });

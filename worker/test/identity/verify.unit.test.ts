@@ -102,6 +102,39 @@ describe("HS256 verifier", () => {
     await refused(hsVerifier()(other), "signature", expect);
   });
 
+  it("refuses HS384 and HS512 even when signed with the right secret", async ({ expect }) => {
+    // Only HS256 is pinned: a token must not choose another algorithm, even a stronger one.
+    for (const alg of ["HS384", "HS512"]) {
+      const token = await new SignJWT(claims())
+        .setProtectedHeader({ alg, typ: "JWT" })
+        .sign(new TextEncoder().encode(SECRET));
+      await refused(hsVerifier()(token), "algorithm", expect);
+    }
+  });
+
+  it("holds its limits exactly: length, lifetime without iat, iat in the future", async ({
+    expect,
+  }) => {
+    const token = await hsToken(claims({ pad: "p".repeat(300) }));
+    expect(await hsVerifier({ maxTokenLength: token.length })(token)).toMatchObject({
+      subject: "user-42",
+    });
+    await refused(hsVerifier({ maxTokenLength: token.length - 1 })(token), "too_large", expect);
+    // Without iat: exp at most now + lifetime + the 30 s tolerance.
+    const noIat = (exp: number) => hsToken(without(claims({ exp }), "iat"));
+    expect(await hsVerifier()(await noIat(NOW + 3630))).toMatchObject({ subject: "user-42" });
+    await refused(hsVerifier()(await noIat(NOW + 3631)), "lifetime", expect);
+    // iat at most 30 s ahead.
+    expect(
+      await hsVerifier()(await hsToken(claims({ iat: NOW + 30, exp: NOW + 600 }))),
+    ).toMatchObject({ subject: "user-42" });
+    await refused(
+      hsVerifier()(await hsToken(claims({ iat: NOW + 31, exp: NOW + 600 }))),
+      "not_yet_valid",
+      expect,
+    );
+  });
+
   it("refuses expired tokens, allowing 30 s of clock skew", async ({ expect }) => {
     const verify = hsVerifier();
     expect(await verify(await hsToken(claims({ exp: NOW - 20 })))).toMatchObject({
@@ -112,6 +145,12 @@ describe("HS256 verifier", () => {
 
   it("honours nbf, with the same tolerance, and refuses iat in the future", async ({ expect }) => {
     const verify = hsVerifier();
+    // An nbf that is no time at all is a bad claim, not a token from the future.
+    await refused(
+      verify(await hsToken(claims({ nbf: "soon" as unknown as number }))),
+      "invalid_claims",
+      expect,
+    );
     await verify(await hsToken(claims({ nbf: NOW + 20 })));
     await refused(verify(await hsToken(claims({ nbf: NOW + 60 }))), "not_yet_valid", expect);
     await refused(
@@ -261,6 +300,14 @@ describe("JWKS verifier (RS256, ES256)", () => {
 
   const sign = (key: CryptoKey, alg: string, kid: string, payload: JWTPayload = claims()) =>
     new SignJWT(payload).setProtectedHeader({ alg, kid, typ: "JWT" }).sign(key);
+
+  it("refuses a token whose kid names two keys of the set: which one signs is unclear", async ({
+    expect,
+  }) => {
+    const twin = { ...(await exportJWK(stranger.publicKey)), kid: "rsa-1", alg: "RS256" };
+    const verify = jwksVerifier(jwksEndpoint([twin, rsa.jwk]).fetch);
+    await refused(verify(await sign(rsa.privateKey, "RS256", "rsa-1")), "unknown_key", expect);
+  });
 
   it("verifies RS256 and ES256 tokens, fetching the key set once", async ({ expect }) => {
     const endpoint = jwksEndpoint([rsa.jwk, ec.jwk]);

@@ -55,6 +55,30 @@ describe("claims → identity", () => {
     expect(map({ name: " Ada\n\tLovelace\u200b " }).name).toBe("Ada Lovelace");
   });
 
+  it("keeps every limit exactly: 255 characters, 100 ids, ids from 1", ({ expect }) => {
+    const email = `${"e".repeat(245)}@x.example`;
+    expect(email).toHaveLength(255);
+    expect(map({ email }).email).toBe(email);
+    expect(map({ email: `e${email}` })).not.toHaveProperty("email");
+    for (const bad of [" a@b.c", "a@b.c ", "x y@b.c", "a@b c"]) {
+      expect(map({ email: bad }), bad).not.toHaveProperty("email");
+    }
+    const picture = `https://x.example/${"p".repeat(237)}`;
+    expect(picture).toHaveLength(255);
+    expect(map({ picture }).picture).toBe(picture);
+    expect(map({ picture: `${picture}p` })).not.toHaveProperty("picture");
+    expect(map({ picture: "not a url" })).not.toHaveProperty("picture");
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(map({ groups: hundred }).groups).toEqual(hundred);
+    expect(map({ groups: [...hundred, 101] })).not.toHaveProperty("groups");
+    expect(map({ groups: [0, 1] })).not.toHaveProperty("groups");
+    expect(map({ groups: [1, "2"] })).not.toHaveProperty("groups");
+    expect(map({ name: "  Ada   Lovelace  " }).name).toBe("Ada Lovelace");
+    // Cut to 30 characters, then trimmed again: no trailing space from the cut.
+    expect(map({ name: `${"a".repeat(29)} bc` }).name).toBe("a".repeat(29));
+    expect(new IdentityError("expired").name).toBe("IdentityError");
+  });
+
   it("keeps only http(s) pictures of at most 255 characters", ({ expect }) => {
     expect(map({ picture: "http://cdn.example.com/a.png" }).picture).toBe(
       "http://cdn.example.com/a.png",
@@ -142,10 +166,27 @@ describe("identity → SSO payload", () => {
     );
   });
 
+  it("claims a verified e-mail only when the site's JWT says so", ({ expect }) => {
+    const now = (EXP - 600) * 1000;
+    // An e-mail with no word on it is not verified: UserEcho would trust the address.
+    const unsaid = toSsoPayload(map({ email: "ada@example.com" }), now);
+    expect(unsaid).toMatchObject({ email: "ada@example.com" });
+    expect(unsaid).not.toHaveProperty("verified_email");
+    for (const said of [false, "false"]) {
+      const payload = toSsoPayload(map({ email: "ada@example.com", email_verified: said }), now);
+      expect(payload.verified_email, String(said)).toBe(false);
+    }
+    for (const said of [true, "true"]) {
+      const payload = toSsoPayload(map({ email: "ada@example.com", email_verified: said }), now);
+      expect(payload.verified_email, String(said)).toBe(true);
+    }
+  });
+
   it("leaves out what the identity does not have", ({ expect }) => {
+    // Not even as `undefined`: the payload is serialised as UserEcho's PHP sample would.
     expect(
       toSsoPayload({ subject: "u-2", name: "User", expiresAt: EXP }, EXP * 1000 - 1000),
-    ).toEqual({ guid: "u-2", display_name: "User", expires: EXP });
+    ).toStrictEqual({ guid: "u-2", display_name: "User", expires: EXP });
   });
 });
 
