@@ -150,6 +150,7 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
       chaos.reset();
     }),
   );
+  app.use("*", drainRequestBody);
   app.use("*", countRequests(stats));
   app.use("*", injectFaults(faults));
   // The chaos profile reads the emulator's own answers from a second app over its own store,
@@ -218,3 +219,13 @@ export function createApp(options: EmulatorOptions = {}): Hono<EmulatorEnv> {
   });
   return app;
 }
+
+/**
+ * An answer given without reading the request's body (a 404 for an unknown path, a refused
+ * token, an injected fault) still takes the body, as a real server's connection would: workerd
+ * reports a body left unread after the answer as an uncaught error, noise in every test log.
+ */
+const drainRequestBody: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
+  await next();
+  if (c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => undefined);
+};
