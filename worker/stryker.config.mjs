@@ -42,7 +42,11 @@ export default {
     "src/api-keys/index.ts",
     // The upstream boundary and the cache's keys and generations.
     "src/upstream/inferred.ts",
-    "src/upstream/schemas.ts",
+    "src/upstream/normalise/values.ts",
+    "src/upstream/normalise/entities.ts",
+    "src/upstream/normalise/envelope.ts",
+    "src/upstream/normalise/paging.ts",
+    "src/upstream/normalise/hooks.ts",
     "src/cache/keys.ts",
     "src/cache/generations.ts",
   ],

@@ -35,12 +35,13 @@ describe("readConfig", () => {
       upstreamTimeoutMs: 8_000,
       warmupMaxCalls: 20,
       allowedForums: undefined,
-      voting: "community",
+      voting: "auto",
     });
     expect(config.cache).toEqual({
       forums: { freshSeconds: 300, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
       meta: { freshSeconds: 300, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
       topics: { freshSeconds: 60, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
+      index: { freshSeconds: 60, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
       topic: { freshSeconds: 60, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
       comments: { freshSeconds: 60, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
       users: { freshSeconds: 300, revalidateSeconds: 300, staleIfErrorSeconds: 86_400 },
@@ -243,7 +244,7 @@ describe("readConfig", () => {
         expect,
         { CACHE_TTL: value },
         "CACHE_TTL",
-        "expects route=seconds for forums, meta, topics, topic, comments, users",
+        "expects route=seconds for forums, meta, topics, index, topic, comments, users",
       );
     }
     refuses(expect, { CACHE_TTL: "users=x" }, "CACHE_TTL", "must be an integer from 0 to 86400");
@@ -267,8 +268,9 @@ describe("readConfig", () => {
       );
     }
     expect(readConfig(env({ VOTING: " inline " })).voting).toBe("inline");
-    expect(readConfig(env({ VOTING: "" })).voting).toBe("community");
-    refuses(expect, { VOTING: "sometimes" }, "VOTING", 'must be "community" or "inline"');
+    expect(readConfig(env({ VOTING: "" })).voting).toBe("auto");
+    expect(readConfig(env({ VOTING: "community" })).voting).toBe("community");
+    refuses(expect, { VOTING: "sometimes" }, "VOTING", 'must be "auto", "community", "inline"');
     expect(readConfig(env({ TOPIC_SORTS: " new , top" })).topicSorts).toEqual({
       values: new Set(["new", "top"]),
       detect: false,

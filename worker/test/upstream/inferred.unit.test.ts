@@ -11,16 +11,34 @@ import {
   USERS_BY_RATING,
   voteCommand,
 } from "../../src/upstream/inferred.ts";
-import type { UpstreamTopic } from "../../src/upstream/schemas.ts";
+import type { UpstreamTopic } from "../../src/upstream/model.ts";
+
+const named = (id: number, name?: string) => ({ id, name });
 
 const topic = (extra: Partial<UpstreamTopic> = {}): UpstreamTopic => ({
   id: 1001,
   header: "A topic",
-  created: "2026-01-02T03:04:05Z",
-  status: 12,
-  type: { id: 5, name: "Idea" },
+  description: undefined,
+  created: "2026-01-02T03:04:05.000Z",
+  updated: undefined,
+  status: { ...named(12), color: undefined },
+  type: named(5, "Idea"),
+  category: undefined,
   tags: [],
+  comment_count: undefined,
+  author: undefined,
+  vote: undefined,
+  url: undefined,
+  forum_id: undefined,
   ...extra,
+});
+
+const vote = (v: Partial<NonNullable<UpstreamTopic["vote"]>>) => ({
+  current_user: undefined,
+  diff: undefined,
+  positive: undefined,
+  negative: undefined,
+  ...v,
 });
 
 describe("what the worker guesses about UserEcho", () => {
@@ -43,47 +61,53 @@ describe("what the worker guesses about UserEcho", () => {
   });
 
   it("reads the key a sorted page must not increase by", ({ expect }) => {
-    expect(SORT_KEYS.top(topic({ vote: { diff: 7, positive: 9, negative: 2 } }))).toBe(7);
-    expect(SORT_KEYS.top(topic({ vote: { positive: 9, negative: 2 } }))).toBe(7);
-    expect(SORT_KEYS.top(topic({ vote: { positive: 9 } }))).toBe(9);
-    expect(SORT_KEYS.top(topic({ vote: { negative: 2 } }))).toBe(-2);
+    expect(SORT_KEYS.top(topic({ vote: vote({ diff: 7, positive: 9, negative: 2 }) }))).toBe(7);
+    expect(SORT_KEYS.top(topic({ vote: vote({ positive: 9, negative: 2 }) }))).toBe(7);
+    expect(SORT_KEYS.top(topic({ vote: vote({ positive: 9 }) }))).toBe(9);
+    expect(SORT_KEYS.top(topic({ vote: vote({ negative: 2 }) }))).toBe(-2);
     expect(SORT_KEYS.top(topic())).toBe(0);
     expect(SORT_KEYS.new(topic())).toBe(Date.parse("2026-01-02T03:04:05Z"));
+    expect(SORT_KEYS.new(topic({ created: undefined }))).toBeUndefined();
     expect(SORT_KEYS.updated(topic({ updated: "2026-02-01T00:00:00Z" }))).toBe(
       Date.parse("2026-02-01T00:00:00Z"),
     );
-    expect(SORT_KEYS.updated(topic())).toBe(Date.parse("2026-01-02T03:04:05Z"));
+    // A topic that does not say when it was updated cannot break the order, nor make it.
+    expect(SORT_KEYS.updated(topic())).toBeUndefined();
     expect(SORT_KEYS.discussed(topic({ comment_count: 4 }))).toBe(4);
     expect(SORT_KEYS.discussed(topic())).toBe(0);
   });
 
   it("reads a topic's ids for each filter, or says the topic cannot tell", ({ expect }) => {
     const full = topic({
-      status: { id: 12, name: "Planned" },
-      type: 5,
-      category: { id: 3, name: "UI" },
-      tags: [{ id: 8, name: "dark" }, 9],
+      status: { ...named(12, "Planned"), color: undefined },
+      type: named(5),
+      category: named(3, "UI"),
+      tags: [named(8, "dark"), named(9)],
     });
     expect(topicFilterValues(full, "status")).toEqual([12]);
-    expect(topicFilterValues(topic(), "status")).toEqual([12]);
+    expect(topicFilterValues(topic({ status: undefined }), "status")).toBeUndefined();
     expect(topicFilterValues(full, "type")).toEqual([5]);
-    expect(topicFilterValues(topic(), "type")).toEqual([5]);
+    expect(topicFilterValues(topic({ type: undefined }), "type")).toBeUndefined();
     expect(topicFilterValues(full, "category")).toEqual([3]);
-    expect(topicFilterValues(topic({ category: 4 }), "category")).toEqual([4]);
+    expect(topicFilterValues(topic({ category: null }), "category")).toBeUndefined();
     expect(topicFilterValues(topic(), "category")).toBeUndefined();
     expect(topicFilterValues(full, "tag")).toEqual([8, 9]);
     expect(topicFilterValues(topic(), "tag")).toBeUndefined();
+    expect(topicFilterValues(topic({ tags: undefined }), "tag")).toBeUndefined();
   });
 
-  it("shows public forums only", ({ expect }) => {
-    const forum = (name?: string) => ({
+  it("shows public forums only, and a forum whose type it cannot read never", ({ expect }) => {
+    const forum = (type?: string) => ({
       id: 1,
       name: "Ideas",
-      ...(name === undefined ? {} : { type: { name } }),
+      description: undefined,
+      type,
+      is_default: undefined,
+      topic_count: undefined,
     });
     expect(isPublicForum(forum("PUBLIC"))).toBe(true);
-    expect(isPublicForum(forum("public"))).toBe(true);
-    for (const name of ["PRIVATE", "KNOWLEDGE_BASE", "HELPDESK", ""]) {
+    // The boundary upper-cases what it reads: anything else here was not read as public.
+    for (const name of ["PRIVATE", "KNOWLEDGEBASE PUBLIC", "HELPDESK", "", "public"]) {
       expect(isPublicForum(forum(name)), name).toBe(false);
     }
     expect(isPublicForum(forum())).toBe(false);
