@@ -1,6 +1,6 @@
 import { PurgeResult } from "@userecho-edge/shared";
 import { forgetListings } from "../board/listings.ts";
-import { forgetVoteRefusals } from "../board/voting.ts";
+import { forgetVotingHandoff } from "../board/voting.ts";
 import { ALL_SCOPE, purgeScopes } from "../cache/index.ts";
 import { forgetVerdicts } from "../upstream/capabilities.ts";
 import { forgetUpstreamKnowledge } from "../upstream/client.ts";
@@ -29,7 +29,7 @@ export const adminHandlers = {
       forgetListings();
       forgetVerdicts();
       forgetUpstreamKnowledge();
-      forgetVoteRefusals();
+      await forgetVotingHandoff(c);
     }
     const reach = await purgeScopes(c, scopes);
     const result = PurgeResult.parse({ scopes, reach });

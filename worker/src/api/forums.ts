@@ -1,7 +1,6 @@
 import { ForumList } from "@userecho-edge/shared";
 import { cachedJson } from "../cache/index.ts";
-import { produceMeta } from "../board/forum-meta.ts";
-import { metaOptions } from "../board/forum-names.ts";
+import { forumMetaOptions, produceMeta } from "../board/forum-meta.ts";
 import {
   planTopicList,
   produceMyVotes,
@@ -22,7 +21,7 @@ export const forumHandlers = {
 
   getForumMeta: async (c, { params: { forumId } }) => {
     await requireVisibleForum(c, forumId);
-    return cachedJson(c, metaOptions(forumId), () => produceMeta(c, forumId));
+    return cachedJson(c, forumMetaOptions(c, forumId), () => produceMeta(c, forumId));
   },
 
   listTopics: async (c, { params: { forumId }, query }) => {

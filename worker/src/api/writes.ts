@@ -95,8 +95,7 @@ export const writeHandlers = {
         written = await send(() => user.vote(topicId, input.value));
       } catch (error) {
         if (!(error instanceof UpstreamRejectedError)) throw error;
-        const { subject } = requireIdentity(c);
-        throw await explainRefusedVote(c, user, subject, topicId, input.value);
+        throw await explainRefusedVote(c, user, topicId, input.value);
       }
       voteWorked(c.get("upstream"));
       await purgeScopes(c, [...(await forumScopes(c, forumId)), `topic:${topicId}`]);

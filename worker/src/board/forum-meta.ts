@@ -27,8 +27,21 @@ import { requireVisibleForum } from "./visibility.ts";
 /** A visible forum's metadata, from the cache when it can. */
 export async function loadForumMeta(c: Context<AppEnv>, forumId: number): Promise<ForumMeta> {
   await requireVisibleForum(c, forumId);
-  const { entry } = await cachedEntry(c, metaOptions(forumId), () => produceMeta(c, forumId));
+  const { entry } = await cachedEntry(c, forumMetaOptions(c, forumId), () =>
+    produceMeta(c, forumId),
+  );
   return parsedBody<ForumMeta>(entry);
+}
+
+/**
+ * The cache options of a forum's metadata. How votes are cast is part of the key: once the agent
+ * finds UserEcho has no vote endpoint (board/voting.ts), the next read says so, without waiting
+ * for the entry to age.
+ */
+export function forumMetaOptions(c: Context<AppEnv>, forumId: number) {
+  const voting = votingNow(c.get("config"), new Capabilities(c.get("upstream")));
+  const options = metaOptions(forumId);
+  return { ...options, params: { ...options.params, voting } };
 }
 
 /** Whether UserEcho itself serves a guessed sort or filter for this worker. */

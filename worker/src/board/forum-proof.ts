@@ -17,6 +17,8 @@ import { visibility } from "./visibility.ts";
 
 /** Most visible forums a topic is looked for in; a board with more answers 404 for the rest. */
 export const MAX_FORUM_QUESTIONS = 20;
+/** How far UserEcho's clock may be ahead of ours, for "created after the index was read". */
+const CLOCK_SKEW_MS = 5 * 60_000;
 /** Most pages read beyond a forum's index to find an older topic (a binary search by date). */
 const MAX_DEEP_READS = 10;
 
@@ -25,7 +27,8 @@ const MAX_DEEP_READS = 10;
  * - 404 when it is proven to be on no visible forum;
  * - the failure itself (502, 503, 504) when a forum that might hold it could not be read: the
  *   answer is unknown, which is neither a 404 nor a reason to fail topics proven elsewhere;
- * - 503 `overloaded` when this isolate spent its budget of proofs for the minute.
+ * - 503 `overloaded` when the answer needs calls for this topic alone and this isolate spent its
+ *   budget of those for the minute.
  *
  * In order:
  * 1. `forum_id`, when UserEcho sends it;
@@ -36,6 +39,12 @@ const MAX_DEEP_READS = 10;
  *    (shared with the computed lists: no call when cached), page 1 of the forum read again for a
  *    topic newer than the index, and for one older than it a binary search by date over the
  *    forum's `-created` pages (at most {@link MAX_DEEP_READS} calls).
+ *
+ * Cost: calls made for one topic alone (the id question, page 1 again, the search by date) are
+ * spent from a budget per isolate, upstream and minute (FORUM_PROOFS_PER_MINUTE). Past it, a
+ * proof still stands on the forum's index, whose rebuild is shared by every topic and bounded
+ * per TTL (board/forum-index.ts): a scan of many ids costs at most the budget plus one index per
+ * forum, however many ids it tries. Only what the index cannot answer is refused, with 503.
  * The answer is cached with the topic, a 404 included (board/topics.ts).
  */
 export async function proveTopicForum(
@@ -55,9 +64,12 @@ export async function proveTopicForum(
   if (listing && Date.now() - listing.at < validMs) return prove(listing.forumId);
   if (everyForumVisible) return items.length === 1 ? items[0]!.id : null;
 
-  spendProof(upstream.baseUrl, c.get("config").forumProofsPerMinute);
+  const budget = proofBudget(upstream.baseUrl, c.get("config").forumProofsPerMinute);
+  const ownCalls = budget.spend();
   const forums = items.slice(0, MAX_FORUM_QUESTIONS);
-  const answers = await Promise.allSettled(forums.map((forum) => holds(c, forum.id, topic)));
+  const answers = await Promise.allSettled(
+    forums.map((forum) => holds(c, forum.id, topic, ownCalls, budget)),
+  );
   const index = answers.findIndex((answer) => answer.status === "fulfilled" && answer.value);
   if (index >= 0) return forums[index]!.id;
   const failed = answers.find((answer) => answer.status === "rejected");
@@ -65,14 +77,26 @@ export async function proveTopicForum(
   throw new NotFoundError();
 }
 
-/** Whether forum `forumId` holds `topic`, asked with attested parameters only. */
-async function holds(c: Context<AppEnv>, forumId: number, topic: UpstreamTopic): Promise<boolean> {
+/**
+ * Whether forum `forumId` holds `topic`, asked with attested parameters only; with `ownCalls`
+ * false (the budget is spent), from the shared index alone.
+ */
+async function holds(
+  c: Context<AppEnv>,
+  forumId: number,
+  topic: UpstreamTopic,
+  ownCalls: boolean,
+  budget: ProofBudget,
+): Promise<boolean> {
   const upstream = c.get("upstream");
   const capabilities = new Capabilities(upstream);
-  if (capabilities.usable("topics:by-id")) {
+  if (ownCalls && capabilities.usable("topics:by-id")) {
     try {
       const page = await upstream.listTopics(forumId, topicInForumQuery(topic.id));
       const reading = topicInForumAnswer(page.items, topic.id);
+      // The agent's read of this forum's list showed the topic: the next proof within a topic
+      // TTL (after a write purged the topic, say) costs nothing.
+      if (reading === "found") recordListing(upstream.baseUrl, forumId, [topic]);
       if (reading !== "ignored") return reading === "found";
       capabilities.record("topics:by-id", "ignored");
     } catch (error) {
@@ -86,12 +110,20 @@ async function holds(c: Context<AppEnv>, forumId: number, topic: UpstreamTopic):
   const newest = index.topics[0]?.createdAt;
   if (
     created !== undefined &&
-    (newest === undefined || newest === null || created >= Date.parse(newest))
+    (newest === undefined || newest === null || created >= Date.parse(newest)) &&
+    created >= index.readAt - CLOCK_SKEW_MS
   ) {
-    // Newer than anything indexed: created since the index was read. Page 1 is read again.
+    // Newer than anything indexed, and about as new as the index: created since it was read,
+    // perhaps. Page 1 is read again.
+    if (!ownCalls) throw budget.refusal();
     return (await readCreatedPage(c, forumId, 1, index.pageSize)).some((id) => id.id === topic.id);
   }
   if (index.complete || created === undefined) return false;
+  // Within the indexed dates, yet not in the index: not on this forum. (At the oldest date
+  // itself, ties may have been cut at the bound.)
+  const oldest = index.topics.at(-1)?.createdAt;
+  if (oldest !== undefined && oldest !== null && created > Date.parse(oldest)) return false;
+  if (!ownCalls) throw budget.refusal();
   return searchOlder(c, index, topic.id, created);
 }
 
@@ -144,20 +176,33 @@ async function readCreatedPage(
 }
 
 /**
- * Proofs that ask UserEcho, per isolate, upstream and minute: a scan of ids (hidden or not)
- * cannot turn into a flood of upstream calls, since every answer, a 404 included, is cached by id.
+ * Proofs that make calls for one topic alone, per isolate, upstream and minute: a scan of ids
+ * (hidden or not) cannot turn into a flood of upstream calls, since past the budget only the
+ * shared index answers, and every answer, a 404 included, is cached by id.
  */
 const budgets = new Map<string, { windowStart: number; spent: number }>();
 
-function spendProof(baseUrl: string, perMinute: number): void {
+interface ProofBudget {
+  /** Takes one proof from the minute's budget: `false` when none is left. */
+  spend(): boolean;
+  /** The 503 for a proof the index cannot give once the budget is spent. */
+  refusal(): OverloadedError;
+}
+
+function proofBudget(baseUrl: string, perMinute: number): ProofBudget {
   const now = Date.now();
-  let budget = budgets.get(baseUrl);
-  if (!budget || now - budget.windowStart >= 60_000) {
-    budget = { windowStart: now, spent: 0 };
-    budgets.set(baseUrl, budget);
+  let window = budgets.get(baseUrl);
+  if (!window || now - window.windowStart >= 60_000) {
+    window = { windowStart: now, spent: 0 };
+    budgets.set(baseUrl, window);
   }
-  if (budget.spent >= perMinute) {
-    throw new OverloadedError((budget.windowStart + 60_000 - now) / 1000);
-  }
-  budget.spent += 1;
+  const current = window;
+  return {
+    spend() {
+      if (current.spent >= perMinute) return false;
+      current.spent += 1;
+      return true;
+    },
+    refusal: () => new OverloadedError((current.windowStart + 60_000 - Date.now()) / 1000),
+  };
 }

@@ -23,17 +23,8 @@ export function votingNow(config: Config, capabilities: Capabilities): "inline" 
   return capabilities.verdict("votes:inline") === "refused" ? "community" : "inline";
 }
 
-/**
- * Distinct visitors whose votes showed the endpoint missing before the worker stops trying for
- * everyone. One visitor's refusal may be theirs alone (UserEcho may block them), so one visitor
- * can never switch inline voting off for the others.
- */
-export const REFUSALS_TO_HAND_OFF = 2;
 const KV_KEY = "voting:refused:";
 const KEEP_SECONDS = 3600;
-
-/** Per upstream: the visitors (by subject) whose votes found no endpoint, since the last success. */
-const refusedBy = new Map<string, Set<string>>();
 
 /**
  * Before a vote: whether votes hand off, in this isolate or, with CACHE_KV bound, as another
@@ -54,9 +45,8 @@ export async function votesHandOff(c: Context<AppEnv>): Promise<boolean> {
   return false;
 }
 
-/** A vote went through: the endpoint exists, whatever some visitors met before. */
+/** A vote went through: the endpoint exists. */
 export function voteWorked(agent: UserEchoClient): void {
-  refusedBy.delete(agent.baseUrl);
   new Capabilities(agent).record("votes:inline", "works");
 }
 
@@ -65,13 +55,13 @@ export function voteWorked(agent: UserEchoClient): void {
  * nothing. If the visitor has no vote on the topic, a withdrawal is a no-op: when UserEcho
  * accepts it, the endpoint exists and the refusal was about this vote, most likely the
  * visitor's vote budget spent (UserEcho user groups cap a user's votes), a 409 of its own;
- * when UserEcho refuses it too, there is no vote endpoint for this visitor, and the vote is
- * handed off to the community (`VOTING=auto`) or reported refused (`inline`).
+ * when UserEcho refuses it too, the endpoint is missing for this visitor. Whether it is missing
+ * for everyone is the agent's to tell, never a visitor's (confirmMissingEndpoint): until it has,
+ * this visitor alone is handed off (`VOTING=auto`) or told the vote was refused (`inline`).
  */
 export async function explainRefusedVote(
   c: Context<AppEnv>,
   user: UserEchoClient,
-  subject: string,
   topicId: number,
   value: -1 | 0 | 1,
 ): Promise<ApiError> {
@@ -88,17 +78,27 @@ export async function explainRefusedVote(
     }
   }
   if (config.voting !== "auto") return new UpstreamRejectedError();
-  await noteMissingEndpoint(c, subject);
+  await confirmMissingEndpoint(c, topicId);
   return new VotingHandoffError();
 }
 
-async function noteMissingEndpoint(c: Context<AppEnv>, subject: string): Promise<void> {
+/**
+ * Asks with the agent token whether the vote endpoint exists, with a vote that changes nothing:
+ * a withdrawal on a topic where the agent's own vote is known to be none. Its refusal becomes
+ * everyone's knowledge (votes hand off); its success shows the endpoint is there, and the
+ * visitor's refusal theirs alone. When the agent has a vote on the topic, or UserEcho does not
+ * say, nothing is asked and nothing is learnt.
+ */
+async function confirmMissingEndpoint(c: Context<AppEnv>, topicId: number): Promise<void> {
   const agent = c.get("upstream");
-  const visitors = refusedBy.get(agent.baseUrl) ?? new Set<string>();
-  visitors.add(subject);
-  refusedBy.set(agent.baseUrl, visitors);
-  if (visitors.size < REFUSALS_TO_HAND_OFF) return;
-  // Recorded as the agent's knowledge, on the word of several visitors, never of one.
+  if ((await agent.getTopic(topicId)).vote?.current_user !== 0) return;
+  try {
+    await agent.vote(topicId, 0);
+    voteWorked(agent);
+    return;
+  } catch (error) {
+    if (!(error instanceof UpstreamRejectedError)) throw error;
+  }
   new Capabilities(agent).record("votes:inline", "refused");
   console.warn(
     JSON.stringify({
@@ -111,7 +111,10 @@ async function noteMissingEndpoint(c: Context<AppEnv>, subject: string): Promise
   );
 }
 
-/** Forgets what was learnt of votes: `POST /v1/admin/purge {"all": true}`. */
-export function forgetVoteRefusals(): void {
-  refusedBy.clear();
+/**
+ * Forgets, in every isolate that reads it, that votes hand off: `POST /v1/admin/purge
+ * {"all": true}` (this isolate's verdict goes with the others, upstream/capabilities.ts).
+ */
+export async function forgetVotingHandoff(c: Context<AppEnv>): Promise<void> {
+  await c.env.CACHE_KV?.delete(KV_KEY + c.get("upstream").baseUrl).catch(() => undefined);
 }

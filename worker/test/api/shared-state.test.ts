@@ -16,6 +16,7 @@ import {
   siteToken,
   workerWith,
 } from "../support/index.ts";
+import { readTimestamp } from "../../src/upstream/normalise/values.ts";
 
 afterEach(clearFaults);
 
@@ -96,20 +97,59 @@ describe("negative answers", () => {
     expect(bodies.size).toBe(1);
   });
 
-  it("cost a bounded number of lookups a minute: beyond, a clear 503", async ({ expect }) => {
+  it("cost a bounded number of lookups a minute; beyond it, the shared index answers", async ({
+    expect,
+  }) => {
     const app = freshWorker({ FORUM_PROOFS_PER_MINUTE: "3" });
-    const hidden = (await emulator<{ id: number }[]>("forums/3/topics", { limit: "6" })).data;
-    const statuses: number[] = [];
-    for (const { id } of hidden) {
-      const response = await app.fetch(`/v1/topics/${id}`);
-      statuses.push(response.status);
-      if (response.status === 503) {
-        expect(response.headers.get("Retry-After")).toMatch(/^\d+$/);
-        expect(await response.json()).toMatchObject({ type: ProblemType.overloaded });
-      }
-    }
-    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
-    expect(statuses.slice(3)).toEqual([503, 503, 503]);
+    // Forum 3 is private: its topics are readable by id with the agent token, and must stay 404.
+    const hidden = (await emulator<{ id: number }[]>("forums/3/topics", { limit: "12" })).data;
+    expect(hidden).toHaveLength(12);
+    const scan = (ids: { id: number }[]) =>
+      countUpstreamCalls(async () => {
+        for (const { id } of ids) {
+          const response = await app.fetch(`/v1/topics/${id}`);
+          expect(response.status, `topic ${id}`).toBe(404);
+        }
+      });
+    // Within the budget, each proof asks every visible forum about its one topic.
+    const withinBudget = await scan(hidden.slice(0, 3));
+    // Past it, the forums' indexes are read once for all…
+    const indexesRead = await scan(hidden.slice(3, 6));
+    // …and then each id costs only its own read: however many ids are tried.
+    const afterwards = await scan(hidden.slice(6));
+    expect(withinBudget).toBeGreaterThan(3);
+    expect(indexesRead).toBeGreaterThan(3);
+    expect(afterwards).toBe(6);
+  });
+
+  it("past the budget, refuse with a clear 503 only what the index cannot answer", async ({
+    expect,
+  }) => {
+    // An index of 100 topics leaves forum 1 (180 topics) indexed in part: a hidden topic older
+    // than its index needs a search of its own, which the spent budget refuses.
+    const app = freshWorker({ FORUM_PROOFS_PER_MINUTE: "1", COMPUTED_MAX_TOPICS: "100" });
+    const indexed = (
+      await emulator<{ created: string }[]>("forums/1/topics", {
+        limit: "100",
+        order_by: "-created",
+      })
+    ).data;
+    const oldestIndexed = Date.parse(readTimestamp(indexed.at(-1)!.created)!);
+    const hidden = (
+      await emulator<{ id: number; created: string }[]>("forums/3/topics", { limit: "40" })
+    ).data;
+    const older = hidden.filter(
+      (topic) => Date.parse(readTimestamp(topic.created)!) < oldestIndexed,
+    );
+    expect(older.length).toBeGreaterThanOrEqual(2);
+
+    expect((await app.fetch(`/v1/topics/${older[0]!.id}`)).status).toBe(404);
+    const refused = await app.fetch(`/v1/topics/${older[1]!.id}`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect(await refused.json()).toMatchObject({ type: ProblemType.overloaded, status: 503 });
+    // A refusal is not an answer: it is not cached, and a later proof decides.
+    expect(refused.headers.get("Cache-Status") ?? "").not.toMatch(/hit/);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, it } from "vitest";
 import {
   Comment,
   CommentPage,
+  ForumMeta,
   MyVotes,
   ProblemType,
   SsoLink,
@@ -9,6 +10,7 @@ import {
   TopicPage,
   VoteResult,
 } from "@userecho-edge/shared";
+import { GROUP_MEMBERS } from "@userecho-edge/emulator";
 import { generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type JWK } from "jose";
 import {
   clearFaults,
@@ -293,7 +295,7 @@ describe("exactly one upstream write per Idempotency-Key", () => {
     });
     const before = await writes();
     const first = await comment(topicId, key, token);
-    expect(first.status).toBe(504);
+    expect(first.status, await first.clone().text()).toBe(504);
     expect((await writes()).comments - before.comments).toBe(1);
 
     const retry = await comment(topicId, key, token);
@@ -391,6 +393,104 @@ describe("POST /v1/topics/:topicId/votes", () => {
     const bad = await post("/v1/topics/1006/votes", { value: 2 }, { token }, app);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ parameter: "value" });
+  });
+});
+
+describe("VOTING=auto: inline while UserEcho takes votes, and only the agent says it does not", () => {
+  let hosts = 0;
+  /** A worker on an upstream host of its own: what other tests learnt of votes does not apply. */
+  const freshApp = (profile: "documented" | "extended") =>
+    workerWith({
+      VOTING: "auto",
+      USERECHO_BASE_URL: profileBaseUrl(profile).replace("//demo.", `//votes-${hosts++}.`),
+    });
+  const votingOf = async (app: { fetch: typeof worker }) =>
+    ForumMeta.parse(await (await app.fetch("/v1/forums/1/meta")).json()).voting;
+  const visitor = (sub = `auto-${crypto.randomUUID()}`) => siteToken({ sub, name: "Auto Voter" });
+
+  it("hands off for everyone once the agent's own no-op vote finds no endpoint", async ({
+    expect,
+  }) => {
+    const app = freshApp("documented");
+    expect(await votingOf(app)).toBe("inline");
+    const first = await post(
+      "/v1/topics/1005/votes",
+      { value: 1 },
+      { token: await visitor() },
+      app,
+    );
+    expect(first.status).toBe(409);
+    expect(await first.json()).toMatchObject({ type: ProblemType.votingHandoff });
+    expect(await votingOf(app)).toBe("community");
+    // The next visitor is handed off at once: no vote is sent to find out again.
+    const votesSent = async () =>
+      Object.entries((await emulatorStats()).byPath)
+        .filter(([path]) => /^POST .*\/topics\/1005\/votes\.json$/.test(path))
+        .reduce((sum, [, count]) => sum + count, 0);
+    const before = await votesSent();
+    const next = await post("/v1/topics/1005/votes", { value: 1 }, { token: await visitor() }, app);
+    expect(next.status).toBe(409);
+    expect(await votesSent()).toBe(before);
+  });
+
+  it("hands off only the visitor UserEcho refuses, when the agent's vote goes through", async ({
+    expect,
+  }) => {
+    const app = freshApp("extended");
+    // This visitor's vote and their no-op withdrawal find no endpoint; the agent's does.
+    await setFaults({
+      match: { method: "POST", path: "/topics/1007/votes" },
+      fault: { kind: "status", status: 404 },
+      times: 2,
+    });
+    const refused = await post(
+      "/v1/topics/1007/votes",
+      { value: 1 },
+      { token: await visitor() },
+      app,
+    );
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ type: ProblemType.votingHandoff });
+    expect(await votingOf(app)).toBe("inline");
+    const other = await post(
+      "/v1/topics/1007/votes",
+      { value: 1 },
+      { token: await visitor() },
+      app,
+    );
+    expect(other.status).toBe(200);
+    expect(VoteResult.parse(await other.json()).myVote).toBe(1);
+  });
+
+  it("gives a group member's weight, shows it back, and takes it back", async ({ expect }) => {
+    const app = freshApp("extended");
+    const token = await visitor(GROUP_MEMBERS.partner.guid);
+    const topicId = 1011;
+    const before = TopicDetail.parse(await (await app.fetch(`/v1/topics/${topicId}`)).json());
+    const up = VoteResult.parse(
+      await (await post(`/v1/topics/${topicId}/votes`, { value: 1 }, { token }, app)).json(),
+    );
+    expect(up.myVote).toBe(5);
+    expect(up.votes.up).toBe(before.votes.up + 5);
+    const mine = await app.fetch(`/v1/topics/${topicId}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(TopicDetail.parse(await mine.json()).myVote).toBe(5);
+    const back = VoteResult.parse(
+      await (await post(`/v1/topics/${topicId}/votes`, { value: 0 }, { token }, app)).json(),
+    );
+    expect(back).toMatchObject({ myVote: 0, votes: { up: before.votes.up } });
+  });
+
+  it("says the visitor's votes are spent, and keeps voting inline for the others", async ({
+    expect,
+  }) => {
+    const app = freshApp("extended");
+    const token = await visitor(GROUP_MEMBERS.spent.guid);
+    const response = await post("/v1/topics/1012/votes", { value: 1 }, { token }, app);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ type: ProblemType.voteBudgetSpent, status: 409 });
+    expect(await votingOf(app)).toBe("inline");
   });
 });
 

@@ -242,7 +242,8 @@ export async function summary(): Promise<string> {
 /**
  * Checks the invariants on one case and throws on the first broken one:
  *
- * 1. the status is documented (see {@link statusOracle}): never a 5xx;
+ * 1. the status is documented (see {@link statusOracle}): never a 5xx, but for the stated bound
+ *    on upstream lookups ({@link isShedLoad});
  * 2. an error is a problem document whose `status` is the HTTP status;
  * 3. no header or body carries a secret, raw or encoded ({@link assertNoSecrets});
  * 4. no body carries a stack trace ({@link assertNoStackTrace});
@@ -324,11 +325,25 @@ export function assertOneWritePerKey(cases: readonly SentCase[]): void {
 /** Throws unless the status is one the {@link StatusOracle} allows for this request. */
 export function assertDocumentedStatus(oracle: StatusOracle, sent: SentCase): void {
   const allowed = oracle.allowed(sent.method, sent.url, new Headers(sent.request.headers));
-  if (!allowed.has(sent.response.status)) {
+  if (!allowed.has(sent.response.status) && !isShedLoad(sent)) {
     throw new Error(
       `${sent.method} ${sent.url.pathname} answered ${sent.response.status}, ` +
         `documented: ${[...allowed].sort().join(", ")}; body: ${sent.body.slice(0, 300)}`,
     );
+  }
+}
+
+/**
+ * The one 5xx a healthy UserEcho may still see: the worker's own bound on the upstream calls that
+ * visitors' requests cause (FORUM_PROOFS_PER_MINUTE), a 503 `overloaded` that says when to come
+ * back. Like a 429, it is the stated limit at work, not a failure.
+ */
+function isShedLoad(sent: SentCase): boolean {
+  if (sent.response.status !== 503 || !sent.response.headers.has("Retry-After")) return false;
+  try {
+    return (JSON.parse(sent.body) as { type?: unknown }).type === ProblemType.overloaded;
+  } catch {
+    return false;
   }
 }
 
