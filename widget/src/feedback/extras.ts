@@ -4,23 +4,7 @@
  * page downloads before its first row stays small.
  */
 import "../i18n/english-more.ts";
-import type { Listing } from "./topic-list.ts";
 
+export type { Browsing } from "./browsing.ts";
 export { renderFilters, renderSort } from "./filters.ts";
 export { listingSummary, pageAnnouncement, renderForumLink, renderPaging } from "./paging.ts";
-
-/**
- * What the sort, the filters and the paging may ask of the board. They set its query
- * properties (`sort`, `type`, …) as a page would, and go to a page through `go`.
- */
-export interface Browsing {
-  /**
-   * Shows page `page`; once it is loaded and drawn, focus moves to `focus` (a selector) and the
-   * live region says what `announce` makes of it.
-   */
-  go(page: number, focus?: string, announce?: (listing: Listing) => string): void;
-  /** "Continue on the forum", signed in when the page gives a token. */
-  follow(event: Event, url: string): void;
-  /** Loads the forum's meta again, after it failed. */
-  retryMeta(): void;
-}

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { ForumMeta, Status, TopicSort } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
-import type { Browsing } from "./extras.ts";
+import type { Browsing } from "./browsing.ts";
 import { listingSummary } from "./paging.ts";
 
 /** The filters a board can set, by their property names. */

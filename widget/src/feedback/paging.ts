@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import type { PageInfo } from "@userecho-edge/shared";
 import type { Translator } from "../i18n/index.ts";
 import { pager } from "../internal/pager.ts";
-import type { Browsing } from "./extras.ts";
+import type { Browsing } from "./browsing.ts";
 
 /** `numbered`: page buttons; `more`: a "Show more" button that appends the next page. */
 export type PagingMode = "numbered" | "more";

@@ -8,7 +8,6 @@
  * `pnpm check-userecho`. If production disagrees, this file is what changes.
  */
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
-import type { UpstreamQuery } from "./client.ts";
 import type { UpstreamForum, UpstreamTopic } from "./schemas.ts";
 
 /**
@@ -83,7 +82,7 @@ export const USERS_BY_RATING = "-rating";
  * attested (`filter__id__gt`, used by a real client to poll for new topics, and
  * `order_by=created`). A few items come back, not one, in case ids and creation dates disagree.
  */
-export function topicInForumQuery(topicId: number): UpstreamQuery {
+export function topicInForumQuery(topicId: number) {
   return { filter__id__gt: topicId - 1, order_by: "created", limit: 10 };
 }
 
