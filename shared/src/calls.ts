@@ -15,12 +15,12 @@ export type Calls = {
 };
 
 /** One route's call. */
-export interface Call<R extends Routes[keyof Routes] = Routes[keyof Routes]> {
+type Call<R extends Routes[keyof Routes]> = {
   readonly method: R["method"];
   readonly path: R["path"];
   readonly input: Input<R>;
   readonly answer: Answer<R>;
-}
+};
 
 type Input<R> = Part<R, "params", "params"> & Part<R, "query", "query"> & Body<R>;
 
@@ -31,11 +31,11 @@ type Part<R, Key extends string, As extends string> = R extends {
   ? object extends Fields<S>
     ? { readonly [K in As]?: Fields<S> }
     : { readonly [K in As]: Fields<S> }
-  : unknown;
+  : object;
 
 type Body<R> = R extends { readonly body: infer S extends z.ZodMiniType }
   ? { readonly body: z.input<S> }
-  : unknown;
+  : object;
 
 type Answer<R> = R extends { readonly success: { readonly schema: infer S extends z.ZodMiniType } }
   ? z.output<S>

@@ -54,9 +54,10 @@ export function plainDynamicImports(): Plugin {
         const end = code.indexOf("\n// ", start + 1);
         const plain = "var __vitePreload = (load) => load();\n";
         const unwrapped = (code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)))
-          // The common form, `import("./chunks/x.js")` alone, needs no wrapper at all.
+          // The common forms, `import("./chunks/x.js")` alone or with the export it is after
+          // (`.then((n) => n.t)`), need no wrapper at all.
           .replace(
-            /__vitePreload\(\(\) => (import\("[^"]+"\)),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
+            /__vitePreload\(\(\) => (import\("[^"]+"\)(?:\.then\(\((\w+)\) => \2\.\w+\))?),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
             "$1",
           );
         return { code: unwrapped, map: null };

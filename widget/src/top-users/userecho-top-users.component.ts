@@ -1,9 +1,12 @@
 import { html } from "lit";
+import { TOP_USERS } from "@userecho-edge/shared/paths";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { clampCount } from "../internal/limits.ts";
-import { avatar, errorState, explanation, skeleton } from "../internal/render.ts";
+import { errorState, explanation, skeleton } from "../internal/render.ts";
+import { avatar } from "../topic-meta/avatar.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
 import { topUsersStyles } from "./userecho-top-users.styles.ts";
 
 /**
@@ -45,7 +48,7 @@ export class UserEchoTopUsers extends UserEchoElement {
     limit: { type: Number },
   };
 
-  static override styles = [baseStyles, topUsersStyles];
+  static override styles = [baseStyles, controlStyles, topUsersStyles];
 
   /** How many users to show, 1–100. */
   declare limit: number;
@@ -56,7 +59,8 @@ export class UserEchoTopUsers extends UserEchoElement {
   }
 
   readonly #users = new FetchController(this, {
-    task: ([, limit], signal) => this.requireApi().topUsers(1, limit, signal),
+    task: ([, limit], signal) =>
+      this.requireApi().get(TOP_USERS, { query: { page: 1, limit } }, { signal }),
     args: () => [this.api, clampCount(this.limit, 10)] as const,
     onComplete: (page) => this.emit("userecho-load", { page: page.page }),
     onError: (error) => this.reportError("load", error),

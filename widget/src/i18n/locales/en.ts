@@ -15,12 +15,10 @@ const en = {
   retry: "Try again",
   search: "Search",
   searchPlaceholder: "Search ideas…",
-  filtersError: "Filters are unavailable.",
   votes: { one: "vote", other: "votes" },
   voteFor: "Vote for “{title}”",
   comments: { one: "{n} comment", other: "{n} comments" },
   submitIdea: "Submit an idea",
-  signIn: "Please sign in to continue.",
 };
 
 export default en;

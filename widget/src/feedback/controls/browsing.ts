@@ -1,4 +1,4 @@
-import type { Listing } from "./topic-list.ts";
+import type { Listing } from "../listing/topic-list.ts";
 
 /**
  * What the sort, the filters and the paging may ask of the board. They set its query
