@@ -1,10 +1,13 @@
 import { css } from "../styles/css.ts";
 
-// Against layout shift: the filters take a line's place from the first render (as tall as a
-// label over a select: two lines of 0.875em text, the select's padding and border) and scroll
-// sideways rather than wrap, so the wrap is decided by their basis, not by what they hold; skeleton rows are as tall as topics
-// (padding, the vote column, the border; taller where titles wrap, in a narrow board); the
-// paging and forum link have their place held until drawn; the count has room before it is
+// Against layout shift: the first render is as tall as `widget.js` reserves before it comes
+// (reserve/), and as the board once its rows are in. So its height depends on the page size and
+// on one breakpoint, a content box of 36rem, and not on what the lines hold: the filters take a
+// line's place from the first render (as tall as a label over a select: two lines of 0.875em
+// text, the select's padding and border) and scroll sideways rather than wrap; in a narrow board
+// the search and the filters each take a line, and so do the actions; skeleton rows are as tall
+// as topics (padding, the vote column, the border; taller in a narrow board, where titles wrap);
+// the paging and forum link have their place held until drawn; the count has room before it is
 // known, so the heading's line does not wrap when it arrives.
 // Topics out of view skip layout and paint (content-visibility). Its paint containment clips
 // at the row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
@@ -12,8 +15,7 @@ import { css } from "../styles/css.ts";
 export const feedbackStyles = css`
   .head,
   .actions,
-  .toolbar,
-  .meta {
+  .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -57,6 +59,10 @@ export const feedbackStyles = css`
   @container (max-width: 36rem) {
     .sk .bar:first-child {
       block-size: calc(4.9em + 2px);
+    }
+    .actions,
+    .filters {
+      flex-basis: 100%;
     }
   }
   .reserve-paging {
@@ -108,23 +114,5 @@ export const feedbackStyles = css`
   }
   .title:focus-visible {
     outline: 2px solid var(--_focus);
-  }
-  .meta {
-    gap: 0.25rem 0.6rem;
-    margin-block-start: 0.3rem;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .status {
-    border-radius: 1em;
-    padding: 0 0.55em;
-    font-weight: 600;
-    background: var(--status-bg);
-    color: var(--status-fg);
-  }
-  .author {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
   }
 `;
