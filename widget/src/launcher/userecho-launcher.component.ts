@@ -158,6 +158,7 @@ export class UserEchoLauncher extends Base {
     this.#draw();
     const options = { attributes: true, attributeFilter: ["lang"], subtree: true };
     this.#languages.observe(document.documentElement, options);
+    document.addEventListener("focusin", this.#keepClear);
     // An address naming a topic opens it at once: the dialog is needed now.
     if (this.getAttribute("history") === "hash") {
       void this.#loadDialog().then((dialog) => this.isConnected && dialog.connect());
@@ -166,6 +167,7 @@ export class UserEchoLauncher extends Base {
 
   disconnectedCallback(): void {
     this.#languages.disconnect();
+    document.removeEventListener("focusin", this.#keepClear);
     this.#dialog?.disconnect();
   }
 
@@ -211,6 +213,28 @@ export class UserEchoLauncher extends Base {
       .then((dialog) => dialog.preload())
       .catch(() => undefined);
   }
+
+  /**
+   * The tab floats over the page: a control of the page that takes focus under it is scrolled
+   * clear of it (up or down, whichever is less), as the page's own `scroll-padding` would, so
+   * that a keyboard never lands on a control the tab hides.
+   */
+  readonly #keepClear = (event: FocusEvent) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || this.#button.hidden || this.opened) return;
+    if (event.composedPath().includes(this)) return;
+    const tab = this.#button.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    const apart =
+      box.right <= tab.left ||
+      box.left >= tab.right ||
+      box.bottom <= tab.top ||
+      box.top >= tab.bottom;
+    if (apart) return;
+    const up = box.bottom - tab.top;
+    const down = tab.bottom - box.top;
+    window.scrollBy({ top: up <= down ? up : -down });
+  };
 
   #visibleButton(): HTMLButtonElement | undefined {
     return this.#button.hidden ? undefined : this.#button;
