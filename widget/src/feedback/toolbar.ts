@@ -4,7 +4,8 @@ import type { Controls } from "./controls/controls.ts";
 
 /**
  * Above the topics: the search box, from the first render, then the sort and the filters, which
- * the controls draw once they are in (their line's place is held until then).
+ * the controls draw once they are in, in a box whose place is held until then (so the search box
+ * keeps its width, and nothing moves, when they come).
  */
 export function renderToolbar(
   t: Translator,
@@ -22,7 +23,6 @@ export function renderToolbar(
         @input=${(event: Event) => search((event.target as HTMLInputElement).value.trim())}
       />
     </label>
-    ${controls?.sort()}
-    <div class="filters">${controls?.filters()}</div>
+    <div class="filters">${controls?.sort()} ${controls?.filters()}</div>
   </div>`;
 }

@@ -9,8 +9,10 @@ import { css } from "../styles/css.ts";
 // as topics (padding, the vote column, the border; taller in a narrow board, where titles wrap);
 // the paging and forum link have their place held until drawn; the count has room before it is
 // known, so the heading's line does not wrap when it arrives.
-// Topics out of view skip layout and paint (content-visibility). Its paint containment clips
-// at the row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
+// Topics out of view skip layout and paint (content-visibility), and count as tall as a
+// skeleton row until first drawn: a row's first layout is at that size, even in view, so a
+// wrong guess there moved the page below for one frame. Its paint containment clips at the
+// row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
 // (Comments inside css`` ship in the bundle, hence here.)
 export const feedbackStyles = css`
   .head,
@@ -64,6 +66,9 @@ export const feedbackStyles = css`
     .filters {
       flex-basis: 100%;
     }
+    .topic {
+      contain-intrinsic-size: auto calc(4.9em + 2px);
+    }
   }
   .reserve-paging {
     block-size: calc(1.5rem + 3.7em + 2px);
@@ -79,7 +84,7 @@ export const feedbackStyles = css`
     grid-template-columns: 2.5rem minmax(0, 1fr);
     gap: 0.75rem;
     content-visibility: auto;
-    contain-intrinsic-size: auto 5rem;
+    contain-intrinsic-size: auto calc(3.5em + 2px);
     overflow-clip-margin: 0.35rem;
   }
   .vote {
