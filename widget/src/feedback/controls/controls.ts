@@ -7,7 +7,7 @@
  */
 import "../../i18n/english-more.ts";
 import { adoptStyles, nothing, type LitElement, type ReactiveController } from "lit";
-import type { ForumMeta } from "@userecho-edge/shared";
+import type { ForumMeta, Topic } from "@userecho-edge/shared";
 import { FORUM_META } from "@userecho-edge/shared/paths";
 import type { EdgeApi } from "../../api/client.ts";
 import { FetchController, type FetchStatus } from "../../internal/fetch-controller.ts";
@@ -103,10 +103,15 @@ export class Controls implements ReactiveController {
     );
   }
 
-  /** Below the rows of `listing`: the paging, then the forum link. */
-  paging(listing: Listing, shown: number, pending: boolean) {
+  /**
+   * Below the `rows` of `listing` (its topics, after those the visitor posted): the paging, then
+   * the forum link, to the community's home, or to the site of the first topic until the meta
+   * says where that is.
+   */
+  paging(listing: Listing, rows: readonly Topic[], pending: boolean) {
     const host = this.#host;
-    const home = this.meta.value?.communityUrl ?? new URL(listing.items[0]!.url).origin + "/";
+    const home = this.meta.value?.communityUrl ?? new URL(rows[0]!.url).origin + "/";
+    const shown = rows.length;
     return renderPaging(this.#t, listing.page, host.paging, home, pending, shown, this.#browsing);
   }
 

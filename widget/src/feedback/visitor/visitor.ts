@@ -38,7 +38,7 @@ export class Visitor implements ReactiveController {
   state = EMPTY;
   readonly #host: VisitorHost;
   readonly #meta: { readonly value: ForumMeta | undefined };
-  #forum: number | undefined;
+  #forum: number;
   #getToken: TokenProvider | undefined;
   #listing: Listing | undefined;
 
@@ -46,6 +46,9 @@ export class Visitor implements ReactiveController {
   constructor(host: VisitorHost, meta: { readonly value: ForumMeta | undefined }) {
     this.#host = host;
     this.#meta = meta;
+    // What changes from here on is news; the listing on screen is not: its own votes are due.
+    this.#forum = host.forum;
+    this.#getToken = host.getToken;
     host.addController(this);
   }
 
@@ -62,7 +65,7 @@ export class Visitor implements ReactiveController {
     const listed = listing.topics.value;
     // Another forum: nothing of the last one's is the visitor's here, and a notice is stale.
     if (forum !== this.#forum) {
-      if (this.#forum !== undefined) this.state = EMPTY;
+      this.state = EMPTY;
       this.#host.clearNotice();
     }
     if (getToken !== this.#getToken) this.#signedIn();
