@@ -104,22 +104,23 @@ export function bundleSizes(): BundleSize[] {
 
 /**
  * What a page with one `<userecho-feedback>` and nothing else downloads before its first row:
- * in Chromium, every JavaScript response whose request started before the first `.topic` row
- * was in the DOM (widget.js, and any chunk it pulled in by then), each measured as gzip -9 of
- * the file served. Not one file: the sum of all of them.
+ * in Chromium, every JavaScript response whose request started before the first frame with a
+ * `.topic` row in the DOM (widget.js, and any chunk it pulled in by then), each measured as gzip
+ * -9 of the file served. Not one file: the sum of all of them. The frames are watched from
+ * before the page's own scripts run, so what loads just after the first row is not counted.
  */
 export function scriptsBeforeFirstRow(
   browser: Browser,
   stack: Pick<Stack, "workerUrl">,
 ): Promise<Scripts> {
-  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/fifty.html`, async () => {
-    const board = document.querySelector("userecho-feedback")!;
-    await customElements.whenDefined("userecho-feedback");
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        board.shadowRoot?.querySelector(".topic") ? resolve() : requestAnimationFrame(check);
-      check();
-    });
+  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/fifty.html`, () => {
+    const w = window as unknown as { userechoReady?: number };
+    const check = () => {
+      if (document.querySelector("userecho-feedback")?.shadowRoot?.querySelector(".topic")) {
+        w.userechoReady = performance.now();
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   });
 }
 
@@ -132,27 +133,29 @@ export function scriptsBeforeLauncherOpens(
   browser: Browser,
   stack: Pick<Stack, "workerUrl">,
 ): Promise<Scripts> {
-  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/launcher.html`, async () => {
-    await customElements.whenDefined("userecho-launcher");
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/launcher.html`, () => {
+    const w = window as unknown as { userechoReady?: number };
+    void customElements
+      .whenDefined("userecho-launcher")
+      .then(() => setTimeout(() => (w.userechoReady = performance.now()), 1000));
   });
 }
 
-/** The scripts `url` fetched until `ready` (run in the page) resolved, sized as served. */
-async function scriptsBefore(
-  browser: Browser,
-  url: string,
-  ready: () => Promise<void>,
-): Promise<Scripts> {
+/**
+ * The scripts `url` fetched before the moment `watch` (run in the page before its own scripts)
+ * records as `window.userechoReady`, sized as served.
+ */
+async function scriptsBefore(browser: Browser, url: string, watch: () => void): Promise<Scripts> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.addInitScript(watch);
   await page.goto(url);
-  await page.evaluate(ready);
+  await page.waitForFunction(() => (window as { userechoReady?: number }).userechoReady);
   const scripts = await page.evaluate(() => {
-    const now = performance.now();
+    const ready = (window as { userechoReady?: number }).userechoReady!;
     return performance
       .getEntriesByType("resource")
-      .filter((entry) => entry.startTime <= now && new URL(entry.name).pathname.endsWith(".js"))
+      .filter((entry) => entry.startTime <= ready && new URL(entry.name).pathname.endsWith(".js"))
       .map((entry) => new URL(entry.name).pathname.slice(1));
   });
   await context.close();

@@ -144,6 +144,7 @@ export class UserEchoFeedback extends UserEchoElement {
    * loaded once the first rows are drawn, or on the visitor's first action if that comes first.
    */
   #controls: Controls | undefined;
+  #controlsAsked = false;
   /** The listing whose every row was last drawn: `userecho-load` was fired for it. */
   #drawn: Listing | undefined;
 
@@ -170,9 +171,11 @@ export class UserEchoFeedback extends UserEchoElement {
     paintStatuses(this.renderRoot);
     const { topics } = this.listing;
     const listing = topics.value;
-    // Once the first rows are in (or the forum turned out empty), the controls come.
-    if (!this.#controls && (this.#rows.drawn > 0 || listing?.items.length === 0)) {
-      this.#controlled(() => this.requestUpdate());
+    // The controls load after the frame that paints the first rows (or shows the forum empty),
+    // so neither their chunk nor their restyle delays the first row.
+    if (!this.#controlsAsked && (this.#rows.drawn > 0 || listing?.items.length === 0)) {
+      this.#controlsAsked = true;
+      requestAnimationFrame(() => setTimeout(() => this.#controlled(() => this.requestUpdate())));
     }
     if (this.#rows.drawing) return; // the next batch comes in a task of its own
     if (listing && listing !== this.#drawn) {
@@ -260,7 +263,7 @@ export class UserEchoFeedback extends UserEchoElement {
       const below = [visitor?.state.notes.get(topic.id), controls?.expansions.render(topic)];
       return renderTopicRow(t, topic, !!controls?.expansions.has(topic.id), below, this.#actions);
     };
-    return rows.render(row, pending, controls?.paging(listing, rows.rows.length, pending));
+    return rows.render(row, pending, controls?.paging(listing, rows.rows, pending));
   }
 
   /** The visitor typed in the search box: the controls search once they pause. */
