@@ -222,11 +222,11 @@ async function layoutShiftRuns(
 }
 
 /**
- * How the page stands before the widget loads. Chromium starts ICU on a page's first Intl call,
- * a one-time cost of 20–130 ms in one task that no script can split; the widget's dates and
- * counts need Intl. `cold`: the widget is the page's first Intl user and pays it. `intl-started`:
- * the page used Intl before (as any page that formats a date does), so what remains is the
- * widget's own work.
+ * How the page stands before the widget loads. Chromium starts ICU on a page's first Intl
+ * formatter of numbers or dates, a one-time cost of 20–130 ms in one task that no script can
+ * split. The widget's rows need none (relative dates come from its messages, plural rules do not
+ * start it). `cold`: nothing on the page used Intl before. `intl-started`: the page did (as any
+ * page that formats a date does); both should show only the widget's own work.
  */
 export type PageStart = "cold" | "intl-started";
 
@@ -506,14 +506,16 @@ Target: none over 50 ms. ${r.paint
         `${PAGE_STARTS[p.start]}: ${p.longTasks.over50 === 0 ? "met" : `**missed** (${p.longTasks.over50} over ${p.runs.length} runs)`}.`,
     )
     .join(" ")}
-On a page where the widget is the first to use \`Intl\`, Chromium starts ICU (20–45 ms on this
-machine when idle, up to 130 ms while the cores are shared; one task no script can split). The widget does that in a task of its own while its
-first request is in flight (\`Translator.warm\`), so it never lengthens the task that draws topics.
+Chromium starts ICU on a page's first \`Intl\` formatter of numbers or dates (20–45 ms on this
+machine when idle, up to 130 ms while the cores are shared; one task no script can split). The
+widget's rows start none: their relative dates ("3 days ago") come from its messages, which
+\`messages.test.ts\` holds to what \`Intl.RelativeTimeFormat\` says, and the full date is
+formatted when the visitor points at one.
 \`pnpm bench\` prints each run's long animation frames, with the scripts that made them.
 `;
 }
 
 const PAGE_STARTS: Record<PageStart, string> = {
-  cold: "Widget is the page's first Intl user",
+  cold: "Page never used Intl",
   "intl-started": "Page used Intl before the widget",
 };

@@ -9,7 +9,7 @@ export { Translator, fill, type Messages, type Plural } from "./messages.ts";
  * English as the first render has it: the strings of `en.ts` only, completed in place by
  * `english-more.ts`, which every part loaded after the first row imports before it draws.
  */
-const english = { ...en } as Messages;
+const english = { ...en } as Partial<Messages> as Messages;
 const loaded = new Map<Locale, Messages>([["en", english]]);
 /** The loaders of the other locales, a chunk of their own. */
 const loadLocales = () => import("./load.ts");

@@ -100,24 +100,15 @@ export class UserEchoElement extends LitElement {
     this.headingLevel = 2;
   }
 
-  protected override firstUpdated(): void {
-    // The skeleton is up and the first request is in flight: a free moment to start Intl.
-    setTimeout(() => this.locale.translator.warm());
-  }
-
-  /** @internal The client for the current endpoint; `undefined` when no endpoint is known. */
+  /**
+   * @internal The client for the current endpoint; `undefined` when no endpoint is known, and
+   * then the element shows its loading state until one is set (attribute or `configure()`).
+   */
   get api(): EdgeApi | undefined {
     const endpoint = (this.endpoint || defaultEndpoint())?.replace(/\/+$/, "");
     if (!endpoint) return undefined;
     if (this.#api?.endpoint !== endpoint) this.#api = new EdgeApi(endpoint);
     return this.#api;
-  }
-
-  /** `api`, or an error the element shows in its error state. */
-  protected requireApi(): EdgeApi {
-    const api = this.api;
-    if (!api) throw new Error(`${this.localName}: no endpoint`);
-    return api;
   }
 
   /** @internal `aria-level` of the heading: `heading-level`, 1–6. */

@@ -124,10 +124,8 @@ export class UserEchoRoadmap extends UserEchoElement {
   }
 
   readonly #meta = new FetchController(this, {
-    task: ([, forum], signal) =>
-      this.#forumSet
-        ? this.requireApi().get(FORUM_META, { params: { forumId: forum } }, { signal })
-        : undefined,
+    task: ([api, forum], signal) =>
+      this.#forumSet ? api?.get(FORUM_META, { params: { forumId: forum } }, { signal }) : undefined,
     args: () => [this.api, this.forum] as const,
     onError: (error) => this.reportError("load", error),
   });
@@ -179,7 +177,6 @@ export class UserEchoRoadmap extends UserEchoElement {
   }
 
   protected override firstUpdated(): void {
-    super.firstUpdated();
     closeOnBackdrop(this.#dialog!);
   }
 

@@ -59,8 +59,7 @@ export class UserEchoTopUsers extends UserEchoElement {
   }
 
   readonly #users = new FetchController(this, {
-    task: ([, limit], signal) =>
-      this.requireApi().get(TOP_USERS, { query: { page: 1, limit } }, { signal }),
+    task: ([api, limit], signal) => api?.get(TOP_USERS, { query: { page: 1, limit } }, { signal }),
     args: () => [this.api, clampCount(this.limit, 10)] as const,
     onComplete: (page) => this.emit("userecho-load", { page: page.page }),
     onError: (error) => this.reportError("load", error),

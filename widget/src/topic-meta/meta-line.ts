@@ -6,26 +6,20 @@ import { statusPill } from "./status.ts";
 
 /**
  * The line under a topic's title, wherever a topic is shown (a board's row, a topic on its own):
- * status, type, category, the score (`votes`, where no vote button shows it), comments, author
- * and date. `comments` counts those the visitor posted here too.
+ * status, type, category, what the caller adds (a topic on its own adds its score, which no vote
+ * button shows there), comments, author and date. `comments` counts those the visitor posted
+ * here too.
  */
 export function metaLine(
   t: Translator,
   topic: Topic,
   comments: number,
-  votes = false,
+  extra: unknown = nothing,
 ): TemplateResult {
   return html`<div class="meta" part="meta">
     ${statusPill(topic.status)}
     <span part="type">${topic.type.name}</span>
-    ${topic.category ? html`<span part="category">${topic.category.name}</span>` : nothing}
-    ${
-      votes
-        ? html`<span class="votes" part="vote-count"
-            >${t.plural("voteCount", topic.votes.score)}</span
-          >`
-        : nothing
-    }
+    ${topic.category ? html`<span part="category">${topic.category.name}</span>` : nothing} ${extra}
     <span part="comment-count">${t.plural("comments", comments)}</span>
     <span class="author" part="author"
       >${avatar(topic.author.avatarUrl, topic.author.name)}${topic.author.name}</span
@@ -34,7 +28,12 @@ export function metaLine(
   </div>`;
 }
 
-/** A relative date with the absolute one in `datetime` and a tooltip. */
+/**
+ * A relative date, with the absolute one in `datetime` and, once pointed at, as a tooltip: it
+ * goes through Intl, which the first render does without (see `Translator`).
+ */
 export function when(t: Translator, iso: string): TemplateResult {
-  return html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`;
+  return html`<time part="date" datetime=${iso} @pointerenter=${t.dateTooltip}
+    >${t.relative(iso)}</time
+  >`;
 }

@@ -1,7 +1,7 @@
 import { css } from "../styles/css.ts";
 
 /**
- * The meta line (status pill, type, category, votes, comments, author, date) and the status
+ * The meta line (status pill, type, category, comments, author, date) and the status
  * pill, for every element that shows them. The avatar's rules are in the base styles: the
  * leaderboard shows avatars without a meta line.
  */
@@ -27,9 +27,5 @@ export const topicMetaStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
-  }
-  .meta .votes {
-    font-weight: 700;
-    color: var(--_text);
   }
 `;

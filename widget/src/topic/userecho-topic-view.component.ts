@@ -61,10 +61,10 @@ export class UserEchoTopicView extends UserEchoElement {
 
   /** The topic's own record, when the list's is not at hand. */
   readonly #loaded = new FetchController(this, {
-    task: ([, id, known], signal) =>
+    task: ([api, id, known], signal) =>
       known || !(Number.isInteger(id) && id > 0)
         ? undefined
-        : this.requireApi().get(TOPIC, { params: { topicId: id } }, { signal }),
+        : api?.get(TOPIC, { params: { topicId: id } }, { signal }),
     args: () => [this.api, this.topic, this.data?.id === this.topic] as const,
     onError: (error) => this.reportError("load", error),
   });
@@ -89,7 +89,6 @@ export class UserEchoTopicView extends UserEchoElement {
   }
 
   protected override firstUpdated(): void {
-    super.firstUpdated();
     // The description and comments are the board's topic detail, a chunk of its own: the board
     // imports it lazily too, and a chunk imported both ways made the bundler split Lit out of
     // the board's chunk.
@@ -132,7 +131,14 @@ export class UserEchoTopicView extends UserEchoElement {
         >
           ${topic.title}
         </div>
-        ${metaLine(t, topic, topic.commentCount + this.#posted, true)}
+        ${metaLine(
+          t,
+          topic,
+          topic.commentCount + this.#posted,
+          html`<span class="votes" part="vote-count"
+            >${t.plural("voteCount", topic.votes.score)}</span
+          >`,
+        )}
         ${this.#detail?.renderDetail(topic)}`;
     }
     return html`<div
