@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+import { noImportCycle } from "./lint/no-import-cycle.js";
 
 export default tseslint.config(
   {
@@ -33,8 +34,9 @@ export default tseslint.config(
   },
   {
     // The workspace's packages (pnpm-workspace.yaml) reach each other only by name, through a
-    // dependency they declare, and never in a cycle.
-    plugins: { "import-x": importX },
+    // dependency they declare, and never in a cycle; nor do the modules of a package, type-only
+    // imports included (lint/no-import-cycle.js: import-x leaves those out).
+    plugins: { "import-x": importX, local: { rules: { "no-import-cycle": noImportCycle } } },
     settings: {
       "import-x/resolver-next": [createNodeResolver()],
       // Read .ts modules too, to follow imports through them (no-cycle).
@@ -46,6 +48,7 @@ export default tseslint.config(
       "import-x/no-relative-packages": "error",
       "import-x/no-extraneous-dependencies": ["error", { includeTypes: true }],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "local/no-import-cycle": "error",
     },
   },
   {

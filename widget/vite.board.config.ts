@@ -29,6 +29,7 @@ export default defineConfig({
     minify: true,
     modulePreload: false,
     rollupOptions: {
+      optimization: { inlineConst: { mode: "all", pass: 2 } },
       input: { board: "src/board.ts" },
       preserveEntrySignatures: "allow-extension",
       output: {

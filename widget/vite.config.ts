@@ -36,6 +36,7 @@ export default defineConfig({
     minify: true,
     modulePreload: false,
     rollupOptions: {
+      optimization: { inlineConst: { mode: "all", pass: 2 } },
       input: { widget: "src/cdn.ts" },
       preserveEntrySignatures: "allow-extension",
       output: {

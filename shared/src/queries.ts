@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { described } from "./schemas.ts";
+import { TOPIC_SORTS } from "./topic-options.ts";
 
 /**
  * Path and query parameters of the `/v1` routes. The worker validates with these, the OpenAPI
@@ -30,7 +31,7 @@ export const pageQuery = {
   ),
 };
 
-export const TopicSort = z.enum(["top", "new", "updated", "discussed"]);
+export const TopicSort = z.enum(TOPIC_SORTS);
 export type TopicSort = z.infer<typeof TopicSort>;
 
 export const TopicListQuery = z.object({

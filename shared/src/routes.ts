@@ -1,4 +1,19 @@
 import type * as z from "zod/mini";
+import {
+  ADMIN_PURGE,
+  FORUMS,
+  FORUM_META,
+  FORUM_MY_VOTES,
+  FORUM_TOPICS,
+  HOOK_USERECHO,
+  HEALTH,
+  OPENAPI_DOCUMENT,
+  SSO_LINK,
+  TOPIC,
+  TOPIC_COMMENTS,
+  TOPIC_VOTES,
+  TOP_USERS,
+} from "./paths.ts";
 import { ForumPath, HookPath, PageQuery, TopicListQuery, TopicPath } from "./queries.ts";
 import {
   Comment,
@@ -31,7 +46,7 @@ export interface Route {
   /** Stable: partners generate clients from it. */
   readonly operationId: string;
   readonly method: "get" | "post";
-  /** OpenAPI template, `{name}` for path parameters. */
+  /** OpenAPI template, `{name}` for path parameters; one of paths.ts. */
   readonly path: `/v1/${string}`;
   readonly summary: string;
   /** What a caller needs to know beyond the summary. */
@@ -81,7 +96,7 @@ export const routes = {
   listForums: route({
     operationId: "listForums",
     method: "get",
-    path: "/v1/forums",
+    path: FORUMS,
     summary: "Public forums",
     description:
       "The forums of the community a board may show: public ones, further restricted by the worker's ALLOWED_FORUMS. Cached at the edge.",
@@ -93,7 +108,7 @@ export const routes = {
   getForumMeta: route({
     operationId: "getForumMeta",
     method: "get",
-    path: "/v1/forums/{forumId}/meta",
+    path: FORUM_META,
     summary: "A forum's types with their statuses, categories and tags, and what UserEcho honours",
     description:
       "Types with their statuses, categories and tags in one response, plus the sorts and filters UserEcho honours for this worker (offer only those), the community's URL, and how votes are cast. Cached at the edge.",
@@ -106,7 +121,7 @@ export const routes = {
   listTopics: route({
     operationId: "listTopics",
     method: "get",
-    path: "/v1/forums/{forumId}/topics",
+    path: FORUM_TOPICS,
     summary: "A page of a forum's topics; `q` searches",
     description:
       "A page of topics, sorted and filtered. `applied` says what the page was built with: a sort or filter UserEcho refuses or ignores falls back instead of failing. With `q`, UserEcho's search, in its own order, never shared between visitors. Cached at the edge otherwise.",
@@ -120,7 +135,7 @@ export const routes = {
   getMyVotes: route({
     operationId: "getMyVotes",
     method: "get",
-    path: "/v1/forums/{forumId}/my-votes",
+    path: FORUM_MY_VOTES,
     summary:
       "The signed-in visitor's own votes on the page of topics the same query gives (a personal overlay on the shared list)",
     description:
@@ -134,7 +149,7 @@ export const routes = {
   createTopic: route({
     operationId: "createTopic",
     method: "post",
-    path: "/v1/forums/{forumId}/topics",
+    path: FORUM_TOPICS,
     summary: "Create a topic as the signed-in user",
     description:
       "Posts a topic in the forum as the signed-in user. The description is shown exactly as typed unless `format` is `html`. Type, category and tags must be the forum's own. Honours Idempotency-Key.",
@@ -148,7 +163,7 @@ export const routes = {
   getTopic: route({
     operationId: "getTopic",
     method: "get",
-    path: "/v1/topics/{topicId}",
+    path: TOPIC,
     summary: "One topic with its sanitised description",
     description:
       "One topic, from a visible forum only (any other answers 404, whether hidden or missing), with its description sanitised against an allow-list. Cached at the edge.",
@@ -161,7 +176,7 @@ export const routes = {
   listComments: route({
     operationId: "listComments",
     method: "get",
-    path: "/v1/topics/{topicId}/comments",
+    path: TOPIC_COMMENTS,
     summary: "A page of a topic's comments, oldest first",
     description:
       "A page of a topic's comments, oldest first, sanitised. UserEcho gives no total for comments: `total` is null and `hasNext` says whether the page was full.",
@@ -175,7 +190,7 @@ export const routes = {
   createComment: route({
     operationId: "createComment",
     method: "post",
-    path: "/v1/topics/{topicId}/comments",
+    path: TOPIC_COMMENTS,
     summary: "Comment as the signed-in user",
     description:
       "Comments on a topic as the signed-in user; the text is shown exactly as typed unless `format` is `html`. Honours Idempotency-Key.",
@@ -189,7 +204,7 @@ export const routes = {
   voteOnTopic: route({
     operationId: "voteOnTopic",
     method: "post",
-    path: "/v1/topics/{topicId}/votes",
+    path: TOPIC_VOTES,
     summary: "Vote as the signed-in user (only when forum meta says voting: inline)",
     description:
       "Votes up (1), down (-1) or withdraws (0) as the signed-in user, when forum meta says `voting: inline`; otherwise answers 409 and the client hands the visitor to the topic's page on the community (POST /v1/sso/link). Honours Idempotency-Key.",
@@ -204,7 +219,7 @@ export const routes = {
   listTopUsers: route({
     operationId: "listTopUsers",
     method: "get",
-    path: "/v1/users/top",
+    path: TOP_USERS,
     summary: "Leaderboard by rating",
     description:
       "Users by rating. When UserEcho cannot sort them, the worker ranks up to 1,000 users itself; `exact` says whether that covered everyone.",
@@ -217,7 +232,7 @@ export const routes = {
   createSsoLink: route({
     operationId: "createSsoLink",
     method: "post",
-    path: "/v1/sso/link",
+    path: SSO_LINK,
     summary:
       "A community URL that lands the signed-in user signed in (returnTo on the community host only)",
     description:
@@ -230,7 +245,7 @@ export const routes = {
   purgeCache: route({
     operationId: "purgeCache",
     method: "post",
-    path: "/v1/admin/purge",
+    path: ADMIN_PURGE,
     summary: "Purge cached answers, after a change made in UserEcho's admin",
     description:
       "Moves the cache generations of a forum, a topic or everything forward, so the next read of them asks UserEcho again. For an admin key (`X-Api-Key`, one of ADMIN_KEYS) only: no key answers 401, a partner key or a site user 403. Reaches every location when CACHE_KV is bound, else only the location that ran it.",
@@ -243,7 +258,7 @@ export const routes = {
   receiveUserEchoHook: route({
     operationId: "receiveUserEchoHook",
     method: "post",
-    path: "/v1/hooks/userecho/{token}",
+    path: HOOK_USERECHO,
     summary: "A webhook delivery from UserEcho: purges what the event changed",
     description:
       "UserEcho POSTs here when a topic or comment is created, accepted or deleted. The path carries the worker's USERECHO_WEBHOOK_TOKEN; when USERECHO_WEBHOOK_KEY is set, X-UE-Signature (HMAC-SHA1, hex) must match too, over the body or over the word POST (UserEcho's text allows both readings). Answers 200 at once and purges in the background; an event the board does not show answers 200 and is ignored. A wrong token or signature answers 401 and counts against the caller's rate limit. Never calls UserEcho while answering.",
@@ -260,7 +275,7 @@ export const routes = {
   getHealth: route({
     operationId: "getHealth",
     method: "get",
-    path: "/v1/health",
+    path: HEALTH,
     summary: "Liveness; does not call UserEcho",
     description: "Liveness and the contract's version. Never calls UserEcho.",
     tags: ["service"],
@@ -270,7 +285,7 @@ export const routes = {
   getOpenApiDocument: route({
     operationId: "getOpenApiDocument",
     method: "get",
-    path: "/v1/openapi.json",
+    path: OPENAPI_DOCUMENT,
     summary: "This document",
     description:
       "This OpenAPI 3.1 document, generated from the same declarations the worker validates with.",

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { TOPIC_FILTERS, TOPIC_SORTS } from "./topic-options.ts";
 
 /**
  * The public `/v1` contract. Every response body the worker sends is parsed with one of these
@@ -144,19 +145,15 @@ export const TopicTypeWithStatuses = z
   .object({ id, name: z.string(), statuses: z.array(Status) })
   .register(contract, { id: "TopicTypeWithStatuses" });
 
-const SORTS = ["top", "new", "updated", "discussed"] as const;
-
 /** Filters of the topic list, by query parameter name. */
-export const TopicFilter = z
-  .enum(["type", "status", "category", "tag"])
-  .register(contract, { id: "TopicFilter" });
+export const TopicFilter = z.enum(TOPIC_FILTERS).register(contract, { id: "TopicFilter" });
 
 export const ForumMeta = z
   .object({
     forumId: id,
     communityUrl: described(z.url(), "The community's home page, for 'continue on the forum'"),
     sorts: described(
-      z.array(z.enum(SORTS)),
+      z.array(z.enum(TOPIC_SORTS)),
       "The sorts this forum's topic list serves, by UserEcho or computed at the edge; offer these",
     ),
     filters: described(
@@ -209,7 +206,7 @@ export const ForumList = z
 export const AppliedQuery = z
   .object({
     sort: described(
-      z.optional(z.enum(SORTS)),
+      z.optional(z.enum(TOPIC_SORTS)),
       "The sort applied; absent for a search, which keeps UserEcho's own order",
     ),
     type: z.optional(id),

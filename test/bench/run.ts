@@ -6,9 +6,10 @@
  * records them in docs/BENCHMARKS.md. Targets are reported, never asserted: benchmarks inform,
  * tests decide. `--quick` shortens every run, for trying the bench out; `--memory-seconds=N`
  * sets the length of the workerd memory run (60 s by default); `--workerd-only` runs and prints
- * just the worker's own section and leaves docs/BENCHMARKS.md alone.
+ * just the worker's own section and leaves docs/BENCHMARKS.md alone; `--widget-only` runs the
+ * widget's and Lighthouse's suites and replaces just those two sections of docs/BENCHMARKS.md.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, startStack } from "../stack.ts";
@@ -42,13 +43,49 @@ deployment without Workers Cache (or under \`pnpm dev\`), where the memory and C
 above are the cache.
 `;
 
+const workerdOnly = process.argv.includes("--workerd-only");
+const widgetOnly = process.argv.includes("--widget-only");
+const sections: string[] = [];
+
+/**
+ * The widget's pages without the dev server in the way (page-server.ts): its build as static
+ * files, /v1 on the same origin to the production bundle in workerd. Returns its two sections.
+ */
+async function widgetSections(): Promise<[string, string]> {
+  const widgetWorker = await startHarness({ rateLimit: 1_000_000_000, rateLimiter: "in-isolate" });
+  const pages = await startPageServer(join(ROOT, "widget/dist/cdn"), widgetWorker.workerUrl);
+  try {
+    log(`widget pages: ${pages.url} (static files; /v1 to workerd ${widgetWorker.workerUrl})`);
+    const widget = await widgetBenchmarks({ workerUrl: pages.url }, log, quick ? 3 : 7);
+    const lighthouse = await lighthouseBenchmarks({ workerUrl: pages.url }, log, quick ? 1 : 3);
+    return [widgetMarkdown(widget), lighthouseMarkdown(lighthouse)];
+  } finally {
+    await pages.close();
+    await widgetWorker.dispose();
+  }
+}
+
+if (widgetOnly) {
+  // The two sections, each from its heading to the next one of its level, replaced in place.
+  const [widget, lighthouse] = await widgetSections();
+  const file = join(ROOT, "docs/BENCHMARKS.md");
+  let recorded = readFileSync(file, "utf8");
+  for (const section of [widget, lighthouse]) {
+    const heading = section.slice(0, section.indexOf("\n"));
+    const start = recorded.indexOf(`${heading}\n`);
+    if (start < 0) throw new Error(`docs/BENCHMARKS.md has no "${heading}"`);
+    const next = recorded.indexOf("\n## ", start + heading.length);
+    recorded = recorded.slice(0, start) + section + (next < 0 ? "" : recorded.slice(next));
+  }
+  writeFileSync(file, recorded);
+  log("recorded the widget's sections in docs/BENCHMARKS.md");
+  process.exit(0);
+}
+
 if (!wrkInstalled()) {
   console.error(WRK_MISSING);
   process.exit(1);
 }
-
-const workerdOnly = process.argv.includes("--workerd-only");
-const sections: string[] = [];
 
 // The worker alone goes first, before the dev servers of the other suites have run.
 const workerdOptions = {
@@ -75,19 +112,7 @@ try {
 } finally {
   await stack.stop();
 }
-// The widget's pages without the dev server in the way (page-server.ts): its build as static
-// files, /v1 on the same origin to the production bundle in workerd.
-const widgetWorker = await startHarness({ rateLimit: 1_000_000_000, rateLimiter: "in-isolate" });
-const pages = await startPageServer(join(ROOT, "widget/dist/cdn"), widgetWorker.workerUrl);
-try {
-  log(`widget pages: ${pages.url} (static files; /v1 to workerd ${widgetWorker.workerUrl})`);
-  const widget = await widgetBenchmarks({ workerUrl: pages.url }, log, quick ? 3 : 7);
-  sections.push(widgetMarkdown(widget));
-  sections.push(lighthouseMarkdown(await lighthouseBenchmarks({ workerUrl: pages.url }, log)));
-} finally {
-  await pages.close();
-  await widgetWorker.dispose();
-}
+sections.push(...(await widgetSections()));
 // The sustained load gets a stack of its own: its memory figures should not carry what the
 // earlier suites left in the dev server.
 const loadStack = await fresh();

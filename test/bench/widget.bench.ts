@@ -12,11 +12,28 @@ export interface BundleSize {
   brotli: number;
 }
 
+/** Scripts a page fetched, and their sum. */
+export interface Scripts {
+  files: BundleSize[];
+  total: BundleSize;
+}
+
+export interface ShiftRuns {
+  viewport: "desktop" | "phone";
+  /** Cumulative layout shift of each run, from navigation until every element is drawn. */
+  runs: number[];
+  median: number;
+}
+
 export interface WidgetBenchResults {
   sizes: BundleSize[];
   firstRender: BundleSize;
   /** Every script Chromium fetched before the first topic row was in the DOM, and their sum. */
-  beforeFirstRow: { files: BundleSize[]; total: BundleSize };
+  beforeFirstRow: Scripts;
+  /** Every script a page with a launcher alone fetched before anyone reached for it. */
+  beforeLauncherOpens: Scripts;
+  /** Layout shift of the host page, counted from navigation, per viewport. */
+  layoutShift: ShiftRuns[];
   /** `cold` first, then `intl-started`. */
   paint: PaintRuns[];
   /** The browser measured in, and its version. */
@@ -24,6 +41,12 @@ export interface WidgetBenchResults {
 }
 
 const DIST = join(ROOT, "widget/dist/cdn");
+
+/** The widget's size budgets, bytes of gzip (widget/budgets.json; the build checks them too). */
+const BUDGETS = JSON.parse(readFileSync(join(ROOT, "widget/budgets.json"), "utf8")) as {
+  boardBeforeFirstRow: number;
+  launcherBeforeOpen: number;
+};
 
 /** Debian's build of Chromium's headless shell (`apt-get install -y chromium-headless-shell`). */
 export const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
@@ -81,29 +104,58 @@ export function bundleSizes(): BundleSize[] {
 
 /**
  * What a page with one `<userecho-feedback>` and nothing else downloads before its first row:
- * in Chromium, every JavaScript response whose request started before the first `.topic` row
- * was in the DOM (widget.js, and any chunk it pulled in by then), each measured as gzip -9 of
- * the file served. Not one file: the sum of all of them.
+ * in Chromium, every JavaScript response whose request started before the first frame with a
+ * `.topic` row in the DOM (widget.js, and any chunk it pulled in by then), each measured as gzip
+ * -9 of the file served. Not one file: the sum of all of them. The frames are watched from
+ * before the page's own scripts run, so what loads just after the first row is not counted.
  */
-export async function scriptsBeforeFirstRow(
+export function scriptsBeforeFirstRow(
   browser: Browser,
   stack: Pick<Stack, "workerUrl">,
-): Promise<{ files: BundleSize[]; total: BundleSize }> {
+): Promise<Scripts> {
+  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/fifty.html`, () => {
+    const w = window as unknown as { userechoReady?: number };
+    const check = () => {
+      if (document.querySelector("userecho-feedback")?.shadowRoot?.querySelector(".topic")) {
+        w.userechoReady = performance.now();
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/**
+ * What a page with one `<userecho-launcher>` downloads before the visitor first reaches for it
+ * (points at it, focuses it, opens it): every script fetched once its tab is drawn and the page
+ * has been quiet for a second.
+ */
+export function scriptsBeforeLauncherOpens(
+  browser: Browser,
+  stack: Pick<Stack, "workerUrl">,
+): Promise<Scripts> {
+  return scriptsBefore(browser, `${stack.workerUrl}/test-pages/launcher.html`, () => {
+    const w = window as unknown as { userechoReady?: number };
+    void customElements
+      .whenDefined("userecho-launcher")
+      .then(() => setTimeout(() => (w.userechoReady = performance.now()), 1000));
+  });
+}
+
+/**
+ * The scripts `url` fetched before the moment `watch` (run in the page before its own scripts)
+ * records as `window.userechoReady`, sized as served.
+ */
+async function scriptsBefore(browser: Browser, url: string, watch: () => void): Promise<Scripts> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${stack.workerUrl}/test-pages/fifty.html`);
-  const scripts = await page.evaluate(async () => {
-    const board = document.querySelector("userecho-feedback")!;
-    await customElements.whenDefined("userecho-feedback");
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        board.shadowRoot?.querySelector(".topic") ? resolve() : requestAnimationFrame(check);
-      check();
-    });
-    const now = performance.now();
+  await page.addInitScript(watch);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { userechoReady?: number }).userechoReady);
+  const scripts = await page.evaluate(() => {
+    const ready = (window as { userechoReady?: number }).userechoReady!;
     return performance
       .getEntriesByType("resource")
-      .filter((entry) => entry.startTime <= now && new URL(entry.name).pathname.endsWith(".js"))
+      .filter((entry) => entry.startTime <= ready && new URL(entry.name).pathname.endsWith(".js"))
       .map((entry) => new URL(entry.name).pathname.slice(1));
   });
   await context.close();
@@ -120,12 +172,61 @@ export async function scriptsBeforeFirstRow(
   return { files, total };
 }
 
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
 /**
- * How the page stands before the widget loads. Chromium starts ICU on a page's first Intl call,
- * a one-time cost of 20–130 ms in one task that no script can split; the widget's dates and
- * counts need Intl. `cold`: the widget is the page's first Intl user and pays it. `intl-started`:
- * the page used Intl before (as any page that formats a date does), so what remains is the
- * widget's own work.
+ * Cumulative layout shift of `test-pages/layout.html` (a board and a leaderboard with text below
+ * each, no CSS of ours), counted from navigation as Lighthouse and the Core Web Vitals count it,
+ * until every element has drawn everything: `runs` fresh loads per viewport.
+ */
+async function layoutShiftRuns(
+  browser: Browser,
+  stack: Pick<Stack, "workerUrl">,
+  runs: number,
+): Promise<ShiftRuns[]> {
+  const results: ShiftRuns[] = [];
+  for (const viewport of ["desktop", "phone"] as const) {
+    const scores: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { cls: number };
+        w.cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+          }[]) {
+            if (!entry.hadRecentInput) w.cls += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`${stack.workerUrl}/test-pages/layout.html`);
+      await page.waitForFunction(() => {
+        const board = document.querySelector("userecho-feedback")?.shadowRoot;
+        const users = document.querySelector("userecho-top-users")?.shadowRoot;
+        return board?.querySelector("[part=forum-link]") && users?.querySelector("li[part=user]");
+      });
+      await page.waitForTimeout(500); // entries are reported after the frame
+      scores.push(await page.evaluate(() => (window as unknown as { cls: number }).cls));
+      await context.close();
+    }
+    scores.sort((a, b) => a - b);
+    results.push({ viewport, runs: scores, median: scores[Math.floor(scores.length / 2)]! });
+  }
+  return results;
+}
+
+/**
+ * How the page stands before the widget loads. Chromium starts ICU on a page's first Intl
+ * formatter of numbers or dates, a one-time cost of 20–130 ms in one task that no script can
+ * split. The widget's rows need none (relative dates come from its messages, plural rules do not
+ * start it). `cold`: nothing on the page used Intl before. `intl-started`: the page did (as any
+ * page that formats a date does); both should show only the widget's own work.
  */
 export type PageStart = "cold" | "intl-started";
 
@@ -159,13 +260,31 @@ export async function widgetBenchmarks(
   try {
     const beforeFirstRow = await scriptsBeforeFirstRow(browser, stack);
     log(
-      `JavaScript before the first row: ${beforeFirstRow.files.map((f) => f.file).join(" + ")} = ${kb(beforeFirstRow.total.gzip)} gzip (budget 15 KB)`,
+      `JavaScript before the first row: ${beforeFirstRow.files.map((f) => f.file).join(" + ")} = ${beforeFirstRow.total.gzip} bytes gzip (budget ${BUDGETS.boardBeforeFirstRow})`,
     );
+    const beforeLauncherOpens = await scriptsBeforeLauncherOpens(browser, stack);
+    log(
+      `JavaScript before a launcher opens: ${beforeLauncherOpens.files.map((f) => f.file).join(" + ")} = ${beforeLauncherOpens.total.gzip} bytes gzip (budget ${BUDGETS.launcherBeforeOpen})`,
+    );
+    const layoutShift = await layoutShiftRuns(browser, stack, runs);
+    for (const shift of layoutShift) {
+      log(
+        `layout shift from navigation (${shift.viewport}): median ${shift.median.toFixed(4)} (${shift.runs.map((v) => v.toFixed(4)).join(", ")})`,
+      );
+    }
     const paint: PaintRuns[] = [];
     for (const start of ["cold", "intl-started"] as const) {
       paint.push(await paintRuns(browser, stack, start, runs, log));
     }
-    return { sizes, firstRender, beforeFirstRow, paint, browser: name };
+    return {
+      sizes,
+      firstRender,
+      beforeFirstRow,
+      beforeLauncherOpens,
+      layoutShift,
+      paint,
+      browser: name,
+    };
   } finally {
     await browser.close();
   }
@@ -309,6 +428,14 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`;
 }
 
+/** One row of the budgets' table. */
+function budgetRow(page: string, scripts: Scripts, budget: number): string {
+  const files = scripts.files.map((f) => `\`${f.file}\` ${f.gzip}`).join(" + ");
+  const left = budget - scripts.total.gzip;
+  const verdict = left >= 0 ? `met, ${left} left` : `**missed** by ${-left}`;
+  return `| ${page} | ${files} | **${scripts.total.gzip}** | ${budget} (${verdict}) |`;
+}
+
 export function widgetMarkdown(r: WidgetBenchResults): string {
   const rows = r.sizes
     .map((s) => `| \`${s.file}\` | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`)
@@ -323,9 +450,35 @@ gzip level 9, brotli quality 11; KB = 1024 bytes.
 | --- | ---: | ---: | ---: |
 ${rows}
 
-JavaScript a page with one \`<userecho-feedback>\` and nothing else downloads before its first
-row appears (measured in Chromium: every script response whose request started before the first
-\`.topic\` row was in the DOM, gzip -9 each, summed): ${r.beforeFirstRow.files.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(" + ")} = **${kb(r.beforeFirstRow.total.gzip)} gzip** (${kb(r.beforeFirstRow.total.brotli)} brotli), Lit included; budget 15 KB gzip (${r.beforeFirstRow.total.gzip <= 15 * 1024 ? "met" : "**missed**"}). The other chunks load after the first rows (filters and paging) or on use.
+### JavaScript before first use
+
+Measured in Chromium: every script response whose request started before the moment, gzip -9
+each, summed, in bytes. A page with one \`<userecho-feedback>\` and nothing else, before its
+first row is in the DOM (Lit included; the controls, the filters and the paging come after the
+first rows, the rest on use); a page with one \`<userecho-launcher>\`, once its tab is drawn and
+the page is quiet, before anyone reaches for it. Budgets: \`widget/budgets.json\`, which the
+build checks too.
+
+| page | scripts | gzip | budget |
+| --- | --- | ---: | --- |
+${budgetRow("board alone, before the first row", r.beforeFirstRow, BUDGETS.boardBeforeFirstRow)}
+${budgetRow("launcher alone, before the first open", r.beforeLauncherOpens, BUDGETS.launcherBeforeOpen)}
+
+### Layout shift from navigation
+
+\`test-pages/layout.html\` (a board of five topics and a leaderboard of five users, each with
+text below it, no CSS of ours, \`widget.js\` loaded \`blocking="render"\` as docs/WIDGET.md
+says), in the same browser, counted as Lighthouse and the Core Web Vitals count it: every
+\`layout-shift\` entry from navigation until every element is drawn. Target: at most 0.02.
+
+| viewport | median | runs | target |
+| --- | ---: | --- | --- |
+${r.layoutShift
+  .map(
+    (shift) =>
+      `| ${shift.viewport} (${VIEWPORTS[shift.viewport].width} × ${VIEWPORTS[shift.viewport].height}) | **${shift.median.toFixed(4)}** | ${shift.runs.map((v) => v.toFixed(4)).join(", ")} | ${shift.runs.every((v) => v <= 0.02) ? "met" : "**missed**"} |`,
+  )
+  .join("\n")}
 
 ### First paint of 50 topics, and long tasks
 
@@ -353,14 +506,16 @@ Target: none over 50 ms. ${r.paint
         `${PAGE_STARTS[p.start]}: ${p.longTasks.over50 === 0 ? "met" : `**missed** (${p.longTasks.over50} over ${p.runs.length} runs)`}.`,
     )
     .join(" ")}
-On a page where the widget is the first to use \`Intl\`, Chromium starts ICU (20–45 ms on this
-machine when idle, up to 130 ms while the cores are shared; one task no script can split). The widget does that in a task of its own while its
-first request is in flight (\`Translator.warm\`), so it never lengthens the task that draws topics.
+Chromium starts ICU on a page's first \`Intl\` formatter of numbers or dates (20–45 ms on this
+machine when idle, up to 130 ms while the cores are shared; one task no script can split). The
+widget's rows start none: their relative dates ("3 days ago") come from its messages, which
+\`messages.test.ts\` holds to what \`Intl.RelativeTimeFormat\` says, and the full date is
+formatted when the visitor points at one.
 \`pnpm bench\` prints each run's long animation frames, with the scripts that made them.
 `;
 }
 
 const PAGE_STARTS: Record<PageStart, string> = {
-  cold: "Widget is the page's first Intl user",
+  cold: "Page never used Intl",
   "intl-started": "Page used Intl before the widget",
 };

@@ -267,3 +267,103 @@ describe("<userecho-launcher>", () => {
     await page.close();
   });
 });
+
+/**
+ * Every control of the page (its document and the open shadow roots in it, the launcher's own
+ * aside) that the launcher's button lies over: at first, then as each takes focus in turn.
+ */
+function coveredControls(page: Page) {
+  return page.evaluate(() => {
+    const launcher = document.querySelector("userecho-launcher")!;
+    const tab = launcher.shadowRoot!.querySelector<HTMLElement>("[part=button]")!;
+    const controls: HTMLElement[] = [];
+    const walk = (root: ParentNode) => {
+      for (const element of root.querySelectorAll<HTMLElement>("*")) {
+        if (element === launcher) continue;
+        const control = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
+        if (element.matches(control) && element.getClientRects().length) controls.push(element);
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(document);
+    const under = (element: HTMLElement) => {
+      const box = element.getBoundingClientRect();
+      const over = tab.getBoundingClientRect();
+      return !(
+        box.right <= over.left ||
+        box.left >= over.right ||
+        box.bottom <= over.top ||
+        box.top >= over.bottom
+      );
+    };
+    const name = (element: HTMLElement) =>
+      `${element.localName}[${element.getAttribute("part") ?? ""}] ${element.textContent?.trim().slice(0, 40)}`;
+    const covered = controls.filter(under).map((element) => `at first: ${name(element)}`);
+    for (const element of controls) {
+      element.focus();
+      if (under(element)) covered.push(`focused: ${name(element)}`);
+    }
+    return { controls: controls.length, covered };
+  });
+}
+
+describe("<userecho-launcher> on a phone (390 × 844)", () => {
+  for (const path of ["/", "/examples/html.html"]) {
+    it(`covers none of the page's controls: ${path}`, async ({ expect }) => {
+      const { page, consoleErrors } = await openPage(browser, `${inject("workerUrl")}${path}`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      // Every element drawn: the board's last part and the roadmap's cards.
+      await page.locator("userecho-feedback [part=forum-link]").waitFor(LOADED);
+      await page.locator("userecho-roadmap [part=card]").first().waitFor(LOADED);
+      const { controls, covered } = await coveredControls(page);
+      expect(controls).toBeGreaterThan(20); // the rows, the toolbar, the paging, the cards…
+      expect(covered).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("scrolls a control that takes focus under it clear, where the page reaches the edge", async ({
+    expect,
+  }) => {
+    const { page, consoleErrors } = await launcherPage(
+      `<userecho-launcher forum="1"></userecho-launcher>
+      <div id="top"></div>
+      <button id="wide">As wide as the screen</button>
+      <div id="rest"></div>`,
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    // The page's own layout, through the CSSOM: a button across the screen, where the tab is.
+    await page.evaluate(() => {
+      document.body.style.margin = "0";
+      document.getElementById("top")!.style.height = "400px";
+      document.getElementById("rest")!.style.height = "2000px";
+      const wide = document.getElementById("wide")!;
+      wide.style.display = "block";
+      wide.style.width = "100%";
+      wide.style.height = "3rem";
+      // Its top where the tab's is, whatever is above it.
+      const tab = document
+        .querySelector("userecho-launcher")!
+        .shadowRoot!.querySelector("[part=button]")!
+        .getBoundingClientRect();
+      const above = document.getElementById("top")!;
+      above.style.height = `${400 + tab.top - wide.getBoundingClientRect().top}px`;
+    });
+    const overlaps = () =>
+      page.evaluate(() => {
+        const tab = document
+          .querySelector("userecho-launcher")!
+          .shadowRoot!.querySelector("[part=button]")!
+          .getBoundingClientRect();
+        const box = document.getElementById("wide")!.getBoundingClientRect();
+        return box.bottom > tab.top && box.top < tab.bottom;
+      });
+    expect(await overlaps()).toBe(true);
+    await page.evaluate(() => document.getElementById("wide")!.focus());
+    await expect.poll(overlaps).toBe(false);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

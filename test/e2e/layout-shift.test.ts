@@ -3,15 +3,16 @@ import type { Browser } from "playwright-core";
 import { launchBrowser } from "./support/browser.ts";
 
 /**
- * The host page must not jump: from the moment the elements first draw (their skeleton) to the
- * moment every row and user is in, the content below them must not move. Measured with a
- * PerformanceObserver of `layout-shift` entries on a page with text below the board and below
- * the leaderboard, on a desktop and a phone viewport: the sum of the entries that moved that text
- * (a layout measurement, not a timing).
+ * The host page must not jump. On a page with text below the board and below the leaderboard,
+ * which reserves no space and has no CSS of ours, the content below them must not move: counted
+ * from navigation, as Lighthouse and the Core Web Vitals count layout shift (the score that
+ * counts), and from the frame after both elements first drew (their skeleton), the earlier
+ * bound this test held before `widget.js` reserved their places. On a desktop and a phone
+ * viewport: the sum of the `layout-shift` entries that moved that text (a layout measurement,
+ * not a timing).
  *
- * Until its code has arrived an element is empty: that first jump is the host page's to
- * prevent (docs/WIDGET.md, "States", gives the CSS), and the test page does not, so shifts are
- * counted from the frame after both elements first drew.
+ * The page loads `widget.js` as docs/WIDGET.md says, `blocking="render"`: the places it holds
+ * are there in the page's first frame.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -26,6 +27,12 @@ const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 };
 
+interface Shift {
+  value: number;
+  start: number;
+  ids: string[];
+}
+
 describe("layout shift of the host page", () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`content below the board and the leaderboard stays put (${name})`, async ({ expect }) => {
@@ -36,16 +43,17 @@ describe("layout shift of the host page", () => {
       );
       const page = await context.newPage();
       await page.addInitScript(() => {
-        const w = window as unknown as {
-          shifts: { value: number; start: number; ids: string[] }[];
-        };
+        const w = window as unknown as { shifts: Shift[] };
         w.shifts = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as {
             value: number;
             startTime: number;
+            hadRecentInput: boolean;
             sources: { node?: Node }[];
           }[]) {
+            // As the metric does: shifts right after input are the visitor's doing.
+            if (entry.hadRecentInput) continue;
             w.shifts.push({
               value: entry.value,
               start: entry.startTime,
@@ -55,18 +63,14 @@ describe("layout shift of the host page", () => {
         }).observe({ type: "layout-shift", buffered: true });
       });
       await page.goto(`${inject("workerUrl")}/test-pages/layout.html`);
-      // The elements' first paint: from then on, nothing below them may move. Each element's
-      // code arrives on its own (widget.js fetches the board, then the leaderboard), so the
-      // page is painted before they first draw; that first appearance is the host page's to
-      // reserve (docs/WIDGET.md, "States"), as the appearance of widget.js's elements always was.
+      // The elements' first paint: the frame that shows their first render, and the one after
+      // it, whose shift entries belong to that first appearance.
       const firstRender = await page.evaluate(async () => {
         for (const name of ["userecho-feedback", "userecho-top-users"]) {
           await customElements.whenDefined(name);
           const element = document.querySelector(name)!;
           await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
         }
-        // The frame that shows the first render, and the one after it, whose shift entries
-        // belong to that first appearance.
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return performance.now();
       });
@@ -80,16 +84,15 @@ describe("layout shift of the host page", () => {
         );
       });
       await page.waitForTimeout(500); // entries are reported after the frame
-      const shifts = await page.evaluate(
-        () =>
-          (window as unknown as { shifts: { value: number; start: number; ids: string[] }[] })
-            .shifts,
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts);
+      const below = shifts.filter((shift) =>
+        shift.ids.some((id) => id === "below-board" || id === "below-leaders"),
       );
-      const below = shifts
-        .filter((shift) => shift.start >= firstRender)
-        .filter((shift) => shift.ids.some((id) => id === "below-board" || id === "below-leaders"));
-      const score = below.reduce((sum, shift) => sum + shift.value, 0);
-      expect(score, JSON.stringify(below)).toBeLessThanOrEqual(0.02);
+      const score = (list: Shift[]) => list.reduce((sum, shift) => sum + shift.value, 0);
+      const fromFirstPaint = below.filter((shift) => shift.start >= firstRender);
+      expect(score(fromFirstPaint), JSON.stringify(fromFirstPaint)).toBeLessThanOrEqual(0.02);
+      // From navigation: every shift of the page, as the metric counts them.
+      expect(score(shifts), JSON.stringify(shifts)).toBeLessThanOrEqual(0.02);
       await context.close();
     });
   }

@@ -1,17 +1,28 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
-/** What `chunkGraph` writes: each chunk of one build with the chunks it imports. */
+/** The widget's folder, which the chunk graph's module paths are relative to. */
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** What `chunkGraph` writes: each chunk of one build with its modules and the chunks it imports. */
 export type ChunkGraph = Record<
   string,
-  { name: string; isEntry: boolean; imports: string[]; dynamicImports: string[] }
+  {
+    name: string;
+    isEntry: boolean;
+    imports: string[];
+    dynamicImports: string[];
+    /** The modules in the chunk, relative to the widget's folder (see `chunk-map.ts`). */
+    modules: string[];
+  }
 >;
 
 /**
- * Writes which chunks each chunk imports statically and dynamically, so `scripts/sizes.ts` can
- * add up what a page needs before its first row, or before a launcher's first open, without
- * guessing.
+ * Writes which chunks each chunk imports statically and dynamically, and the modules it holds,
+ * so `scripts/sizes.ts` can add up what a page needs before its first row, or before a
+ * launcher's first open, without guessing, and `scripts/chunk-map.ts` can say what loads when.
  */
 export function chunkGraph(file: string): Plugin {
   return {
@@ -26,6 +37,7 @@ export function chunkGraph(file: string): Plugin {
           isEntry: output.isEntry,
           imports: output.imports,
           dynamicImports: output.dynamicImports,
+          modules: output.moduleIds.map((id) => relative(root, id)),
         };
       }
       // Before Vite writes the bundle, so on a fresh clone the folder is not there yet.
@@ -54,9 +66,10 @@ export function plainDynamicImports(): Plugin {
         const end = code.indexOf("\n// ", start + 1);
         const plain = "var __vitePreload = (load) => load();\n";
         const unwrapped = (code.slice(0, start) + plain + (end < 0 ? "" : code.slice(end + 1)))
-          // The common form, `import("./chunks/x.js")` alone, needs no wrapper at all.
+          // The common forms, `import("./chunks/x.js")` alone or with the export it is after
+          // (`.then((n) => n.t)`), need no wrapper at all.
           .replace(
-            /__vitePreload\(\(\) => (import\("[^"]+"\)),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
+            /__vitePreload\(\(\) => (import\("[^"]+"\)(?:\.then\(\((\w+)\) => \2\.\w+\))?),\s*(?:__VITE_PRELOAD__|\[\])\)/g,
             "$1",
           );
         return { code: unwrapped, map: null };

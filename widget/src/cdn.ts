@@ -10,15 +10,20 @@
 import { setScriptEndpoint } from "./internal/config.ts";
 import { whenUsed } from "./internal/when-used.ts";
 import { loadBoard } from "./load-board.ts";
+import { reserve } from "./reserve/reserve.ts";
 
 setScriptEndpoint(new URL(import.meta.url).origin);
 
-whenUsed({
-  "userecho-feedback": loadBoard,
-  "userecho-roadmap": () => loadBoard().then((board) => board.loadRoadmap()),
-  "userecho-top-users": () => loadBoard().then((board) => board.loadTopUsers()),
-  // No Lit: the launcher fetches the board itself when the visitor reaches for it.
-  "userecho-launcher": () => import("./launcher/userecho-launcher.ts"),
-});
+// Each element's place is held until its code has arrived and it draws itself (reserve/).
+whenUsed(
+  {
+    "userecho-feedback": loadBoard,
+    "userecho-roadmap": () => loadBoard().then((board) => board.loadRoadmap()),
+    "userecho-top-users": () => loadBoard().then((board) => board.loadTopUsers()),
+    // No Lit: the launcher fetches the board itself when the visitor reaches for it.
+    "userecho-launcher": () => import("./launcher/userecho-launcher.ts"),
+  },
+  reserve,
+);
 
 export { configure } from "./internal/config.ts";

@@ -15,7 +15,9 @@ export { UserEchoElement, type Theme } from "./internal/userecho-element.ts";
 export {
   EdgeApi,
   ApiRequestError,
-  type TopicListRequest,
+  type CallAt,
+  type Method,
+  type PathOf,
   type RequestOptions,
 } from "./api/client.ts";
 export { createTopic, createComment, vote, ssoLink, type WriteOptions } from "./api/writes.ts";

@@ -3,7 +3,7 @@ import type { Config } from "./config/index.ts";
 import type { Identity } from "./identity/index.ts";
 import type { KeyHolder } from "./api-keys/index.ts";
 import type { UserEchoClient } from "./upstream/client.ts";
-import type { WarmupRun } from "./warmup/index.ts";
+import type { WarmupRun } from "./warmup/run.ts";
 
 /**
  * Bindings that `wrangler types` cannot know because wrangler.toml leaves them commented out:

@@ -1,11 +1,13 @@
-import type {
-  CommentPage,
-  ForumMeta,
-  Problem,
-  TopicDetail,
-  TopicPage,
-  TopicSort,
-} from "@userecho-edge/shared";
+import type { Calls, Problem } from "@userecho-edge/shared";
+
+type AnyCall = Calls[keyof Calls];
+
+/** The methods of `/v1`, in the route declarations' spelling. */
+export type Method = AnyCall["method"];
+/** The paths that answer `method`: the constants of `@userecho-edge/shared/paths`. */
+export type PathOf<M extends Method> = Extract<AnyCall, { method: M }>["path"];
+/** The call `method` `path` makes, as the route declarations say: its input and its answer. */
+export type CallAt<M extends Method, P extends string> = Extract<AnyCall, { method: M; path: P }>;
 
 /** A failed call to the worker, carrying its RFC 9457 problem when there is one. */
 export class ApiRequestError extends Error {
@@ -24,33 +26,29 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Query of `GET /v1/forums/:id/topics`; unset filters are left out. */
-export interface TopicListRequest {
-  forum: number;
-  page: number;
-  limit: number;
-  sort?: TopicSort | undefined;
-  type?: number | undefined;
-  status?: number | undefined;
-  category?: number | undefined;
-  tag?: number | undefined;
-  /** Full-text search, at least 2 characters. */
-  q?: string | undefined;
+/** Options of one call; writes add the visitor's site JWT and an idempotency key. */
+export interface RequestOptions {
+  /** The visitor's site JWT (`Authorization: Bearer`). */
+  token?: string | undefined;
+  /** `Idempotency-Key`: one per user action, the same on its retry. */
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
-/** Options of one request; writes add the visitor's site JWT and an idempotency key. */
-export interface RequestOptions {
-  token?: string;
-  /** Defaults to a fresh random UUID on writes. Reuse it only to retry the same user action. */
-  idempotencyKey?: string;
-  signal?: AbortSignal | undefined;
-  body?: unknown;
+interface Input {
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
 }
 
 /**
- * Talks to the worker's public `/v1` API (its shapes, `Topic`, `TopicPage`, …, are exported by
- * this package). Holds no secret: there is none in a browser; writes carry the visitor's own
- * site JWT.
+ * Talks to the worker's public `/v1` API, typed by its route declarations: a call names its
+ * path (a constant of `@userecho-edge/shared/paths`) and gets that route's parameters, body and
+ * answer, so no path is written here and no answer is cast. Holds no secret: there is none in a
+ * browser; writes carry the visitor's own site JWT.
+ *
+ * @example
+ * const page = await api.get(FORUM_TOPICS, { params: { forumId: 1 }, query: { sort: "new" } });
  */
 export class EdgeApi {
   readonly endpoint: string;
@@ -59,42 +57,41 @@ export class EdgeApi {
     this.endpoint = endpoint.replace(/\/+$/, "");
   }
 
-  meta(forum: number, signal?: AbortSignal): Promise<ForumMeta> {
-    return this.request("GET", `/v1/forums/${forum}/meta`, { signal });
+  /** A read. */
+  get<P extends PathOf<"get">>(
+    path: P,
+    input: CallAt<"get", P>["input"],
+    options?: RequestOptions,
+  ): Promise<CallAt<"get", P>["answer"]> {
+    return this.#call("GET", path, input, options);
   }
 
-  topics(request: TopicListRequest, signal?: AbortSignal): Promise<TopicPage> {
-    const { forum, ...rest } = request;
-    return this.request("GET", `/v1/forums/${forum}/topics${query(rest)}`, { signal });
+  /** A write, as the signed-in visitor (`options.token`), with a JSON body. */
+  post<P extends PathOf<"post">>(
+    path: P,
+    input: CallAt<"post", P>["input"],
+    options: RequestOptions & { token: string },
+  ): Promise<CallAt<"post", P>["answer"]> {
+    return this.#call("POST", path, input, options);
   }
 
-  topic(id: number, signal?: AbortSignal): Promise<TopicDetail> {
-    return this.request("GET", `/v1/topics/${id}`, { signal });
-  }
-
-  comments(topic: number, page: number, limit: number, signal?: AbortSignal): Promise<CommentPage> {
-    return this.request("GET", `/v1/topics/${topic}/comments${query({ page, limit })}`, {
-      signal,
-    });
-  }
-
-  /**
-   * One call to the worker. Writes (`POST`) get a JSON body, the visitor's token and an
-   * `Idempotency-Key`; the write helpers live in `writes.ts`, loaded only when needed.
-   */
-  async request<T>(method: "GET" | "POST", path: string, options: RequestOptions = {}): Promise<T> {
+  async #call(method: string, path: string, input: Input, options: RequestOptions = {}) {
+    const { params = {}, query = {}, body } = input;
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (method === "POST") {
-      headers["Content-Type"] = "application/json";
-    }
+    if (body !== undefined) headers["Content-Type"] = "application/json";
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
     if (options.token) headers["Authorization"] = `Bearer ${options.token}`;
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && value !== "") search.set(name, String(value));
+    }
+    const url = `${this.endpoint}${path.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]))}${search.toString() ? `?${search}` : ""}`;
     let response: Response;
     try {
-      response = await fetch(`${this.endpoint}${path}`, {
+      response = await fetch(url, {
         method,
         headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
@@ -102,21 +99,13 @@ export class EdgeApi {
       throw new ApiRequestError(0, undefined, { cause: error });
     }
     if (!response.ok) {
-      const problem = response.headers.get("Content-Type")?.includes("json")
-        ? ((await response.json().catch(() => undefined)) as Problem | undefined)
+      const problem: Problem | undefined = response.headers.get("Content-Type")?.includes("json")
+        ? await response.json().catch(() => undefined)
         : undefined;
       throw new ApiRequestError(response.status, problem);
     }
-    return (await response.json()) as T;
+    // The worker parses every answer with its route's schema before it leaves (routes.ts), the
+    // one that `CallAt` reads the answer's type from.
+    return response.json();
   }
-}
-
-/** The query string of `params`, without the empty ones; "" when none is left. */
-export function query(params: Readonly<Record<string, string | number | undefined>>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== "") search.set(name, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
 }

@@ -1,6 +1,5 @@
 import type {
   Comment,
-  MyVotes,
   CreateCommentRequest,
   CreateTopicRequest,
   SsoLink,
@@ -9,13 +8,14 @@ import type {
   VoteResult,
   VoteValue,
 } from "@userecho-edge/shared";
+import { FORUM_TOPICS, SSO_LINK, TOPIC_COMMENTS, TOPIC_VOTES } from "@userecho-edge/shared/paths";
 import { idempotencyKey } from "../internal/idempotency.ts";
-import { query, type EdgeApi, type TopicListRequest } from "./client.ts";
+import type { EdgeApi } from "./client.ts";
 
 /**
- * The calls of the `/v1` API made as the signed-in visitor: the writes, and the visitor's own
- * votes. Apart from `EdgeApi` so the first render does not carry them: only actions (lazily
- * loaded) import this module.
+ * The writes of the `/v1` API, made as the signed-in visitor, by name: each is `EdgeApi.post`
+ * on its route, with a fresh `Idempotency-Key` unless one is given. Apart from `EdgeApi` so the
+ * first render does not carry them: only actions (loaded lazily) import this module.
  */
 export interface WriteOptions {
   /** The visitor's site JWT. */
@@ -24,46 +24,36 @@ export interface WriteOptions {
   idempotencyKey?: string;
 }
 
-/** `POST /v1/forums/:id/topics` → the new topic. */
+const once = (options: WriteOptions) => ({ idempotencyKey: idempotencyKey(), ...options });
+
+/** `POST /v1/forums/{forumId}/topics` → the new topic. */
 export function createTopic(
   api: EdgeApi,
   forum: number,
   body: CreateTopicRequest,
   options: WriteOptions,
 ): Promise<TopicDetail> {
-  return api.request("POST", `/v1/forums/${forum}/topics`, {
-    idempotencyKey: idempotencyKey(),
-    ...options,
-    body,
-  });
+  return api.post(FORUM_TOPICS, { params: { forumId: forum }, body }, once(options));
 }
 
-/** `POST /v1/topics/:id/comments` → the new comment. */
+/** `POST /v1/topics/{topicId}/comments` → the new comment. */
 export function createComment(
   api: EdgeApi,
   topic: number,
   body: CreateCommentRequest,
   options: WriteOptions,
 ): Promise<Comment> {
-  return api.request("POST", `/v1/topics/${topic}/comments`, {
-    idempotencyKey: idempotencyKey(),
-    ...options,
-    body,
-  });
+  return api.post(TOPIC_COMMENTS, { params: { topicId: topic }, body }, once(options));
 }
 
-/** `POST /v1/topics/:id/votes` (forums whose meta says `voting: "inline"`). */
+/** `POST /v1/topics/{topicId}/votes` (forums whose meta says `voting: "inline"`). */
 export function vote(
   api: EdgeApi,
   topic: number,
   value: VoteValue,
   options: WriteOptions,
 ): Promise<VoteResult> {
-  return api.request("POST", `/v1/topics/${topic}/votes`, {
-    idempotencyKey: idempotencyKey(),
-    ...options,
-    body: { value },
-  });
+  return api.post(TOPIC_VOTES, { params: { topicId: topic }, body: { value } }, once(options));
 }
 
 /** `POST /v1/sso/link` → a community URL that lands the visitor signed in. */
@@ -72,22 +62,5 @@ export function ssoLink(
   body: SsoLinkRequest,
   options: WriteOptions,
 ): Promise<SsoLink> {
-  return api.request("POST", "/v1/sso/link", {
-    idempotencyKey: idempotencyKey(),
-    ...options,
-    body,
-  });
-}
-
-/**
- * `GET /v1/forums/:id/my-votes`: the visitor's own vote on each topic of the page `request`
- * gives, to lay over the shared (cached) list, which never carries it.
- */
-export function myVotes(
-  api: EdgeApi,
-  request: TopicListRequest,
-  options: Pick<WriteOptions, "token">,
-): Promise<MyVotes> {
-  const { forum, ...rest } = request;
-  return api.request("GET", `/v1/forums/${forum}/my-votes${query(rest)}`, options);
+  return api.post(SSO_LINK, { body }, once(options));
 }

@@ -1,26 +1,23 @@
 import { LitElement, html, nothing } from "lit";
 import { unsafeHTML } from "lit/directives/unsafe-html.js";
+import { ContextConsumer } from "@lit/context";
 import type { Comment, CommentPage, Topic } from "@userecho-edge/shared";
+import { TOPIC, TOPIC_COMMENTS } from "@userecho-edge/shared/paths";
 import { createComment } from "../api/writes.ts";
 import { errorMessages, fieldMessage, invalidField } from "../errors/index.ts";
-import { boardContext } from "../feedback/board-context.ts";
-import { follow } from "../feedback/actions.ts";
-import { openTab } from "../feedback/follow.ts";
+import { openTab } from "../forum-link/open-tab.ts";
+import { followSignedIn } from "../forum-link/signed-in.ts";
 import { authorised, tokenFrom } from "../internal/auth.ts";
-import { ContextConsumer } from "../internal/context-consumer.ts";
+import { boardContext } from "../internal/board-context.ts";
 import { emit, reportError } from "../internal/events.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
 import { pager } from "../internal/pager.ts";
-import {
-  avatar,
-  errorState,
-  explainLater,
-  explanation,
-  skeleton,
-  when,
-} from "../internal/render.ts";
+import { errorState, explainLater, explanation, skeleton } from "../internal/render.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
+import { avatar } from "../topic-meta/avatar.ts";
+import { when } from "../topic-meta/meta-line.ts";
 import { detailStyles } from "./userecho-topic-detail.styles.ts";
 
 const COMMENTS_PER_PAGE = 10;
@@ -40,7 +37,7 @@ export class UserEchoTopicDetail extends LitElement {
     foldable: { attribute: false },
   };
 
-  static override styles = [baseStyles, detailStyles];
+  static override styles = [baseStyles, controlStyles, detailStyles];
 
   declare topic: Topic | undefined;
   /**
@@ -56,7 +53,7 @@ export class UserEchoTopicDetail extends LitElement {
     this.foldable = true;
   }
 
-  readonly #board = new ContextConsumer(this, boardContext);
+  readonly #board = new ContextConsumer(this, { context: boardContext, subscribe: true });
   #commentPage = 1;
   /** Comments the visitor posted here, shown after the current page. */
   #posted: Comment[] = [];
@@ -67,14 +64,21 @@ export class UserEchoTopicDetail extends LitElement {
   #signedOut = false;
 
   readonly #detail = new FetchController(this, {
-    task: ([api, id], signal) => (api && id ? api.topic(id, signal) : undefined),
+    task: ([api, id], signal) =>
+      api && id ? api.get(TOPIC, { params: { topicId: id } }, { signal }) : undefined,
     args: () => [this.#board.value?.api, this.topic?.id] as const,
     onError: (error) => reportError(this, "load", error),
   });
 
   readonly #comments = new FetchController(this, {
     task: ([api, id, page], signal) =>
-      api && id ? api.comments(id, page, COMMENTS_PER_PAGE, signal) : undefined,
+      api && id
+        ? api.get(
+            TOPIC_COMMENTS,
+            { params: { topicId: id }, query: { page, limit: COMMENTS_PER_PAGE } },
+            { signal },
+          )
+        : undefined,
     args: () => [this.#board.value?.api, this.topic?.id, this.#commentPage] as const,
     onError: (error) => reportError(this, "load", error),
   });
@@ -231,12 +235,12 @@ export class UserEchoTopicDetail extends LitElement {
     this.dispatchEvent(new Event("close"));
   };
 
-  /** "Open on the forum", signed in when the page gives a token (see `actions.follow`). */
+  /** "Open on the forum", signed in when the page gives a token (see `followSignedIn`). */
   #follow(event: Event, url: string) {
     const board = this.#board.value;
     const provider = board?.tokenProvider;
     if (!board?.api || !provider) return; // the plain link does its job
-    void follow(openTab(event), board.api, provider, url, true).then(({ error }) => {
+    void followSignedIn(openTab(event), board.api, provider, url, true).then(({ error }) => {
       if (error) reportError(this, "continue", error);
     });
   }

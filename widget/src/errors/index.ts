@@ -1,4 +1,5 @@
 import { matchLocale, type Locale, type Translator } from "../i18n/index.ts";
+import { reportError } from "../internal/events.ts";
 import { describeError, type ErrorMessages, type Subject } from "./describe.ts";
 
 export { describeError, fieldMessage, invalidField, type Field, type Subject } from "./describe.ts";
@@ -27,4 +28,17 @@ export async function errorMessages(t: Translator): Promise<ErrorMessages> {
 /** A failure explained in the translator's language (see `describeError`). */
 export async function explainError(t: Translator, error: unknown, subject?: Subject) {
   return describeError(await errorMessages(t), (n) => t.number(n), error, subject);
+}
+
+/**
+ * A board set up wrongly (no forum, or one the worker does not know): one console warning for
+ * the developer and, when no forum is set at all, `userecho-error`; the board shows it too.
+ */
+export function warnMisconfigured(
+  board: HTMLElement & { readonly api: { readonly endpoint: string } | undefined },
+  forumSet: boolean,
+): void {
+  const message = `<${board.localName}>: no forum "${board.getAttribute("forum") ?? ""}" at ${board.api?.endpoint}`;
+  console.warn(message);
+  if (!forumSet) reportError(board, "load", new Error(message));
 }

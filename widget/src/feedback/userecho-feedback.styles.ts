@@ -1,19 +1,23 @@
 import { css } from "../styles/css.ts";
 
-// Against layout shift: the filters take a line's place from the first render (as tall as a
-// label over a select: two lines of 0.875em text, the select's padding and border) and scroll
-// sideways rather than wrap, so the wrap is decided by their basis, not by what they hold; skeleton rows are as tall as topics
-// (padding, the vote column, the border; taller where titles wrap, in a narrow board); the
-// paging and forum link have their place held until drawn; the count has room before it is
+// Against layout shift: the first render is as tall as `widget.js` reserves before it comes
+// (reserve/), and as the board once its rows are in. So its height depends on the page size and
+// on one breakpoint, a content box of 36rem, and not on what the lines hold: the filters take a
+// line's place from the first render (as tall as a label over a select: two lines of 0.875em
+// text, the select's padding and border) and scroll sideways rather than wrap; in a narrow board
+// the search and the filters each take a line, and so do the actions; skeleton rows are as tall
+// as topics (padding, the vote column, the border; taller in a narrow board, where titles wrap);
+// the paging and forum link have their place held until drawn; the count has room before it is
 // known, so the heading's line does not wrap when it arrives.
-// Topics out of view skip layout and paint (content-visibility). Its paint containment clips
-// at the row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
+// Topics out of view skip layout and paint (content-visibility), and count as tall as a
+// skeleton row until first drawn: a row's first layout is at that size, even in view, so a
+// wrong guess there moved the page below for one frame. Its paint containment clips at the
+// row's edge, which cut the vote button's focus ring; overflow-clip-margin leaves room.
 // (Comments inside css`` ship in the bundle, hence here.)
 export const feedbackStyles = css`
   .head,
   .actions,
-  .toolbar,
-  .meta {
+  .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -58,6 +62,13 @@ export const feedbackStyles = css`
     .sk .bar:first-child {
       block-size: calc(4.9em + 2px);
     }
+    .actions,
+    .filters {
+      flex-basis: 100%;
+    }
+    .topic {
+      contain-intrinsic-size: auto calc(4.9em + 2px);
+    }
   }
   .reserve-paging {
     block-size: calc(1.5rem + 3.7em + 2px);
@@ -73,7 +84,7 @@ export const feedbackStyles = css`
     grid-template-columns: 2.5rem minmax(0, 1fr);
     gap: 0.75rem;
     content-visibility: auto;
-    contain-intrinsic-size: auto 5rem;
+    contain-intrinsic-size: auto calc(3.5em + 2px);
     overflow-clip-margin: 0.35rem;
   }
   .vote {
@@ -108,23 +119,5 @@ export const feedbackStyles = css`
   }
   .title:focus-visible {
     outline: 2px solid var(--_focus);
-  }
-  .meta {
-    gap: 0.25rem 0.6rem;
-    margin-block-start: 0.3rem;
-    font-size: 0.85em;
-    color: var(--_muted);
-  }
-  .status {
-    border-radius: 1em;
-    padding: 0 0.55em;
-    font-weight: 600;
-    background: var(--status-bg);
-    color: var(--status-fg);
-  }
-  .author {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
   }
 `;

@@ -9,8 +9,10 @@ export { Translator, fill, type Messages, type Plural } from "./messages.ts";
  * English as the first render has it: the strings of `en.ts` only, completed in place by
  * `english-more.ts`, which every part loaded after the first row imports before it draws.
  */
-const english = { ...en } as Messages;
+const english = { ...en } as Partial<Messages> as Messages;
 const loaded = new Map<Locale, Messages>([["en", english]]);
+/** The loaders of the other locales, a chunk of their own. */
+const loadLocales = () => import("./load.ts");
 const loading = new Map<Locale, Promise<Messages>>();
 
 /** The messages of a locale if already loaded (English always is). */
@@ -27,8 +29,8 @@ export function loadMessages(locale: Locale): Promise<Messages> {
   if (ready) return Promise.resolve(ready);
   let pending = loading.get(locale);
   if (!pending) {
-    pending = import("./load.ts")
-      .then(({ fetchMessages }) => fetchMessages(locale as Exclude<Locale, "en">))
+    pending = loadLocales()
+      .then((locales) => locales.fetchMessages(locale as Exclude<Locale, "en">))
       .then((messages) => {
         loaded.set(locale, messages);
         return messages;

@@ -50,13 +50,18 @@ describe("locales", () => {
         expect(typeof forms.other, key).toBe("string");
         for (const [form, text] of Object.entries(forms)) {
           expect(text.trim(), `${key}.${form}`).not.toBe("");
-          expect(placeholders(text), `${key}.${form}`).toEqual(placeholders(source.other));
+          // A form for one number ("=1": "yesterday") may say its number in words.
+          const expected = placeholders(source.other).filter(
+            (p) => !form.startsWith("=") || p !== "n",
+          );
+          const found = placeholders(text).filter((p) => !form.startsWith("=") || p !== "n");
+          expect(found, `${key}.${form}`).toEqual(expected);
         }
         // Every count a board shows picks a form the locale has, not the fallback.
         const missing = new Set<string>();
         for (let n = 1; n <= 1000; n++) {
           const category = rules.select(n);
-          if (!(category in forms)) missing.add(`${category} (${n})`);
+          if (!(`=${n}` in forms) && !(category in forms)) missing.add(`${category} (${n})`);
         }
         if (!("=0" in forms) && !(rules.select(0) in forms)) missing.add("zero (0)");
         expect([...missing], key).toEqual([]);

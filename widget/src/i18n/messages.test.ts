@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./index.ts";
+import { fetchMessages } from "./load.ts";
+import { matchLocale } from "./locales.ts";
 import en from "./locales/en.ts";
 import enMore from "./locales/en-more.ts";
 import { Translator } from "./messages.ts";
@@ -54,5 +56,66 @@ describe("Translator.plural", () => {
         return (ru.comments[form] ?? ru.comments.other).replace("{n}", String(n));
       }),
     );
+  });
+});
+
+describe("Translator.relative", () => {
+  /** How the widget chose a unit when it wrote relative dates with Intl.RelativeTimeFormat. */
+  const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["year", 365 * 86_400],
+    ["month", 30 * 86_400],
+    ["week", 7 * 86_400],
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  const intl = (tag: string, seconds: number) => {
+    const [unit, size] = UNITS.find(([, size]) => seconds >= size) ?? ["second", 1];
+    return new Intl.RelativeTimeFormat(tag, { numeric: "auto" }).format(
+      -Math.round(seconds / size),
+      unit,
+    );
+  };
+  /** Ages in seconds: every count of every unit up to its next one, and past a century. */
+  const AGES = [
+    0,
+    0.4,
+    0.6,
+    ...UNITS.flatMap(([, size], i) => {
+      const next = i ? UNITS[i - 1]![1] : 200 * size;
+      return Array.from({ length: Math.ceil(next / size) + 1 }, (_, n) => [
+        n * size,
+        (n + 0.5) * size,
+      ]).flat();
+    }),
+  ];
+  const NOW = Date.parse("2025-06-01T12:00:00Z");
+  const at = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
+
+  it("says what Intl.RelativeTimeFormat says, in every locale and region we format for", async () => {
+    for (const tag of TAGS.filter((tag) => !/-u-|^(ar|hi|fa|th|bn|mr)\b/.test(tag))) {
+      const locale = matchLocale(tag);
+      const messages = locale === "en" ? { ...en, ...enMore } : await fetchMessages(locale);
+      const t = new Translator(tag, messages);
+      const wrong = AGES.filter((age) => t.relative(at(age), NOW) !== intl(tag, age)).map(
+        (age) => `${age}s: ${t.relative(at(age), NOW)} ≠ ${intl(tag, age)}`,
+      );
+      expect(wrong, tag).toEqual([]);
+    }
+  });
+
+  it("writes the number as Intl would where a numbering system is asked for", () => {
+    const t = new Translator("en-u-nu-arab", { ...en, ...enMore });
+    expect(t.relative(at(3 * 86_400), NOW)).toBe(intl("en-u-nu-arab", 3 * 86_400));
+  });
+
+  it("calls a date ahead of the clock now", () => {
+    const t = new Translator("en", { ...en, ...enMore });
+    expect([-1, -90, -86_400].map((age) => t.relative(at(age), NOW))).toEqual([
+      "now",
+      "now",
+      "now",
+    ]);
   });
 });

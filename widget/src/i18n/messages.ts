@@ -8,11 +8,12 @@ export { LOCALES, type Locale } from "./locales.ts";
 const SHIPPED_LANGUAGES: readonly string[] = LOCALES.map((locale) => locale.split("-")[0]!);
 
 /**
- * Plural forms keyed by `Intl.PluralRules` category; `other` is always required. `=0` (as in
- * ICU MessageFormat) is used for zero when given: CLDR puts 0 in `one` for Brazilian
- * Portuguese and French, which reads wrong in Brazil ("0 comentário").
+ * Plural forms keyed by `Intl.PluralRules` category; `other` is always required. An exact form
+ * (`=0`, `=1`…, as in ICU MessageFormat) is used for its number when given: CLDR puts 0 in `one`
+ * for Brazilian Portuguese and French, which reads wrong in Brazil ("0 comentário"), and says
+ * "yesterday" rather than "1 day ago".
  */
-export type Plural = { readonly other: string; readonly "=0"?: string } & Partial<
+export type Plural = { readonly other: string; readonly [exact: `=${number}`]: string } & Partial<
   Readonly<Record<Intl.LDMLPluralRule, string>>
 >;
 
@@ -38,18 +39,17 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 }
 
 /**
- * Formats messages for one locale: plain strings, plural forms (via `Intl.PluralRules`), numbers
- * and relative dates (via `Intl`). One instance per element and locale.
+ * Formats messages for one locale: plain strings, plural forms (via `Intl.PluralRules`), numbers,
+ * relative dates (from the messages) and absolute ones (via `Intl`). One instance per element and
+ * locale.
  */
 export class Translator {
   readonly locale: string;
   readonly messages: Messages;
-  // Built on first use: the first Intl formatter of a page loads ICU data, a cost the loading
-  // skeleton should not pay in the same task as the element's first render.
+  // Built on first use. A page's first Intl formatter of numbers or dates starts ICU, 20–40 ms
+  // in one task no code can split; plural rules do not, so the first render uses them alone.
   #plurals: Intl.PluralRules | undefined;
   #numbers: Intl.NumberFormat | undefined;
-  #relative: Intl.RelativeTimeFormat | undefined;
-  #dates: Intl.DateTimeFormat | undefined;
 
   /**
    * `number` writes an integer above `-#plain` and below 1000 as plain digits: from -999 in a
@@ -70,30 +70,8 @@ export class Translator {
         : -1000;
   }
 
-  /**
-   * Builds the formatters now. The page's first Intl object starts ICU, a one-time cost of
-   * 20–130 ms on a slow machine that no code can split; called in a task of its own while the
-   * first request is in flight, it does not add to the task that draws the topics.
-   */
-  warm(): void {
-    this.#pluralRules();
-    this.#relativeFormat();
-    this.#dateFormat();
-  }
-
   #pluralRules(): Intl.PluralRules {
     return (this.#plurals ??= new Intl.PluralRules(this.locale));
-  }
-
-  #relativeFormat(): Intl.RelativeTimeFormat {
-    return (this.#relative ??= new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" }));
-  }
-
-  #dateFormat(): Intl.DateTimeFormat {
-    return (this.#dates ??= new Intl.DateTimeFormat(this.locale, {
-      dateStyle: "long",
-      timeStyle: "short",
-    }));
   }
 
   /** A plain message, placeholders filled. */
@@ -104,7 +82,7 @@ export class Translator {
   /** A plural message for `n`; `{n}` is the localised number. */
   plural(key: PluralKey, n: number): string {
     const forms: Plural = this.messages[key];
-    const form = (n === 0 && forms["=0"]) || forms[this.#pluralRules().select(n)] || forms.other;
+    const form = forms[`=${n}`] || forms[this.#pluralRules().select(n)] || forms.other;
     return fill(form, { n: this.number(n) });
   }
 
@@ -119,29 +97,39 @@ export class Translator {
     return this.#numbers.format(n);
   }
 
-  /** An absolute date, for `title` attributes. */
+  /** An absolute date, for tooltips: through Intl, so only on demand (see `#plurals`). */
   date(iso: string): string {
-    return this.#dateFormat().format(new Date(iso));
+    return new Date(iso).toLocaleString(this.locale, { dateStyle: "long", timeStyle: "short" });
   }
 
-  /** "3 days ago", "yesterday", "in 2 hours"… relative to `now`. */
+  /**
+   * A `pointerenter` listener for a `<time datetime>`: writes the absolute date as its tooltip,
+   * when first wanted rather than in the first render (see `#plurals`).
+   */
+  readonly dateTooltip = (event: Event): void => {
+    const time = event.currentTarget as HTMLTimeElement;
+    time.title = this.date(time.dateTime);
+  };
+
+  /**
+   * "3 days ago", "yesterday", "now"… at `now`, from the messages rather than
+   * `Intl.RelativeTimeFormat` (see `#plurals`); messages.test.ts checks that they say what it
+   * says. A date ahead of the clock (a skewed clock) is "now", as is one under half a second old.
+   */
   relative(iso: string, now = Date.now()): string {
-    const seconds = (new Date(iso).getTime() - now) / 1000;
-    for (const [unit, size] of UNITS) {
-      if (Math.abs(seconds) >= size || unit === "second") {
-        return this.#relativeFormat().format(Math.round(seconds / size), unit);
-      }
-    }
-    return "";
+    const seconds = (now - new Date(iso).getTime()) / 1000;
+    const [key, size] = AGO.find(([, size]) => seconds >= size) ?? AGO[AGO.length - 1]!;
+    return this.plural(key, Math.max(0, Math.round(seconds / size)));
   }
 }
 
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400],
-  ["month", 30 * 86_400],
-  ["week", 7 * 86_400],
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-  ["second", 1],
+/** Each unit with its length in seconds, longest first. */
+const AGO: readonly [PluralKey, number][] = [
+  ["yearsAgo", 365 * 86_400],
+  ["monthsAgo", 30 * 86_400],
+  ["weeksAgo", 7 * 86_400],
+  ["daysAgo", 86_400],
+  ["hoursAgo", 3_600],
+  ["minutesAgo", 60],
+  ["secondsAgo", 1],
 ];

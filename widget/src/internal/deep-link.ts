@@ -13,9 +13,9 @@
  * URL) belongs to the first element in the document that uses its prefix. Free of Lit (the
  * launcher uses it), and stateless across copies: what it needs it reads from the document.
  */
-const STATE = "userecho-edge:topic";
+import { DEFAULT_PREFIX } from "./deep-link-prefix.ts";
 
-export const DEFAULT_PREFIX = "userecho-topic-";
+const STATE = "userecho-edge:topic";
 
 /** What a deep link asks of the element: show a topic, or put it away. */
 export interface DeepLinkHost {

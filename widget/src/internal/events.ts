@@ -66,28 +66,49 @@ export type UserEchoEventName = keyof UserEchoEventMap;
 export type UserEchoEventDetail<K extends UserEchoEventName> =
   UserEchoEventMap[K] extends CustomEvent<infer D> ? D : never;
 
+/** A typed event, bubbling and composed, for an element to dispatch as its own. */
+export function userEchoEvent<K extends UserEchoEventName>(
+  name: K,
+  detail: UserEchoEventDetail<K>,
+): CustomEvent<UserEchoEventDetail<K>> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true });
+}
+
 /** Dispatches a typed event from `target`; bubbles and composed. */
 export function emit<K extends UserEchoEventName>(
   target: EventTarget,
   name: K,
   detail: UserEchoEventDetail<K>,
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  return target.dispatchEvent(userEchoEvent(name, detail));
 }
 
 /**
- * Fires `userecho-error` from `target` for a failure, with the worker's problem when there is
- * one; the caller shows it too.
+ * `userecho-error` for a failure, with the worker's problem when there is one; whoever
+ * dispatches it shows the failure too.
  */
+export function errorEvent(
+  action: ErrorDetail["action"],
+  error: unknown,
+): CustomEvent<ErrorDetail> {
+  const status = error instanceof ApiRequestError ? error.status : 0;
+  const problem = error instanceof ApiRequestError ? error.problem : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return userEchoEvent("userecho-error", {
+    action,
+    status,
+    message,
+    ...(problem ? { problem } : {}),
+  });
+}
+
+/** Fires `userecho-error` from `target` for a failure (see {@link errorEvent}). */
 export function reportError(
   target: EventTarget,
   action: ErrorDetail["action"],
   error: unknown,
 ): void {
-  const status = error instanceof ApiRequestError ? error.status : 0;
-  const problem = error instanceof ApiRequestError ? error.problem : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  emit(target, "userecho-error", { action, status, message, ...(problem ? { problem } : {}) });
+  target.dispatchEvent(errorEvent(action, error));
 }
 
 declare global {

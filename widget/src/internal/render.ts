@@ -2,29 +2,6 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import type { Subject } from "../errors/describe.ts";
 import type { Translator } from "../i18n/index.ts";
 
-/**
- * A round avatar: the image over the name's initial, so a missing, failing or CSP-blocked image
- * leaves the initial rather than a broken-image icon. Decorative: the name is always beside it.
- */
-export function avatar(url: string | null, name: string): TemplateResult {
-  return html`<span class="avatar" part="avatar" aria-hidden="true"
-    >${Array.from(name.trim())[0]?.toUpperCase() ?? "?"}${
-      url ? html`<img src=${url} alt="" loading="lazy" @error=${hideImage} />` : nothing
-    }</span
-  >`;
-}
-
-function hideImage(event: Event): void {
-  (event.currentTarget as HTMLImageElement).hidden = true;
-}
-
-/** A relative date with the absolute one in `datetime` and a tooltip; nothing when unknown. */
-export function when(t: Translator, iso: string | null): TemplateResult | typeof nothing {
-  return iso
-    ? html`<time part="date" datetime=${iso} title=${t.date(iso)}>${t.relative(iso)}</time>`
-    : nothing;
-}
-
 /** Placeholder rows while loading: no text but one for screen readers. */
 export function skeleton(t: Translator, rows = 5): TemplateResult {
   return html`<div class="skeleton" part="skeleton">
@@ -91,9 +68,18 @@ export function explanation(
   return "";
 }
 
+/** The explanations of failures, a chunk of their own. */
+const loadErrors = () => import("../errors/index.ts");
+type Errors = Awaited<ReturnType<typeof loadErrors>>;
+
+/** `warnMisconfigured` (errors/), from the chunk that explains failures. */
+export function warnLater(...args: Parameters<Errors["warnMisconfigured"]>): void {
+  void loadErrors().then((errors) => errors.warnMisconfigured(...args));
+}
+
 /** As `explanation`, for code that can wait: resolves with the text ("" when unavailable). */
 export function explainLater(t: Translator, error: unknown, subject?: Subject): Promise<string> {
-  return import("../errors/index.ts").then(
+  return loadErrors().then(
     (errors) => errors.explainError(t, error, subject),
     () => "",
   );

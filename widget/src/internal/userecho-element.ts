@@ -1,4 +1,10 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from "lit";
+import {
+  LitElement,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type ReactiveControllerHost,
+} from "lit";
 import { EdgeApi } from "../api/client.ts";
 import { defaultEndpoint } from "./config.ts";
 import {
@@ -9,6 +15,37 @@ import {
   type UserEchoEventName,
 } from "./events.ts";
 import { LocaleController } from "./locale-controller.ts";
+
+/**
+ * @internal Loads a part of an element (a chunk) and hands it to `use`; when it cannot be
+ * fetched, reports it for `action`, calls `fail`, and offers "Try again" (see
+ * `UserEchoElement.loadPart`).
+ */
+export type PartLoader = <T>(
+  action: ErrorDetail["action"],
+  load: () => Promise<T>,
+  use: (part: T) => void,
+  fail?: () => void,
+) => void;
+
+/**
+ * @internal What an element's controllers may use of it, beyond Lit's `ReactiveControllerHost`:
+ * members that are public for them, and marked `@internal` (left out of the published
+ * declarations).
+ */
+export type ElementHost = ReactiveControllerHost &
+  Pick<
+    UserEchoElement,
+    | "dispatchEvent"
+    | "api"
+    | "locale"
+    | "level"
+    | "announce"
+    | "notify"
+    | "clearNotice"
+    | "loadPart"
+    | "reportError"
+  >;
 
 /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
 export type Theme = "light" | "dark" | "auto";
@@ -47,7 +84,8 @@ export class UserEchoElement extends LitElement {
   /** `aria-level` of the heading, 1–6. */
   declare headingLevel: number;
 
-  protected readonly locale = new LocaleController(this, (error, retry) =>
+  /** @internal The element's language and its translator; for its controllers. */
+  readonly locale = new LocaleController(this, (error, retry) =>
     this.partFailed("load", error, retry),
   );
   /** The notice on screen (a sign-in request, a part that could not be fetched), if any. */
@@ -58,34 +96,23 @@ export class UserEchoElement extends LitElement {
 
   constructor() {
     super();
-    this.endpoint = undefined;
     this.theme = "light";
-    this.heading = undefined;
     this.headingLevel = 2;
   }
 
-  protected override firstUpdated(): void {
-    // The skeleton is up and the first request is in flight: a free moment to start Intl.
-    setTimeout(() => this.locale.translator.warm());
-  }
-
-  /** The client for the current endpoint; `undefined` when no endpoint is known. */
-  protected get api(): EdgeApi | undefined {
+  /**
+   * @internal The client for the current endpoint; `undefined` when no endpoint is known, and
+   * then the element shows its loading state until one is set (attribute or `configure()`).
+   */
+  get api(): EdgeApi | undefined {
     const endpoint = (this.endpoint || defaultEndpoint())?.replace(/\/+$/, "");
     if (!endpoint) return undefined;
     if (this.#api?.endpoint !== endpoint) this.#api = new EdgeApi(endpoint);
     return this.#api;
   }
 
-  /** `api`, or an error the element shows in its error state. */
-  protected requireApi(): EdgeApi {
-    const api = this.api;
-    if (!api) throw new Error(`${this.localName}: no endpoint`);
-    return api;
-  }
-
-  /** `aria-level` of the heading: `heading-level`, 1–6. */
-  protected get level(): number {
+  /** @internal `aria-level` of the heading: `heading-level`, 1–6. */
+  get level(): number {
     return Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
   }
 
@@ -94,8 +121,8 @@ export class UserEchoElement extends LitElement {
     return `root ${THEMES.includes(this.theme) ? this.theme : "light"}`;
   }
 
-  /** Says `message` through the polite live region. */
-  protected announce(message: string): void {
+  /** @internal Says `message` through the polite live region. */
+  announce(message: string): void {
     // Cleared first so that the same message twice is announced twice.
     this.#announcement = "";
     this.requestUpdate();
@@ -107,11 +134,11 @@ export class UserEchoElement extends LitElement {
   }
 
   /**
-   * Loads a part of the element (a chunk) and hands it to `use`. When it cannot be fetched (the
+   * @internal Loads a part of the element (a chunk) and hands it to `use`. When it cannot be fetched (the
    * network or the server is gone), fires `userecho-error` for `action`, calls `fail`, and shows
    * a message with "Try again", which runs `retry` (by default: load it again, then use it).
    */
-  protected loadPart<T>(
+  loadPart<T>(
     action: ErrorDetail["action"],
     load: () => Promise<T>,
     use: (part: T) => void,
@@ -129,14 +156,14 @@ export class UserEchoElement extends LitElement {
     this.notify(this.locale.translator.t("partFailed"), retry);
   }
 
-  /** Shows a notice (announced too), with "Try again" when given `retry`. */
-  protected notify(text: string, retry?: () => void): void {
+  /** @internal Shows a notice (announced too), with "Try again" when given `retry`. */
+  notify(text: string, retry?: () => void): void {
     this.#notice = { text, retry };
     this.announce(text);
   }
 
-  /** Takes the notice away. */
-  protected clearNotice(): void {
+  /** @internal Takes the notice away. */
+  clearNotice(): void {
     if (!this.#notice) return;
     this.#notice = undefined;
     this.requestUpdate();
@@ -147,21 +174,23 @@ export class UserEchoElement extends LitElement {
     const notice = this.#notice;
     if (!notice) return nothing;
     const { text, retry } = notice;
-    return retry
-      ? html`<div class="state" part="notice" role="alert">
-          ${text}
-          <button
-            class="btn"
-            part="retry-button"
-            @click=${() => {
-              this.clearNotice();
-              retry();
-            }}
-          >
-            ${this.locale.translator.t("retry")}
-          </button>
-        </div>`
-      : html`<p class="state" part="notice">${text}</p>`;
+    return html`<div class="state" part="notice" role=${retry ? "alert" : nothing}>
+      ${text}
+      ${
+        retry
+          ? html`<button
+              class="btn"
+              part="retry-button"
+              @click=${() => {
+                this.clearNotice();
+                retry();
+              }}
+            >
+              ${this.locale.translator.t("retry")}
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
 
   protected renderAnnouncer() {
@@ -174,8 +203,8 @@ export class UserEchoElement extends LitElement {
     return emit(this, name, detail);
   }
 
-  /** Fires `userecho-error` for a failure (the element shows it too). */
-  protected reportError(action: ErrorDetail["action"], error: unknown): void {
+  /** @internal Fires `userecho-error` for a failure (the element shows it too). */
+  reportError(action: ErrorDetail["action"], error: unknown): void {
     reportError(this, action, error);
   }
 }

@@ -1,5 +1,6 @@
 import { matchLocale } from "../i18n/locales.ts";
 import type { TokenProvider } from "../internal/config.ts";
+import { DEFAULT_PREFIX } from "../internal/deep-link-prefix.ts";
 import { closestLang } from "../internal/lang.ts";
 import { focusedElement } from "../internal/modal.ts";
 import type { LauncherDialog, LauncherOpenOptions } from "./dialog.ts";
@@ -158,14 +159,15 @@ export class UserEchoLauncher extends Base {
     this.#draw();
     const options = { attributes: true, attributeFilter: ["lang"], subtree: true };
     this.#languages.observe(document.documentElement, options);
-    // An address naming a topic opens it at once: the dialog is needed now.
-    if (this.getAttribute("history") === "hash") {
-      void this.#loadDialog().then((dialog) => this.isConnected && dialog.connect());
-    }
+    document.addEventListener("focusin", this.#keepClear);
+    addEventListener("hashchange", this.#followAddress);
+    this.#followAddress();
   }
 
   disconnectedCallback(): void {
     this.#languages.disconnect();
+    document.removeEventListener("focusin", this.#keepClear);
+    removeEventListener("hashchange", this.#followAddress);
     this.#dialog?.disconnect();
   }
 
@@ -212,6 +214,39 @@ export class UserEchoLauncher extends Base {
       .catch(() => undefined);
   }
 
+  /**
+   * With `history="hash"`, an address naming a topic opens it, now or when it changes: the
+   * dialog, which follows the address from then on, is fetched for it. Until then a launcher
+   * costs the page nothing more than its tab.
+   */
+  readonly #followAddress = () => {
+    if (this.getAttribute("history") !== "hash") return;
+    const prefix = this.getAttribute("history-prefix") || DEFAULT_PREFIX;
+    if (location.hash.startsWith(`#${prefix}`)) void this.#loadDialog();
+  };
+
+  /**
+   * The tab floats over the page: a control of the page that takes focus under it is scrolled
+   * clear of it (up or down, whichever is less), as the page's own `scroll-padding` would, so
+   * that a keyboard never lands on a control the tab hides.
+   */
+  readonly #keepClear = (event: FocusEvent) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element) || this.#button.hidden || this.opened) return;
+    if (event.composedPath().includes(this)) return;
+    const tab = this.#button.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    const apart =
+      box.right <= tab.left ||
+      box.left >= tab.right ||
+      box.bottom <= tab.top ||
+      box.top >= tab.bottom;
+    if (apart) return;
+    const up = box.bottom - tab.top;
+    const down = tab.bottom - box.top;
+    window.scrollBy({ top: up <= down ? up : -down });
+  };
+
   #visibleButton(): HTMLButtonElement | undefined {
     return this.#button.hidden ? undefined : this.#button;
   }
@@ -220,9 +255,10 @@ export class UserEchoLauncher extends Base {
   #loadDialog(): Promise<LauncherDialog> {
     this.#dialogCode ??= import("./dialog.ts").then(
       ({ LauncherDialog }) => {
-        this.#dialog = new LauncherDialog(this, this.#shadow, this.#root);
+        const dialog = (this.#dialog = new LauncherDialog(this, this.#shadow, this.#root));
         this.#draw();
-        return this.#dialog;
+        if (this.isConnected) dialog.connect(); // follows the address, with history="hash"
+        return dialog;
       },
       (error: unknown) => {
         this.#dialogCode = undefined;

@@ -9,7 +9,11 @@ const css = String.raw;
  * nothing (`display: contents`), so the page's layout never sees it. Motion only when the
  * visitor has not asked for less. Positions are physical on purpose: `right` is the window's
  * right in any language. A side tab's text reads from bottom to top, its corners round on the
- * page's side. (Comments inside the template would ship, hence here.)
+ * page's side. On a narrow screen (under 40rem, where the dialog is a full-screen sheet) a side
+ * tab with its label would lie over the page's own controls: there it is an icon, 1.5rem wide
+ * (the body's margin and a board's padding), in the gutter at the screen's edge, and a corner
+ * button is an icon too; the label stays for screen readers. (Comments inside the template
+ * would ship, hence here.)
  */
 export const launcherStyles = css`
   :host {
@@ -106,6 +110,33 @@ export const launcherStyles = css`
   .bottom-left,
   .top-left {
     left: 1.25rem;
+  }
+  @media (max-width: 40rem) {
+    .launcher span {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .right,
+    .left {
+      width: 1.5rem;
+      height: 3rem;
+      padding: 0;
+      justify-content: center;
+    }
+    .bottom-right,
+    .bottom-left,
+    .top-right,
+    .top-left {
+      padding: 0.9em;
+    }
+    .bottom-right,
+    .bottom-left {
+      bottom: calc(1rem + env(safe-area-inset-bottom, 0px));
+    }
   }
   @media (prefers-reduced-motion: no-preference) {
     .launcher {

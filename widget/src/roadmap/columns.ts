@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { PageInfo, Status, Topic, TopicSort } from "@userecho-edge/shared";
+import { FORUM_TOPICS } from "@userecho-edge/shared/paths";
 import type { EdgeApi } from "../api/client.ts";
 import type { FetchStatus } from "../internal/fetch-controller.ts";
 
@@ -99,9 +100,13 @@ export class Columns implements ReactiveController {
     column.error = undefined;
     this.#host.requestUpdate();
     try {
-      const page = await api.topics(
-        { forum, page: number, limit, sort, status: column.status.id },
-        abort.signal,
+      const page = await api.get(
+        FORUM_TOPICS,
+        {
+          params: { forumId: forum },
+          query: { page: number, limit, sort, status: column.status.id },
+        },
+        { signal: abort.signal },
       );
       if (this.#aborts.get(column) !== abort) return; // superseded
       if (page.applied.status !== column.status.id) throw UNFILTERED;

@@ -1,6 +1,7 @@
 import { html, nothing } from "lit";
 import type { ForumMeta, Status, Topic, TopicSort } from "@userecho-edge/shared";
-import { paintStatuses } from "../feedback/topic-row.ts";
+import { FORUM_META } from "@userecho-edge/shared/paths";
+import { TOPIC_SORTS } from "@userecho-edge/shared/topic-options";
 import type { TokenProvider } from "../internal/config.ts";
 import { DeepLink } from "../internal/deep-link.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
@@ -9,11 +10,12 @@ import { closeOnBackdrop, showModal } from "../internal/modal.ts";
 import { errorState, explanation, skeleton } from "../internal/render.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
 import { Columns, UNFILTERED, type Column } from "./columns.ts";
 import { roadmapStatuses } from "./statuses.ts";
+import { paintStatuses, statusPill } from "../topic-meta/status.ts";
+import { topicMetaStyles } from "../topic-meta/topic-meta.styles.ts";
 import { roadmapStyles } from "./userecho-roadmap.styles.ts";
-
-const SORTS: readonly string[] = ["top", "new", "updated", "discussed"] satisfies TopicSort[];
 
 /**
  * A forum's roadmap: one column per status, in the forum's order, each with its count and its
@@ -74,7 +76,7 @@ export class UserEchoRoadmap extends UserEchoElement {
     getToken: { attribute: false },
   };
 
-  static override styles = [baseStyles, ...roadmapStyles];
+  static override styles = [baseStyles, controlStyles, topicMetaStyles, ...roadmapStyles];
 
   /** Id of the UserEcho forum. */
   declare forum: number;
@@ -122,8 +124,8 @@ export class UserEchoRoadmap extends UserEchoElement {
   }
 
   readonly #meta = new FetchController(this, {
-    task: ([, forum], signal) =>
-      this.#forumSet ? this.requireApi().meta(forum, signal) : undefined,
+    task: ([api, forum], signal) =>
+      this.#forumSet ? api?.get(FORUM_META, { params: { forumId: forum } }, { signal }) : undefined,
     args: () => [this.api, this.forum] as const,
     onError: (error) => this.reportError("load", error),
   });
@@ -144,7 +146,8 @@ export class UserEchoRoadmap extends UserEchoElement {
         this.#shown = { meta, wanted, list: meta && filters ? roadmapStatuses(meta, wanted) : [] };
       }
       // The worker falls back to `new` for a sort UserEcho does not honour; ask for it directly.
-      const sort = SORTS.includes(this.sort) && meta?.sorts.includes(this.sort) ? this.sort : "new";
+      const sort =
+        TOPIC_SORTS.includes(this.sort) && meta?.sorts.includes(this.sort) ? this.sort : "new";
       return [this.api, this.forum, this.#shown.list, clampCount(this.pageSize, 10), sort];
     },
     onLoad: (column, added) => {
@@ -174,7 +177,6 @@ export class UserEchoRoadmap extends UserEchoElement {
   }
 
   protected override firstUpdated(): void {
-    super.firstUpdated();
     closeOnBackdrop(this.#dialog!);
   }
 
@@ -308,7 +310,7 @@ export class UserEchoRoadmap extends UserEchoElement {
           role="heading"
           aria-level=${Math.min(6, this.level + 1)}
         >
-          <span class="status" part="status" data-color=${status.color}>${status.name}</span>
+          ${statusPill(status)}
         </div>
         <span class="count muted" part="count"
           >${page && page.total !== null ? t.plural("topicCount", page.total) : nothing}</span

@@ -35,14 +35,6 @@ export const roadmapStyles = [
       gap: 0.25rem 0.5rem;
       margin-block-end: 0.5rem;
     }
-    .status {
-      display: inline-block;
-      border-radius: 1em;
-      padding-inline: 0.55em;
-      font-weight: 600;
-      background: var(--status-bg);
-      color: var(--status-fg);
-    }
     .count {
       font-size: 0.85em;
     }
@@ -63,17 +55,9 @@ export const roadmapStyles = [
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
-    .meta {
-      display: flex;
-      flex-wrap: wrap;
+    .cards .meta {
       gap: 0.2rem 0.6rem;
       margin-block-start: 0.2rem;
-      font-size: 0.85em;
-      color: var(--_muted);
-    }
-    .votes {
-      font-weight: 700;
-      color: var(--_text);
     }
     .column .state {
       margin: 0.5rem 0;

@@ -13,7 +13,10 @@ const dark = unsafeCSS(themeDeclarations(DARK));
 // (60 for 20 placeholder rows), and the compositor's work on them shared the page's cores while
 // the first rows were drawn (docs/BENCHMARKS.md, long tasks).
 
-/** Shared by every element: theme, focus, controls, lists, paging, skeletons, avatars. */
+/**
+ * Shared by every element, and all a board's first render needs: theme, focus, buttons, the
+ * search box, lists, skeletons, avatars. The rest is `controlStyles` (control-styles.ts).
+ */
 export const baseStyles = css`
   :host {
     display: block;
@@ -51,15 +54,11 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   button,
-  input,
-  select,
-  textarea {
+  input {
     font: inherit;
     color: inherit;
   }
   input,
-  select,
-  textarea,
   .btn {
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -71,16 +70,10 @@ export const baseStyles = css`
     cursor: pointer;
   }
   .primary,
-  [aria-current="page"],
   [aria-pressed="true"] {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
-  }
-  .btn:disabled,
-  .btn[aria-disabled="true"] {
-    cursor: default;
-    opacity: 0.6;
   }
   :focus-visible {
     outline: 2px solid var(--_focus);
@@ -88,9 +81,6 @@ export const baseStyles = css`
   }
   [tabindex="-1"]:focus {
     outline: none;
-  }
-  a {
-    color: var(--_accent);
   }
   .sr-only {
     position: absolute;
@@ -118,13 +108,6 @@ export const baseStyles = css`
   .list > li {
     padding: 0.6rem 0;
     border-block-end: 1px solid var(--_border);
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    margin-block-start: 0.75rem;
   }
   .state {
     padding: 1rem;

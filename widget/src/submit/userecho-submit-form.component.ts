@@ -1,15 +1,17 @@
 import { LitElement, html, nothing } from "lit";
+import { ContextConsumer } from "@lit/context";
 import type { CreateTopicRequest } from "@userecho-edge/shared";
+import { FORUM_TOPICS } from "@userecho-edge/shared/paths";
 import { createTopic } from "../api/writes.ts";
-import { boardContext } from "../feedback/board-context.ts";
 import { authorised } from "../internal/auth.ts";
-import { ContextConsumer } from "../internal/context-consumer.ts";
+import { boardContext } from "../internal/board-context.ts";
 import { emit, reportError } from "../internal/events.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { idempotencyKey } from "../internal/idempotency.ts";
 import { explainLater } from "../internal/render.ts";
 import { errorMessages, fieldMessage, invalidField, type Field } from "../errors/index.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
 import { css } from "../styles/css.ts";
 
 const SIMILAR_DELAY_MS = 300;
@@ -31,6 +33,7 @@ export class UserEchoSubmitForm extends LitElement {
 
   static override styles = [
     baseStyles,
+    controlStyles,
     css`
       form {
         display: grid;
@@ -56,7 +59,7 @@ export class UserEchoSubmitForm extends LitElement {
     this.draft = "";
   }
 
-  readonly #board = new ContextConsumer(this, boardContext);
+  readonly #board = new ContextConsumer(this, { context: boardContext, subscribe: true });
   #title = "";
   #similarTimer: ReturnType<typeof setTimeout> | undefined;
   #busy = false;
@@ -65,7 +68,13 @@ export class UserEchoSubmitForm extends LitElement {
   readonly #similar = new FetchController(this, {
     task: ([api, forum, q], signal) =>
       api && forum && q.length >= 3
-        ? api.topics({ forum, page: 1, limit: SIMILAR_LIMIT, q }, signal).then((page) => page.items)
+        ? api
+            .get(
+              FORUM_TOPICS,
+              { params: { forumId: forum }, query: { limit: SIMILAR_LIMIT, q } },
+              { signal },
+            )
+            .then((page) => page.items)
         : undefined,
     args: () => [this.#board.value?.api, this.#board.value?.forum, this.#title] as const,
   });

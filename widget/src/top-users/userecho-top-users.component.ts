@@ -1,11 +1,12 @@
 import { html } from "lit";
-import type { TopUserPage } from "@userecho-edge/shared";
-import { query } from "../api/client.ts";
+import { TOP_USERS } from "@userecho-edge/shared/paths";
 import { FetchController } from "../internal/fetch-controller.ts";
 import { clampCount } from "../internal/limits.ts";
-import { avatar, errorState, explanation, skeleton } from "../internal/render.ts";
+import { errorState, explanation, skeleton } from "../internal/render.ts";
+import { avatar } from "../topic-meta/avatar.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
 import { topUsersStyles } from "./userecho-top-users.styles.ts";
 
 /**
@@ -47,7 +48,7 @@ export class UserEchoTopUsers extends UserEchoElement {
     limit: { type: Number },
   };
 
-  static override styles = [baseStyles, topUsersStyles];
+  static override styles = [baseStyles, controlStyles, topUsersStyles];
 
   /** How many users to show, 1–100. */
   declare limit: number;
@@ -58,12 +59,7 @@ export class UserEchoTopUsers extends UserEchoElement {
   }
 
   readonly #users = new FetchController(this, {
-    // Here rather than on the client: only this element asks, and the board's first render
-    // downloads the client.
-    task: ([, limit], signal) =>
-      this.requireApi().request<TopUserPage>("GET", `/v1/users/top${query({ page: 1, limit })}`, {
-        signal,
-      }),
+    task: ([api, limit], signal) => api?.get(TOP_USERS, { query: { page: 1, limit } }, { signal }),
     args: () => [this.api, clampCount(this.limit, 10)] as const,
     onComplete: (page) => this.emit("userecho-load", { page: page.page }),
     onError: (error) => this.reportError("load", error),

@@ -2,7 +2,8 @@ import { css } from "../styles/css.ts";
 
 /**
  * The leaderboard's own rules, over the shared base styles. Skeleton rows are as tall as a
- * user's row (the avatar, the padding, the border), so nothing below moves when users arrive.
+ * user's row (the avatar, the padding, the border), so nothing below moves when users arrive,
+ * and the first render as tall as `widget.js` reserves (reserve/).
  */
 export const topUsersStyles = css`
   li {
@@ -27,6 +28,10 @@ export const topUsersStyles = css`
   }
   .sk {
     border-block-end: 1px solid transparent;
+    row-gap: 0;
+  }
+  .sk .bar {
+    block-size: 1rem;
   }
   .sk .bar:first-child {
     block-size: 2rem;

@@ -1,19 +1,22 @@
-import { html, nothing } from "lit";
+import { html } from "lit";
+import { ContextProvider } from "@lit/context";
+import type * as DetailModule from "../detail/userecho-topic-detail.ts";
 import type { Topic } from "@userecho-edge/shared";
-import { boardContext, type BoardContext } from "../feedback/board-context.ts";
-import { paintStatuses } from "../feedback/topic-row.ts";
+import { TOPIC } from "@userecho-edge/shared/paths";
+import { boardContext, renewed, type BoardContext } from "../internal/board-context.ts";
 import type { TokenProvider } from "../internal/config.ts";
 import { defaultTokenProvider } from "../internal/config.ts";
-import { ContextProvider } from "../internal/context-provider.ts";
 import { FetchController } from "../internal/fetch-controller.ts";
-import { avatar, errorState, explanation, skeleton, when } from "../internal/render.ts";
+import { errorState, explanation, skeleton } from "../internal/render.ts";
 import { UserEchoElement } from "../internal/userecho-element.ts";
 import { baseStyles } from "../styles/base.ts";
+import { controlStyles } from "../styles/control-styles.ts";
+import { metaLine } from "../topic-meta/meta-line.ts";
+import { paintStatuses } from "../topic-meta/status.ts";
+import { topicMetaStyles } from "../topic-meta/topic-meta.styles.ts";
 import { topicViewStyles } from "./userecho-topic-view.styles.ts";
 
-/** The parts of the topic's detail passed on to the page. */
-const DETAIL_PARTS =
-  "description, comments, comment, comment-form, forum-link, avatar, date, pagination, page-button, error, retry-button, skeleton";
+type DetailPart = typeof DetailModule;
 
 /**
  * One topic on its own, as the launcher and the roadmap show it in their dialogs: its title as
@@ -30,7 +33,7 @@ export class UserEchoTopicView extends UserEchoElement {
     getToken: { attribute: false },
   };
 
-  static override styles = [baseStyles, topicViewStyles];
+  static override styles = [baseStyles, controlStyles, topicMetaStyles, topicViewStyles];
 
   /** Id of the topic to show. */
   declare topic: number;
@@ -39,7 +42,9 @@ export class UserEchoTopicView extends UserEchoElement {
   /** Token callback for the comment form; else `configure({ getToken })`. */
   declare getToken: TokenProvider | undefined;
 
-  readonly #context: ContextProvider<BoardContext>;
+  readonly #context: ContextProvider<typeof boardContext>;
+  /** The detail's code, once in: it draws the description, comments and comment form. */
+  #detail: DetailPart | undefined;
   /** Comments the visitor posted here, which the topic's count does not hold yet. */
   #posted = 0;
 
@@ -48,13 +53,18 @@ export class UserEchoTopicView extends UserEchoElement {
     this.topic = 0;
     this.data = undefined;
     this.getToken = undefined;
-    this.#context = new ContextProvider(this, boardContext, this.#contextValue());
+    this.#context = new ContextProvider(this, {
+      context: boardContext,
+      initialValue: this.#contextValue(),
+    });
   }
 
   /** The topic's own record, when the list's is not at hand. */
   readonly #loaded = new FetchController(this, {
-    task: ([, id, known], signal) =>
-      known || !(Number.isInteger(id) && id > 0) ? undefined : this.requireApi().topic(id, signal),
+    task: ([api, id, known], signal) =>
+      known || !(Number.isInteger(id) && id > 0)
+        ? undefined
+        : api?.get(TOPIC, { params: { topicId: id } }, { signal }),
     args: () => [this.api, this.topic, this.data?.id === this.topic] as const,
     onError: (error) => this.reportError("load", error),
   });
@@ -75,19 +85,20 @@ export class UserEchoTopicView extends UserEchoElement {
   }
 
   protected override willUpdate(): void {
-    Object.assign(this.#context.value, this.#contextValue());
-    this.#context.changed();
+    this.#context.setValue(renewed(this.#context.value, this.#contextValue()));
   }
 
   protected override firstUpdated(): void {
-    super.firstUpdated();
     // The description and comments are the board's topic detail, a chunk of its own: the board
     // imports it lazily too, and a chunk imported both ways made the bundler split Lit out of
-    // the board's chunk. It upgrades in place once defined.
+    // the board's chunk.
     this.loadPart(
       "load",
       () => import("../detail/userecho-topic-detail.ts"),
-      () => undefined,
+      (part) => {
+        this.#detail = part;
+        this.requestUpdate();
+      },
     );
   }
 
@@ -120,31 +131,15 @@ export class UserEchoTopicView extends UserEchoElement {
         >
           ${topic.title}
         </div>
-        <div class="meta" part="meta">
-          ${
-            topic.status?.name
-              ? html`<span class="status" part="status" data-color=${topic.status.color}
-                  >${topic.status.name}</span
-                >`
-              : nothing
-          }
-          ${topic.type ? html`<span part="type">${topic.type.name}</span>` : nothing}
-          ${topic.category ? html`<span part="category">${topic.category.name}</span>` : nothing}
-          <span class="votes" part="vote-count">${t.plural("voteCount", topic.votes.score)}</span>
-          <span part="comment-count"
-            >${t.plural("comments", topic.commentCount + this.#posted)}</span
-          >
-          <span class="author" part="author"
-            >${avatar(topic.author.avatarUrl, topic.author.name)}${topic.author.name}</span
-          >
-          ${when(t, topic.createdAt)}
-        </div>
-        <userecho-topic-detail
-          part="detail"
-          exportparts=${DETAIL_PARTS}
-          .topic=${topic}
-          .foldable=${false}
-        ></userecho-topic-detail>`;
+        ${metaLine(
+          t,
+          topic,
+          topic.commentCount + this.#posted,
+          html`<span class="votes" part="vote-count"
+            >${t.plural("voteCount", topic.votes.score)}</span
+          >`,
+        )}
+        ${this.#detail?.renderDetail(topic)}`;
     }
     return html`<div
       class=${this.rootClass()}

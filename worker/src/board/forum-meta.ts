@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { ForumMeta, type TopicFilter, type TopicSort } from "@userecho-edge/shared";
 import type { Config } from "../config/index.ts";
-import { TOPIC_FILTERS, TOPIC_SORTS } from "../config/index.ts";
+import { TOPIC_FILTERS, TOPIC_SORTS } from "@userecho-edge/shared/topic-options";
 import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry } from "../cache/index.ts";
 import type { AppEnv } from "../env.ts";

@@ -12,7 +12,7 @@ import {
 } from "@userecho-edge/shared";
 import { parsedBody } from "../cache/entry.ts";
 import { cachedEntry, type CachedRouteOptions, type Representation } from "../cache/index.ts";
-import { TOPIC_FILTERS } from "../config/index.ts";
+import { TOPIC_FILTERS } from "@userecho-edge/shared/topic-options";
 import type { AppEnv } from "../env.ts";
 import { InvalidParameterError, NotFoundError } from "../errors/index.ts";
 import { loadSanitizer } from "../sanitize/lazy.ts";

@@ -115,7 +115,7 @@ function executionContextOf(c: Context<AppEnv>): ExecutionContext | undefined {
 
 /**
  * Requests made as a signed-in user are personal (their own vote, for one): they never read
- * from or write to the shared cache (STYLE.md, "Cache rules in code"). Partner requests are
+ * from or write to the shared cache (README, "Edge cache", point 6). Partner requests are
  * not personalised, so they share the cache; a request with credentials that did not verify
  * never gets here (401).
  */

@@ -1,4 +1,5 @@
 import type { TopicFilter, TopicSort } from "@userecho-edge/shared";
+import { TOPIC_FILTERS, TOPIC_SORTS } from "@userecho-edge/shared/topic-options";
 import { MisconfiguredError } from "../errors/index.ts";
 import type { FreshnessPolicy } from "../cache/edge-cache.ts";
 import { DEFAULT_VOTING, VOTING_MODES, isVotingMode, type VotingMode } from "./voting.ts";
@@ -62,9 +63,6 @@ export interface Choice<T extends string> {
   /** True when the variable is empty: every value, each tried before UserEcho is trusted with it. */
   readonly detect: boolean;
 }
-
-export const TOPIC_SORTS: readonly TopicSort[] = ["top", "new", "updated", "discussed"];
-export const TOPIC_FILTERS: readonly TopicFilter[] = ["type", "status", "category", "tag"];
 
 export type OriginMatcher = (origin: string) => boolean;
 

@@ -1,5 +1,6 @@
 /**
- * Verifying the site-signed JWT that proves who the end user is (DESIGN.md "SSO"), with jose:
+ * Verifying the site-signed JWT that proves who the end user is (README, "Signed-in users
+ * (SSO)"), with jose:
  * pinned algorithms, required `exp`, `sub` and `aud`, a bounded lifetime, clock tolerance.
  */
 import {

@@ -16,6 +16,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { readConfig } from "../config/index.ts";
 import { mergePopular, Popularity, type PopularPath } from "./popularity.ts";
+import type { WarmupRun } from "./run.ts";
 
 /** Rows an isolate keeps; every row is a path and a count. */
 const TRACKED_PATHS = 256;
@@ -31,14 +32,6 @@ const KV_PREFIX = "warmup:popular:";
  * stale within a minute is refreshed now.
  */
 export const WARMUP_LOOKAHEAD_SECONDS = 60;
-
-/** What a warm-up request carries, out of reach of any client: see {@link warmupOf}. */
-export interface WarmupRun {
-  /** Upstream calls this run may still make; the upstream client refuses beyond it. */
-  budget: { remaining: number };
-  /** Refresh entries with at most this many seconds of fresh life left. */
-  refreshWithinSeconds: number;
-}
 
 export interface WarmupReport {
   /** Paths considered, most requested first. */

@@ -67,4 +67,11 @@ export default {
     "Dieses Forum kann Themen nicht nach Status auflisten, daher gibt es keine Roadmap.",
   voteCount: { one: "{n} Stimme", other: "{n} Stimmen" },
   close: "Schließen",
+  secondsAgo: { "=0": "jetzt", one: "vor {n} Sekunde", other: "vor {n} Sekunden" },
+  minutesAgo: { one: "vor {n} Minute", other: "vor {n} Minuten" },
+  hoursAgo: { one: "vor {n} Stunde", other: "vor {n} Stunden" },
+  daysAgo: { "=1": "gestern", "=2": "vorgestern", other: "vor {n} Tagen" },
+  weeksAgo: { "=1": "letzte Woche", other: "vor {n} Wochen" },
+  monthsAgo: { "=1": "letzten Monat", other: "vor {n} Monaten" },
+  yearsAgo: { "=1": "letztes Jahr", other: "vor {n} Jahren" },
 } satisfies Messages;

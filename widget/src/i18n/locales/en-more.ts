@@ -6,6 +6,8 @@ const enMore = {
   sortUpdated: "Recently updated",
   sortDiscussed: "Most discussed",
   emptySearch: "No topics match your search.",
+  filtersError: "Filters are unavailable.",
+  signIn: "Please sign in to continue.",
   topicError: "The topic could not be loaded.",
   commentsError: "The comments could not be loaded.",
   usersError: "The leaderboard could not be loaded.",

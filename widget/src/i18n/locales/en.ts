@@ -15,12 +15,17 @@ const en = {
   retry: "Try again",
   search: "Search",
   searchPlaceholder: "Search ideas…",
-  filtersError: "Filters are unavailable.",
   votes: { one: "vote", other: "votes" },
   voteFor: "Vote for “{title}”",
   comments: { one: "{n} comment", other: "{n} comments" },
   submitIdea: "Submit an idea",
-  signIn: "Please sign in to continue.",
+  secondsAgo: { "=0": "now", one: "{n} second ago", other: "{n} seconds ago" },
+  minutesAgo: { one: "{n} minute ago", other: "{n} minutes ago" },
+  hoursAgo: { one: "{n} hour ago", other: "{n} hours ago" },
+  daysAgo: { "=1": "yesterday", other: "{n} days ago" },
+  weeksAgo: { "=1": "last week", other: "{n} weeks ago" },
+  monthsAgo: { "=1": "last month", other: "{n} months ago" },
+  yearsAgo: { "=1": "last year", other: "{n} years ago" },
 };
 
 export default en;

@@ -66,4 +66,11 @@ export default {
   noStatusFilter: "Este foro no puede mostrar los temas por estado, así que no hay hoja de ruta.",
   voteCount: { one: "{n} voto", other: "{n} votos" },
   close: "Cerrar",
+  secondsAgo: { "=0": "ahora", one: "hace {n} segundo", other: "hace {n} segundos" },
+  minutesAgo: { one: "hace {n} minuto", other: "hace {n} minutos" },
+  hoursAgo: { one: "hace {n} hora", other: "hace {n} horas" },
+  daysAgo: { "=1": "ayer", "=2": "anteayer", other: "hace {n} días" },
+  weeksAgo: { "=1": "la semana pasada", other: "hace {n} semanas" },
+  monthsAgo: { "=1": "el mes pasado", other: "hace {n} meses" },
+  yearsAgo: { "=1": "el año pasado", other: "hace {n} años" },
 } satisfies Messages;

@@ -67,4 +67,15 @@ export default {
     "Ce forum ne peut pas lister les sujets par statut : il n’y a donc pas de feuille de route.",
   voteCount: { one: "{n} vote", other: "{n} votes" },
   close: "Fermer",
+  secondsAgo: { "=0": "maintenant", one: "il y a {n} seconde", other: "il y a {n} secondes" },
+  minutesAgo: { one: "il y a {n} minute", other: "il y a {n} minutes" },
+  hoursAgo: { one: "il y a {n} heure", other: "il y a {n} heures" },
+  daysAgo: { "=1": "hier", "=2": "avant-hier", one: "il y a {n} jour", other: "il y a {n} jours" },
+  weeksAgo: {
+    "=1": "la semaine dernière",
+    one: "il y a {n} semaine",
+    other: "il y a {n} semaines",
+  },
+  monthsAgo: { "=1": "le mois dernier", one: "il y a {n} mois", other: "il y a {n} mois" },
+  yearsAgo: { "=1": "l’année dernière", one: "il y a {n} an", other: "il y a {n} ans" },
 } satisfies Messages;

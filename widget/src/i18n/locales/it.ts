@@ -67,4 +67,11 @@ export default {
     "Questo forum non può elencare gli argomenti per stato, quindi non c’è una roadmap.",
   voteCount: { one: "{n} voto", other: "{n} voti" },
   close: "Chiudi",
+  secondsAgo: { "=0": "ora", one: "{n} secondo fa", other: "{n} secondi fa" },
+  minutesAgo: { one: "{n} minuto fa", other: "{n} minuti fa" },
+  hoursAgo: { one: "{n} ora fa", other: "{n} ore fa" },
+  daysAgo: { "=1": "ieri", "=2": "l’altro ieri", other: "{n} giorni fa" },
+  weeksAgo: { "=1": "settimana scorsa", other: "{n} settimane fa" },
+  monthsAgo: { "=1": "mese scorso", other: "{n} mesi fa" },
+  yearsAgo: { "=1": "anno scorso", other: "{n} anni fa" },
 } satisfies Messages;

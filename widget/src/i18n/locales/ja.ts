@@ -67,4 +67,11 @@ export default {
     "このフォーラムではステータス別にトピックを表示できないため、ロードマップはありません。",
   voteCount: { other: "{n} 票" },
   close: "閉じる",
+  secondsAgo: { "=0": "今", other: "{n} 秒前" },
+  minutesAgo: { other: "{n} 分前" },
+  hoursAgo: { other: "{n} 時間前" },
+  daysAgo: { "=1": "昨日", "=2": "一昨日", other: "{n} 日前" },
+  weeksAgo: { "=1": "先週", other: "{n} 週間前" },
+  monthsAgo: { "=1": "先月", other: "{n} か月前" },
+  yearsAgo: { "=1": "昨年", other: "{n} 年前" },
 } satisfies Messages;

@@ -66,4 +66,11 @@ export default {
   noStatusFilter: "Dit forum kan onderwerpen niet per status tonen, dus er is geen roadmap.",
   voteCount: { one: "{n} stem", other: "{n} stemmen" },
   close: "Sluiten",
+  secondsAgo: { "=0": "nu", one: "{n} seconde geleden", other: "{n} seconden geleden" },
+  minutesAgo: { one: "{n} minuut geleden", other: "{n} minuten geleden" },
+  hoursAgo: { one: "{n} uur geleden", other: "{n} uur geleden" },
+  daysAgo: { "=1": "gisteren", "=2": "eergisteren", other: "{n} dagen geleden" },
+  weeksAgo: { "=1": "vorige week", other: "{n} weken geleden" },
+  monthsAgo: { "=1": "vorige maand", other: "{n} maanden geleden" },
+  yearsAgo: { "=1": "vorig jaar", other: "{n} jaar geleden" },
 } satisfies Messages;

@@ -76,4 +76,48 @@ export default {
   noStatusFilter: "To forum nie może wyświetlać tematów według statusu, więc nie ma planu rozwoju.",
   voteCount: { one: "{n} głos", few: "{n} głosy", many: "{n} głosów", other: "{n} głosu" },
   close: "Zamknij",
+  secondsAgo: {
+    "=0": "teraz",
+    one: "{n} sekundę temu",
+    few: "{n} sekundy temu",
+    many: "{n} sekund temu",
+    other: "{n} sekundy temu",
+  },
+  minutesAgo: {
+    one: "{n} minutę temu",
+    few: "{n} minuty temu",
+    many: "{n} minut temu",
+    other: "{n} minuty temu",
+  },
+  hoursAgo: {
+    one: "{n} godzinę temu",
+    few: "{n} godziny temu",
+    many: "{n} godzin temu",
+    other: "{n} godziny temu",
+  },
+  daysAgo: {
+    "=1": "wczoraj",
+    "=2": "przedwczoraj",
+    few: "{n} dni temu",
+    many: "{n} dni temu",
+    other: "{n} dnia temu",
+  },
+  weeksAgo: {
+    "=1": "w zeszłym tygodniu",
+    few: "{n} tygodnie temu",
+    many: "{n} tygodni temu",
+    other: "{n} tygodnia temu",
+  },
+  monthsAgo: {
+    "=1": "w zeszłym miesiącu",
+    few: "{n} miesiące temu",
+    many: "{n} miesięcy temu",
+    other: "{n} miesiąca temu",
+  },
+  yearsAgo: {
+    "=1": "w zeszłym roku",
+    few: "{n} lata temu",
+    many: "{n} lat temu",
+    other: "{n} roku temu",
+  },
 } satisfies Messages;

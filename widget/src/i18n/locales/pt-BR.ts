@@ -66,4 +66,11 @@ export default {
   noStatusFilter: "Este fórum não consegue listar os tópicos por status, então não há roteiro.",
   voteCount: { "=0": "{n} votos", one: "{n} voto", other: "{n} votos" },
   close: "Fechar",
+  secondsAgo: { "=0": "agora", one: "há {n} segundo", other: "há {n} segundos" },
+  minutesAgo: { one: "há {n} minuto", other: "há {n} minutos" },
+  hoursAgo: { one: "há {n} hora", other: "há {n} horas" },
+  daysAgo: { "=1": "ontem", "=2": "anteontem", one: "há {n} dia", other: "há {n} dias" },
+  weeksAgo: { "=1": "semana passada", one: "há {n} semana", other: "há {n} semanas" },
+  monthsAgo: { "=1": "mês passado", one: "há {n} mês", other: "há {n} meses" },
+  yearsAgo: { "=1": "ano passado", one: "há {n} ano", other: "há {n} anos" },
 } satisfies Messages;

@@ -1,7 +1,8 @@
 import { html, nothing } from "lit";
 import type { ForumMeta, Status, TopicSort } from "@userecho-edge/shared";
-import type { Translator } from "../i18n/index.ts";
-import type { Browsing } from "./extras.ts";
+import { TOPIC_SORTS } from "@userecho-edge/shared/topic-options";
+import type { Translator } from "../../i18n/index.ts";
+import type { Browsing } from "./browsing.ts";
 import { listingSummary } from "./paging.ts";
 
 /** The filters a board can set, by their property names. */
@@ -77,7 +78,8 @@ export function renderFilters(
   ${select("category", meta.categories)} ${select("tag", meta.tags)}`;
 }
 
-const SORTS = {
+/** The words of each sort. */
+const SORT_LABELS = {
   top: "sortTop",
   new: "sortNew",
   updated: "sortUpdated",
@@ -85,9 +87,9 @@ const SORTS = {
 } as const satisfies Record<TopicSort, string>;
 
 /**
- * The sort select: the sorts the worker says UserEcho honours (all four until the meta comes),
- * showing the sort the list was built with. Disabled during a search, which keeps UserEcho's
- * own order. Drawn with the filters, after the first rows.
+ * The sort select: the sorts the worker says UserEcho honours (all of them until the meta
+ * comes), showing the sort the list was built with. Disabled during a search, which keeps
+ * UserEcho's own order. Drawn with the filters, after the first rows.
  */
 export function renderSort(
   t: Translator,
@@ -98,16 +100,16 @@ export function renderSort(
   browsing: Browsing,
 ) {
   const onChange = choose(t, board, browsing);
-  const offered = new Set<string>(meta?.sorts ?? Object.keys(SORTS));
+  const offered: readonly TopicSort[] = meta?.sorts ?? TOPIC_SORTS;
   return html`<label>
     <span>${t.t("sort")}</span>
     <select part="sort" data-filter="sort" ?disabled=${searching} @change=${onChange}>
-      ${Object.entries(SORTS)
-        .filter(([value]) => offered.has(value))
-        .map(
-          ([value, key]) =>
-            html`<option value=${value} ?selected=${sort === value}>${t.t(key)}</option>`,
-        )}
+      ${TOPIC_SORTS.filter((value) => offered.includes(value)).map(
+        (value) =>
+          html`<option value=${value} ?selected=${sort === value}>
+            ${t.t(SORT_LABELS[value])}
+          </option>`,
+      )}
     </select>
   </label>`;
 }

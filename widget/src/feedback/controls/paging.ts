@@ -1,11 +1,9 @@
 import { html, nothing } from "lit";
 import type { PageInfo } from "@userecho-edge/shared";
-import type { Translator } from "../i18n/index.ts";
-import { pager } from "../internal/pager.ts";
-import type { Browsing } from "./extras.ts";
-
-/** `numbered`: page buttons; `more`: a "Show more" button that appends the next page. */
-export type PagingMode = "numbered" | "more";
+import type { Translator } from "../../i18n/index.ts";
+import { pager } from "../../internal/pager.ts";
+import type { PagingMode } from "../listing/paging-mode.ts";
+import type { Browsing } from "./browsing.ts";
 
 /**
  * Below the list: numbered paging or "Show more", then "Continue on the forum". Drawn once every

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { AppliedQuery, PageInfo, Topic } from "@userecho-edge/shared";
-import { skeletonRows } from "../internal/render.ts";
+import { skeletonRows } from "../../internal/render.ts";
 
 /**
  * Topics drawn per batch. Fifty topics drawn at once made one task of 60–170 ms (render, then
@@ -58,17 +58,23 @@ export class RowBatches implements ReactiveController {
   }
 
   /**
-   * Draws the rows drawn so far with `row`, in an ordered list labelled by the heading, and a
-   * placeholder as tall as the rows still to come, so the page below does not move as they
-   * arrive.
+   * Draws the rows drawn so far with `row`, in an ordered list labelled by the heading, then
+   * `below` (the paging) once every row is in. Until then, placeholders as tall as the rows
+   * still to come and as what will be below them hold their places, so the page below does not
+   * move as they arrive.
    */
-  render(row: (topic: Topic) => unknown, stale: boolean) {
+  render(row: (topic: Topic) => unknown, stale: boolean, below: unknown) {
     const drawing = this.drawing;
     const rows = drawing ? this.rows.slice(0, this.drawn) : this.rows;
+    const { page } = this.#listing!;
+    // Paging where there is more than one page (known from the total, or from a next page),
+    // else the forum link alone.
+    const pages = page.totalPages === null ? page.number > 1 || page.hasNext : page.totalPages > 1;
     return html`<ol class="list ${stale ? "stale" : ""}" part="list" aria-labelledby="heading">
         ${rows.map(row)}
       </ol>
-      ${drawing ? html`<div class="skeleton">${skeletonRows(this.rows.length - this.drawn)}</div>` : nothing}`;
+      ${drawing ? html`<div class="skeleton">${skeletonRows(this.rows.length - this.drawn)}</div>` : nothing}
+      ${drawing || !below ? html`<div class=${pages ? "reserve-paging" : "reserve-link"}></div>` : below}`;
   }
 
   hostUpdated(): void {

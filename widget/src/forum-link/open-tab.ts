@@ -1,9 +1,6 @@
-/** The signed-in actions, loaded on first use (see actions.ts). */
-export const loadActions = () => import("./actions.ts");
-
 /**
  * Opens an empty tab for a signed-in "continue on the forum" link, inside the click, so popup
- * blockers allow it; `actions.follow` points it at the link once the worker has made it.
+ * blockers allow it; `followSignedIn` points it at the link once the worker has made it.
  * Prevents the plain link's own navigation.
  */
 export function openTab(event?: Event): Window | null {
