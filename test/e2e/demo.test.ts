@@ -19,12 +19,21 @@ describe("the demo page", () => {
     await titles.first().waitFor({ timeout: 15_000 });
     await settled(page);
 
-    // The same page, asked of UserEcho (the emulator, as documented) directly: the board must
-    // show exactly it. No vote order is documented, so the board's "top" falls back to newest.
-    const upstream = await fetch(
-      `${inject("emulatorUrl")}/profile/documented/api/v2/forums/1/topics.json?limit=20&order_by=-created&access_token=${credentials.agentToken}`,
-    ).then((r) => r.json() as Promise<{ data: { header: string }[] }>);
-    expect(await titles.allTextContents()).toEqual(upstream.data.map((topic) => topic.header));
+    // The forum, read from UserEcho (the emulator, as documented) directly, in the only order
+    // it documents. No vote order is documented, so the board computes "top" at the edge: most
+    // votes first, ties newest (highest id) first. It must show exactly that first page.
+    const upstream: { id: number; header: string; vote?: { diff?: number } }[] = [];
+    for (let page = 1; ; page++) {
+      const { data } = await fetch(
+        `${inject("emulatorUrl")}/profile/documented/api/v2/forums/1/topics.json?page=${page}&limit=50&order_by=-created&access_token=${credentials.agentToken}`,
+      ).then((r) => r.json() as Promise<{ data: typeof upstream }>);
+      upstream.push(...data);
+      if (data.length < 50) break;
+    }
+    const top = upstream
+      .toSorted((a, b) => (b.vote?.diff ?? 0) - (a.vote?.diff ?? 0) || b.id - a.id)
+      .slice(0, 20);
+    expect(await titles.allTextContents()).toEqual(top.map((topic) => topic.header));
     expect(consoleErrors).toEqual([]);
   });
 

@@ -92,8 +92,10 @@ async function probe(fault: string, key: Outcome["key"], path: string): Promise<
 
 describe("the fault matrix", () => {
   it("keeps the board up: stale when cached, a clean 502/503/504 when not", async ({ expect }) => {
-    const cachedPath = (i: number) => `/v1/forums/1/topics?limit=${60 + i}`;
-    const uncachedPath = (i: number) => `/v1/forums/2/topics?limit=${60 + i}`;
+    // `new`, the order UserEcho documents, so each page is one upstream list read. (The default
+    // `top` is computed from the forum's index, a cache entry of its own with its own TTL.)
+    const cachedPath = (i: number) => `/v1/forums/1/topics?sort=new&limit=${60 + i}`;
+    const uncachedPath = (i: number) => `/v1/forums/2/topics?sort=new&limit=${60 + i}`;
     await fetch(`${stack.workerUrl}/v1/forums`);
     for (let i = 0; i < FAULTS.length; i++) {
       expect((await fetch(`${stack.workerUrl}${cachedPath(i)}`)).status).toBe(200);
