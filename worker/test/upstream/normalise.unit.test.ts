@@ -298,6 +298,12 @@ describe("entities", () => {
       topicReader.read({ id: 1, header: "h", author: { name: "Bo", display_name: "B" } })!.author,
     ).toEqual({ id: undefined, name: "Bo", avatar_url: undefined });
     expect(topicReader.read({ id: 1, header: "h", vote: "x" })!.vote).toBeUndefined();
+    // A status without an id is no status, not one with an unknown colour.
+    expect(topicReader.read({ id: 1, header: "h", status: "none" })!.status).toBeUndefined();
+    expect(topicReader.read({ id: 1, header: "h", status: { name: "x" } })!.status).toBeUndefined();
+    expect(topicReader.read({ id: 1, header: "h", updated: 1_796_617_379 })!.updated).toBe(
+      "2026-12-07T04:22:59.000Z",
+    );
     expect(topicReader.read({ id: 1, header: "h", author: "Ann" })!.author).toBeUndefined();
   });
 
@@ -347,6 +353,7 @@ describe("entities", () => {
       topic_count: 180,
     });
     expect(forumReader.read({ id: 1, name: "" })).toBeUndefined();
+    expect(forumReader.read({ name: "Ideas" })).toBeUndefined();
     expect(forumReader.missing({ id: 1 })).toBe("name");
   });
 
@@ -362,6 +369,20 @@ describe("entities", () => {
       "<p>a</p>",
     );
     expect(commentReader.read({ text: "x" })).toBeUndefined();
+    expect(
+      commentReader.read({
+        id: 6,
+        text: "t",
+        created: "2026-12-07 04:22:59",
+        author: { id: 7, name: "Ann" },
+      }),
+    ).toEqual({
+      id: 6,
+      text: "t",
+      is_official: undefined,
+      created: "2026-12-07T04:22:59.000Z",
+      author: { id: 7, name: "Ann", avatar_url: undefined },
+    });
     expect(
       userReader.read({
         id: "9",
@@ -399,7 +420,14 @@ describe("the envelope", () => {
     for (const no of ["error", "fail", "", false, 1, null]) {
       expect(success(no).kind, JSON.stringify(no)).toBe("error");
     }
-    expect(readAnswer(200, JSON.stringify({ data: [1] })).kind).toBe("success");
+    expect(readAnswer(200, JSON.stringify({ data: [1] }))).toMatchObject({
+      kind: "success",
+      data: [1],
+    });
+    expect(readAnswer(200, JSON.stringify({ status: "success", data: { id: 4 } }))).toMatchObject({
+      kind: "success",
+      data: { id: 4 },
+    });
     expect(readAnswer(200, JSON.stringify({ data: [1], error: "x" })).kind).toBe("error");
     expect(readAnswer(200, JSON.stringify({ message: "x" })).kind).toBe("error");
     expect(readAnswer(200, "[1,2]")).toMatchObject({ kind: "success", data: [1, 2] });
@@ -621,6 +649,12 @@ describe("webhooks", () => {
     for (const bad of [
       ["Topic Created"],
       [{ other: "x" }],
+      // One name it cannot read spoils the list: it would not be the list UserEcho offers.
+      ["topic.created", 5],
+      ["topic.created", { other: "x" }],
+      { "topic.created": true, "not an event": true },
+      // A list holding a name is not a name.
+      [["topic.created"]],
       {},
       { "not an event": true },
       "x",
@@ -648,6 +682,14 @@ describe("webhooks", () => {
     expect(hookReader.read({ id: 1, target_url: "u", event: "a.b" })!.events).toEqual(["a.b"]);
     expect(hookReader.read({ id: 1, target_url: "u" })!.events).toEqual([]);
     expect(hookReader.read({ target_url: "u" })).toBeUndefined();
+    expect(hookReader.read({ id: 1 })).toBeUndefined();
+    expect(
+      hookReader.read({
+        id: 1,
+        target_url: "u",
+        events: { "a.b": "true", "c.d": "false", "e.f": "" },
+      })!.events,
+    ).toEqual(["a.b"]);
     expect(hookReader.missing({ target_url: "u" })).toBe("id");
     expect(hookReader.missing({ id: 1 })).toBe("target_url");
   });
