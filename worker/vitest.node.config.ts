@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+// workerd runs in UTC, where a time read as local and one read as UTC agree: far from UTC, the
+// Node run tells them apart (UserEcho's zoneless times are UTC, normalise/values.ts). Set before
+// the test threads start, which take the zone of the process.
+process.env.TZ = "Pacific/Chatham";
+
 /**
  * The worker's unit tests in plain Node, part of `pnpm test` and what mutation testing runs
  * (stryker.config.mjs): Stryker's Vitest runner needs Node's thread pool, and cannot drive the

@@ -211,6 +211,18 @@ describe("readConfig", () => {
       "WARMUP_MAX_CALLS",
       "must be an integer from 0 to 1000",
     );
+    refuses(
+      expect,
+      { COMPUTED_MAX_TOPICS: "99" },
+      "COMPUTED_MAX_TOPICS",
+      "must be an integer from 100 to 10000",
+    );
+    refuses(
+      expect,
+      { FORUM_PROOFS_PER_MINUTE: "0" },
+      "FORUM_PROOFS_PER_MINUTE",
+      "must be an integer from 1 to 10000",
+    );
     const cache = readConfig(
       env({ CACHE_SWR_SECONDS: "0", CACHE_STALE_IF_ERROR_SECONDS: "2592000" }),
     ).cache;
@@ -271,6 +283,19 @@ describe("readConfig", () => {
     expect(readConfig(env({ VOTING: "" })).voting).toBe("auto");
     expect(readConfig(env({ VOTING: "community" })).voting).toBe("community");
     refuses(expect, { VOTING: "sometimes" }, "VOTING", 'must be "auto", "community", "inline"');
+    // Staff stay off the leaderboard unless a deployment says otherwise.
+    expect(readConfig(env()).leaderboardStaff).toBe("hide");
+    expect(readConfig(env({ LEADERBOARD_STAFF: " " })).leaderboardStaff).toBe("hide");
+    expect(readConfig(env({ LEADERBOARD_STAFF: " show " })).leaderboardStaff).toBe("show");
+    expect(readConfig(env({ LEADERBOARD_STAFF: "hide" })).leaderboardStaff).toBe("hide");
+    for (const value of ["everyone", "Show"]) {
+      refuses(
+        expect,
+        { LEADERBOARD_STAFF: value },
+        "LEADERBOARD_STAFF",
+        'must be "hide" or "show"',
+      );
+    }
     expect(readConfig(env({ TOPIC_SORTS: " new , top" })).topicSorts).toEqual({
       values: new Set(["new", "top"]),
       detect: false,
@@ -313,6 +338,9 @@ describe("readConfig", () => {
       "https://site.example/path",
       "https://site.example?x=1",
       "file:///tmp",
+      // An opaque origin serialises as "null": allowing it would let any sandboxed frame in.
+      "data:/#x",
+      "foo://bar/#x",
     ]) {
       refuses(
         expect,

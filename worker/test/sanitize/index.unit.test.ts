@@ -267,6 +267,45 @@ describe("cutting long rich text", () => {
     // Between the halves of a surrogate pair: the character is dropped whole.
     expect(sanitizeHtml("ab😀cd", { maxLength: 3 })).toBe("ab");
     expect(sanitizeHtml("ab😀cd", { maxLength: 4 })).toBe("ab😀");
+    // The first and the last high surrogates too (U+10000 and U+10FFFF).
+    expect(sanitizeHtml("ab\u{10000}cd", { maxLength: 3 })).toBe("ab");
+    expect(sanitizeHtml("ab\u{10FFFF}cd", { maxLength: 3 })).toBe("ab");
+  });
+
+  it("says it cut only when the input was longer than the bound", ({ expect }) => {
+    expect(sanitizeRichText("<b>abc</b>", { maxLength: 10 })).toEqual({
+      html: "<b>abc</b>",
+      truncated: false,
+    });
+    expect(sanitizeRichText("<b>abc</b>", { maxLength: 9 })).toEqual({
+      html: "<b>abc</b>",
+      truncated: true,
+    });
+  });
+
+  it("never keeps more than the bound, whatever follows the cut", ({ expect }) => {
+    // A `<` or `&` just past the cut is not one the cut is inside.
+    expect(sanitizeHtml("abc <d", { maxLength: 3 })).toBe("abc");
+    expect(sanitizeHtml("abc&amp;", { maxLength: 2 })).toBe("ab");
+  });
+
+  it("moves back to a `<` only when no `>` follows it, and only 1024 code units", ({ expect }) => {
+    // A `<` with a space after it is text; the cut cannot tell, so it moves back all the same.
+    expect(sanitizeHtml("a < bc> d", { maxLength: 5 })).toBe("a ");
+    // A `>` after the `<`, before the cut: the cut is not inside a tag.
+    expect(sanitizeHtml("a < b> cd", { maxLength: 8 })).toBe("a &lt; b&gt; c");
+    const long = `a < ${"b".repeat(2000)}`;
+    // The `<` is at 2: a cut 1024 after it moves back to it, one more does not.
+    expect(sanitizeHtml(long, { maxLength: 2 + 1024 })).toBe("a ");
+    expect(sanitizeHtml(long, { maxLength: 2 + 1025 })).toBe(`a &lt; ${"b".repeat(1027 - 4)}`);
+  });
+
+  it("moves back to a `&` only within 32 code units, from the very start too", ({ expect }) => {
+    expect(sanitizeHtml("&amp;rest", { maxLength: 3 })).toBe("");
+    const long = `a&${"x".repeat(100)}`;
+    // The `&` is at 1: a cut 32 after it moves back to it, one more does not.
+    expect(sanitizeHtml(long, { maxLength: 1 + 32 })).toBe("a");
+    expect(sanitizeHtml(long, { maxLength: 1 + 33 })).toBe(`a&amp;${"x".repeat(32)}`);
   });
 });
 

@@ -55,6 +55,9 @@ describe("values, in every encoding a plausible UserEcho sends", () => {
       expect(readId(bad), JSON.stringify(bad)).toBeUndefined();
     }
     expect(readId(2 ** 60)).toBeUndefined();
+    // A list holding an id is no id, though it prints as one.
+    expect(readId(["12"])).toBeUndefined();
+    expect(readInteger([-3])).toBeUndefined();
   });
 
   it("reads integers, signed, and counts, never negative", ({ expect }) => {
@@ -85,6 +88,11 @@ describe("values, in every encoding a plausible UserEcho sends", () => {
     expect(readNumber("4,5")).toBeUndefined();
     expect(readNumber("")).toBeUndefined();
     expect(readNumber(true)).toBeUndefined();
+    // Several digits on either side of the point, and space around them.
+    expect(readNumber("-12.75")).toBe(-12.75);
+    expect(readNumber(".25")).toBe(0.25);
+    expect(readNumber(" 4.5 ")).toBe(4.5);
+    expect(readNumber(["4.5"])).toBeUndefined();
   });
 
   it("reads booleans from booleans, 1 and 0, and their words", ({ expect }) => {
@@ -131,7 +139,18 @@ describe("values, in every encoding a plausible UserEcho sends", () => {
     }
     expect(readTimestamp("2026-12-07 04:22")).toBe("2026-12-07T04:22:00.000Z");
     expect(readTimestamp("2026-12-07")).toBe("2026-12-07T00:00:00.000Z");
+    // Space around, and a space before the time of a zoned one.
+    expect(readTimestamp(" 2026-12-07 04:22:59 ")).toBe(at);
+    expect(readTimestamp("2026-12-07 05:22:59+01:00")).toBe(at);
+    // 1e11 is the first number read as milliseconds.
+    expect(readTimestamp(1e11)).toBe("1973-03-03T09:46:40.000Z");
+    expect(readTimestamp(1e11 - 1)).toBe("5138-11-16T09:46:39.000Z");
     for (const bad of ["yesterday", "2026-13-45", "", 0, -5, null, {}, "12:00", Number.NaN]) {
+      expect(readTimestamp(bad), JSON.stringify(bad)).toBeUndefined();
+    }
+    // Forms JavaScript reads but UserEcho does not send: month and day may be either way round,
+    // and a time may be local. A list holding a time is no time either.
+    for (const bad of ["12/07/2026", "Dec 7 2026", "Mon, 07 Dec 2026 04:22:59 GMT", [1796617379]]) {
       expect(readTimestamp(bad), JSON.stringify(bad)).toBeUndefined();
     }
   });
@@ -139,6 +158,7 @@ describe("values, in every encoding a plausible UserEcho sends", () => {
   it("reads absolute http(s) URLs only", ({ expect }) => {
     expect(readHttpUrl("https://a.test/x y")).toBe("https://a.test/x%20y");
     expect(readHttpUrl(" http://a.test ")).toBe("http://a.test/");
+    expect(readHttpUrl("\u00a0https://a.test\u00a0")).toBe("https://a.test/");
     expect(readHttpUrl("javascript:alert(1)")).toBeUndefined();
     expect(readHttpUrl("/relative")).toBeUndefined();
     expect(readHttpUrl("")).toBeUndefined();
@@ -278,6 +298,12 @@ describe("entities", () => {
       topicReader.read({ id: 1, header: "h", author: { name: "Bo", display_name: "B" } })!.author,
     ).toEqual({ id: undefined, name: "Bo", avatar_url: undefined });
     expect(topicReader.read({ id: 1, header: "h", vote: "x" })!.vote).toBeUndefined();
+    // A status without an id is no status, not one with an unknown colour.
+    expect(topicReader.read({ id: 1, header: "h", status: "none" })!.status).toBeUndefined();
+    expect(topicReader.read({ id: 1, header: "h", status: { name: "x" } })!.status).toBeUndefined();
+    expect(topicReader.read({ id: 1, header: "h", updated: 1_796_617_379 })!.updated).toBe(
+      "2026-12-07T04:22:59.000Z",
+    );
     expect(topicReader.read({ id: 1, header: "h", author: "Ann" })!.author).toBeUndefined();
   });
 
@@ -327,6 +353,7 @@ describe("entities", () => {
       topic_count: 180,
     });
     expect(forumReader.read({ id: 1, name: "" })).toBeUndefined();
+    expect(forumReader.read({ name: "Ideas" })).toBeUndefined();
     expect(forumReader.missing({ id: 1 })).toBe("name");
   });
 
@@ -342,6 +369,20 @@ describe("entities", () => {
       "<p>a</p>",
     );
     expect(commentReader.read({ text: "x" })).toBeUndefined();
+    expect(
+      commentReader.read({
+        id: 6,
+        text: "t",
+        created: "2026-12-07 04:22:59",
+        author: { id: 7, name: "Ann" },
+      }),
+    ).toEqual({
+      id: 6,
+      text: "t",
+      is_official: undefined,
+      created: "2026-12-07T04:22:59.000Z",
+      author: { id: 7, name: "Ann", avatar_url: undefined },
+    });
     expect(
       userReader.read({
         id: "9",
@@ -379,7 +420,14 @@ describe("the envelope", () => {
     for (const no of ["error", "fail", "", false, 1, null]) {
       expect(success(no).kind, JSON.stringify(no)).toBe("error");
     }
-    expect(readAnswer(200, JSON.stringify({ data: [1] })).kind).toBe("success");
+    expect(readAnswer(200, JSON.stringify({ data: [1] }))).toMatchObject({
+      kind: "success",
+      data: [1],
+    });
+    expect(readAnswer(200, JSON.stringify({ status: "success", data: { id: 4 } }))).toMatchObject({
+      kind: "success",
+      data: { id: 4 },
+    });
     expect(readAnswer(200, JSON.stringify({ data: [1], error: "x" })).kind).toBe("error");
     expect(readAnswer(200, JSON.stringify({ message: "x" })).kind).toBe("error");
     expect(readAnswer(200, "[1,2]")).toMatchObject({ kind: "success", data: [1, 2] });
@@ -532,11 +580,27 @@ describe("the page size UserEcho applied", () => {
     // Only a cap of 10 explains 10 items on page 2 of 300; nothing explains 7 on page 2 of 8.
     expect(pageSizeInUse(page({ page: 2, received: 10, total: 300, asked: 20 }))).toBe(10);
     expect(pageSizeInUse(page({ page: 2, received: 7, total: 8, asked: 20 }))).toBeUndefined();
+    // A limit of 1 is a size like any other.
+    expect(pageSizeInUse(page({ asked: 1, received: 1, total: 5 }))).toBe(1);
+  });
+
+  it("is never a size that cannot be: a fraction, zero, or more than asked and sent", ({
+    expect,
+  }) => {
+    // One item on page 3 of 52: pages of 25.5 would leave it, but a size is whole (pages of 1).
+    expect(pageSizeInUse(page({ page: 3, received: 1, total: 52 }))).toBe(1);
+    // An empty first page of a list of 30: nothing explains it, and a size of 0 pages nothing.
+    expect(pageSizeInUse(page({ received: 0, total: 30 }))).toBeUndefined();
+    // A `details.limit` above the limit asked is not the size of a page served whole.
+    expect(pageSizeInUse(page({ asked: 20, received: 15, total: 15, saidLimit: 50 }))).toBe(20);
   });
 
   it("without a total, believes a short page only when something accounts for it", ({ expect }) => {
     expect(pageSizeInUse(page({ received: 37 }))).toBeUndefined();
     expect(pageSizeInUse(page({ received: 37, saidLimit: 50 }))).toBe(50);
+    // A page exactly as long as the cap it shows or that is known is full at that cap.
+    expect(pageSizeInUse(page({ received: 50, saidLimit: 50 }))).toBe(50);
+    expect(pageSizeInUse(page({ received: 50, knownCap: 50 }))).toBe(50);
     expect(pageSizeInUse(page({ received: 37, saidLimit: 100 }))).toBeUndefined();
     expect(pageSizeInUse(page({ received: 60, saidLimit: 50 }))).toBeUndefined();
     expect(pageSizeInUse(page({ received: 37, knownCap: 50 }))).toBe(50);
@@ -585,6 +649,12 @@ describe("webhooks", () => {
     for (const bad of [
       ["Topic Created"],
       [{ other: "x" }],
+      // One name it cannot read spoils the list: it would not be the list UserEcho offers.
+      ["topic.created", 5],
+      ["topic.created", { other: "x" }],
+      { "topic.created": true, "not an event": true },
+      // A list holding a name is not a name.
+      [["topic.created"]],
       {},
       { "not an event": true },
       "x",
@@ -612,6 +682,14 @@ describe("webhooks", () => {
     expect(hookReader.read({ id: 1, target_url: "u", event: "a.b" })!.events).toEqual(["a.b"]);
     expect(hookReader.read({ id: 1, target_url: "u" })!.events).toEqual([]);
     expect(hookReader.read({ target_url: "u" })).toBeUndefined();
+    expect(hookReader.read({ id: 1 })).toBeUndefined();
+    expect(
+      hookReader.read({
+        id: 1,
+        target_url: "u",
+        events: { "a.b": "true", "c.d": "false", "e.f": "" },
+      })!.events,
+    ).toEqual(["a.b"]);
     expect(hookReader.missing({ target_url: "u" })).toBe("id");
     expect(hookReader.missing({ id: 1 })).toBe("target_url");
   });
