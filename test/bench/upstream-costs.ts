@@ -40,6 +40,8 @@ const BARE_FORUM = 5;
 const HIDDEN_REQUESTS = 100;
 /** Requests in flight at once in the 100-request rows. */
 const CONCURRENCY = 10;
+/** "A few calls in all" (issue 22), for a verdict. */
+const FEW_CALLS = 5;
 const TOP_PATH = `/v1/forums/${BIG_FORUM}/topics?limit=20&sort=top`;
 
 export interface CostRow {
@@ -447,6 +449,11 @@ export function upstreamCostsMarkdown(r: UpstreamCostResults, upstreamLatencyMs:
     )
     .join("\n");
   const t = r.perTtl;
+  const calls = (name: string) => r.rows.find((row) => row.name === name)?.upstreamCalls ?? NaN;
+  const privateCalls = calls("hidden ids: private forum");
+  const missingCalls = calls("hidden ids: missing");
+  const rebuildCalls = calls("computed top, rebuild");
+  const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
   return `### Upstream calls: computed lists, hidden ids, inert filters (issues 19 and 22)
 
 The same production bundle in workerd, against the emulator's \`documented\` profile, where UserEcho
@@ -460,6 +467,11 @@ every TTL is an hour except in the per-TTL row. Calls are counted at the emulato
 | row | what | requests | upstream calls | of which | time, in all | latency p50 / p99 | responses; notes |
 | --- | --- | ---: | ---: | --- | ---: | ---: | --- |
 ${table}
+
+Issue 22's goal, at most a few upstream calls in all for each set of 100: hidden ids of a private
+forum ${privateCalls} (${verdict(privateCalls <= FEW_CALLS)}), missing ids ${missingCalls} (${verdict(missingCalls <= FEW_CALLS)}): at least one call per distinct id; inert filter
+values ${calls("inert filter: type")} and ${calls("inert filter: category")}, which are the forum's own cold list, once (${rebuildCalls} for the computed
+page above), then none (${verdict(calls("inert filter: type") <= FEW_CALLS && calls("inert filter: category") <= rebuildCalls)}; "a few" taken as at most ${FEW_CALLS}, beyond the forum's own first list).
 
 **N = ${r.indexRebuildCalls}**: upstream calls of one rebuild of a ${BIG_FORUM_TOPICS.toLocaleString("en")}-topic forum's index (its \`-created\` pages of 100).
 
@@ -482,9 +494,11 @@ What each row shows:
 - hidden ids: a private forum's topics, readable with the agent token, must answer 404 like ids
   no topic has. Each distinct id is read once (\`topics/:id.json\`), and a topic that does not say
   its forum (documented UserEcho) is then proven on no visible forum: within the per-minute
-  budget of FORUM_PROOFS_PER_MINUTE, one \`filter__id__gt\` question per visible forum (listed
-  as that forum's topic list), past it from the forums' indexes alone, or 503 when the index
-  cannot tell (a topic newer than the index). A 404 is cached by id; a 503 is not.
+  budget of FORUM_PROOFS_PER_MINUTE (60), one \`filter__id__gt\` question per visible forum
+  (counted as that forum's topic list), past it from the forums' indexes alone, or 503 when the
+  index cannot tell: here the private forum's copies, created after the indexes were read, which
+  only a read of each forum's page 1 would prove. A 404 is cached by id; a 503 is not, so the
+  same ids asked again cost one \`topics/:id.json\` each again. Missing ids cost the read alone.
 - inert filter values: a filter the forum does not offer is left out of the plan
   (board/topics.ts, planTopicList), so every value shares one cache entry: what they cost is that
   of the forum's cold list (its meta, and its index where the meta needs one), once.
