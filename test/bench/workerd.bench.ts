@@ -4,6 +4,8 @@
  * a cache hit from the memory tier, a cache hit from the Cache API tier with the memory tier
  * cold, a miss, and the pass-through proxy a site owner would write; then ratios, workerd's
  * memory under 60 s of load, and start-up (`wrangler check startup`) beside a hello-world Worker.
+ * Then, in a harness of their own under the `documented` profile, the upstream calls of computed
+ * lists, hidden ids and inert filter values (upstream-costs.ts).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
