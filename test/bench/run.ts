@@ -6,8 +6,9 @@
  * records them in docs/BENCHMARKS.md. Targets are reported, never asserted: benchmarks inform,
  * tests decide. `--quick` shortens every run, for trying the bench out; `--memory-seconds=N`
  * sets the length of the workerd memory run (60 s by default); `--workerd-only` runs and prints
- * just the worker's own section and leaves docs/BENCHMARKS.md alone; `--widget-only` runs the
- * widget's and Lighthouse's suites and replaces just those two sections of docs/BENCHMARKS.md.
+ * just the worker's own section and leaves docs/BENCHMARKS.md alone, unless `--record` is given too,
+ * which replaces just that section there; `--widget-only` runs the widget's and Lighthouse's
+ * suites and replaces just those two sections of docs/BENCHMARKS.md.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -65,12 +66,11 @@ async function widgetSections(): Promise<[string, string]> {
   }
 }
 
-if (widgetOnly) {
-  // The two sections, each from its heading to the next one of its level, replaced in place.
-  const [widget, lighthouse] = await widgetSections();
+/** Replaces each section, from its heading to the next one of its level, in docs/BENCHMARKS.md. */
+function recordSections(replacements: readonly string[]): void {
   const file = join(ROOT, "docs/BENCHMARKS.md");
   let recorded = readFileSync(file, "utf8");
-  for (const section of [widget, lighthouse]) {
+  for (const section of replacements) {
     const heading = section.slice(0, section.indexOf("\n"));
     const start = recorded.indexOf(`${heading}\n`);
     if (start < 0) throw new Error(`docs/BENCHMARKS.md has no "${heading}"`);
@@ -78,6 +78,10 @@ if (widgetOnly) {
     recorded = recorded.slice(0, start) + section + (next < 0 ? "" : recorded.slice(next));
   }
   writeFileSync(file, recorded);
+}
+
+if (widgetOnly) {
+  recordSections(await widgetSections());
   log("recorded the widget's sections in docs/BENCHMARKS.md");
   process.exit(0);
 }
@@ -90,8 +94,8 @@ if (!wrkInstalled()) {
 // The worker alone goes first, before the dev servers of the other suites have run.
 const workerdOptions = {
   ...(quick
-    ? { durationS: 3, rounds: 1, memoryDurationS: 10, startupRuns: 1 }
-    : { durationS: 10, rounds: 2, memoryDurationS: 60, startupRuns: 5 }),
+    ? { durationS: 3, rounds: 1, memoryDurationS: 10, startupRuns: 1, costTtls: 3 }
+    : { durationS: 10, rounds: 2, memoryDurationS: 60, startupRuns: 5, costTtls: 6 }),
   ...(memorySeconds > 0 ? { memoryDurationS: memorySeconds } : {}),
 };
 const workerd = await workerdBenchmarks(log, workerdOptions);
@@ -99,6 +103,10 @@ printRatios(workerd, log);
 sections.push(workerdMarkdown(workerd, workerdOptions));
 if (workerdOnly) {
   log(sections[0]!);
+  if (process.argv.includes("--record")) {
+    recordSections([sections[0]!]);
+    log("recorded the worker's section in docs/BENCHMARKS.md");
+  }
   process.exit(0);
 }
 sections.push(WORKERS_CACHE);

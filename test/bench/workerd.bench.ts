@@ -4,6 +4,8 @@
  * a cache hit from the memory tier, a cache hit from the Cache API tier with the memory tier
  * cold, a miss, and the pass-through proxy a site owner would write; then ratios, workerd's
  * memory under 60 s of load, and start-up (`wrangler check startup`) beside a hello-world Worker.
+ * Then, in a harness of their own under the `documented` profile, the upstream calls of computed
+ * lists, hidden ids and inert filter values (upstream-costs.ts).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +18,11 @@ import { TOPIC_FILTER_PARAMS } from "@userecho-edge/worker/upstream/inferred";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
 import { buildProductionBundle, startHarness, type Harness } from "./workerd-harness.ts";
 import { cpuVerdict, rssMiB, runWrk, type WrkResult } from "./wrk.ts";
+import {
+  upstreamCostBenchmarks,
+  upstreamCostsMarkdown,
+  type UpstreamCostResults,
+} from "./upstream-costs.ts";
 
 const run = promisify(execFile);
 
@@ -28,6 +35,8 @@ export interface WorkerdBenchOptions {
   memoryDurationS: number;
   /** `wrangler check startup` runs per Worker; the median is kept. */
   startupRuns: number;
+  /** Index TTLs the per-TTL row of the upstream costs runs (upstream-costs.ts). */
+  costTtls: number;
 }
 
 export const CONNECTIONS = 32;
@@ -99,7 +108,12 @@ export interface WorkerdBenchResults {
     cpu: string;
   };
   startup: { ours: StartupProfile; helloWorld: StartupProfile };
+  /** Upstream calls of computed lists, hidden ids and inert filters (upstream-costs.ts). */
+  costs: UpstreamCostResults;
 }
+
+/** The TTL of the index and lists in the per-TTL row: above a rebuild's ~2.5 s at 120 ms a call. */
+const COST_TTL_S = 5;
 
 export async function workerdBenchmarks(
   log: (line: string) => void,
@@ -116,7 +130,7 @@ export async function workerdBenchmarks(
     emulatorProfile: "extended",
     vars: { CACHE_TTL },
   });
-  let results: Omit<WorkerdBenchResults, "startup">;
+  let results: Omit<WorkerdBenchResults, "startup" | "costs">;
   try {
     log(
       `workerd pid ${harness.workerdPid}: worker ${harness.workerUrl}, emulator ${harness.emulatorUrl}, peer ${harness.peerUrl}`,
@@ -125,15 +139,26 @@ export async function workerdBenchmarks(
   } finally {
     await harness.dispose();
   }
+  log("workerd: upstream costs under the documented profile (upstream-costs.ts)");
+  const costs = await upstreamCostBenchmarks(log, {
+    bundle,
+    hitDurationS: Math.min(options.durationS, 5),
+    rebuilds: options.rounds > 1 ? 3 : 1,
+    ttlS: COST_TTL_S,
+    ttls: options.costTtls,
+    connections: CONNECTIONS,
+    threads: THREADS,
+    upstreamLatencyMs: UPSTREAM_LATENCY_MS,
+  });
   const startup = await startupProfiles(log, options.startupRuns);
-  return { ...results, startup };
+  return { ...results, costs, startup };
 }
 
 async function loadRows(
   harness: Harness,
   log: (line: string) => void,
   options: WorkerdBenchOptions,
-): Promise<Omit<WorkerdBenchResults, "startup">> {
+): Promise<Omit<WorkerdBenchResults, "startup" | "costs">> {
   const { workerUrl, emulatorUrl, workerdPid } = harness;
   const durationS = options.durationS;
 
@@ -574,6 +599,7 @@ rows' CPU includes the emulator's, which shares the workerd process; the last ro
 | memory hit ÷ peer, throughput | ${q.hitVsPeerThroughput.toFixed(1)}× | ≥ 10×: ${verdict(q.hitVsPeerThroughput >= 10)} |
 | memory hit ÷ peer, p50 | ${q.hitVsPeerP50.toFixed(3)} | ≤ 0.1: ${verdict(q.hitVsPeerP50 <= 0.1)} |
 
+${upstreamCostsMarkdown(r.costs, UPSTREAM_LATENCY_MS)}
 ### Memory
 
 workerd's resident set (all of its workers) over ${r.memory.durationS} s at ${MEMORY_CONNECTIONS} connections of cache hits (the hot

@@ -16,13 +16,16 @@
  * `POST /__emulator/inject/clone` with `{ "forumId": 1, "copies": 9 }` grows a forum for
  * benchmarks: every topic it has gets `copies` copies (header, description, type, category, tags,
  * author; no votes or comments), so there are many more full pages, each one like the seed's.
- * Answers 201 `{ "forumId": 1, "topics": 1800 }`, the forum's new topic count.
+ * Answers 201 `{ "forumId": 1, "topics": 1800 }`, the forum's new topic count. With
+ * `{ "forumId": 1, "topics": 2000 }` instead of `copies`, it copies the forum's topics in turn
+ * until the forum has exactly that many (a forum of a given size, for benchmarks of bounds).
  *
  * `POST /__emulator/inject/move` with `{ "topicId": 1004, "forumId": 3 }` moves a topic to another
  * forum, as an admin does in UserEcho's interface (a private forum, say). Answers 200.
  */
 import { Hono } from "hono";
 import { ApiError, BadRequestError } from "./errors.ts";
+import type { SeedTopic } from "./seed/index.ts";
 import type { Store } from "./store.ts";
 
 /** A comment to add under the injected topic, oldest first. */
@@ -102,6 +105,13 @@ export function injectRoutes(store: () => Store): Hono {
     const value = object(body, "body");
     const forumId = id(value["forumId"], "forumId");
     const copies = value["copies"];
+    const topics = value["topics"];
+    if (topics !== undefined && copies === undefined) {
+      if (typeof topics !== "number" || !Number.isSafeInteger(topics) || topics < 0) {
+        throw new BadRequestError("'topics' must be a non-negative integer");
+      }
+      return c.json({ forumId, topics: growForum(store(), forumId, topics) }, 201);
+    }
     if (typeof copies !== "number" || !Number.isSafeInteger(copies) || copies < 0) {
       throw new BadRequestError("'copies' must be a non-negative integer");
     }
@@ -123,19 +133,47 @@ export function cloneTopics(store: Store, forumId: number, copies: number): numb
     throw new ApiError(413, `At most ${MAX_CLONED_TOPICS} topics per clone`);
   }
   for (let copy = 0; copy < copies; copy++) {
-    for (const topic of originals) {
-      store.createTopic({
-        forumId,
-        typeId: topic.typeId,
-        categoryId: topic.categoryId,
-        tagIds: topic.tagIds,
-        header: topic.header,
-        description: topic.description,
-        authorId: topic.authorId,
-      });
-    }
+    for (const topic of originals) copyTopic(store, topic);
   }
   return store.topicsOf(forumId).length;
+}
+
+/**
+ * Copies the forum's topics in turn, oldest first, until it has `topics` of them; returns that
+ * count.
+ *
+ * @throws BadRequestError when the forum does not exist, has more topics already, or none to
+ *   copy; 413 when it would take more than the bound of one clone.
+ */
+export function growForum(store: Store, forumId: number, topics: number): number {
+  if (store.forum(forumId) === undefined) throw new BadRequestError(`No forum ${forumId}`);
+  const originals = [...store.topicsOf(forumId)];
+  if (topics < originals.length) {
+    throw new BadRequestError(`Forum ${forumId} has ${originals.length} topics already`);
+  }
+  if (topics > originals.length && originals.length === 0) {
+    throw new BadRequestError(`Forum ${forumId} has no topic to copy`);
+  }
+  if (topics - originals.length > MAX_CLONED_TOPICS) {
+    throw new ApiError(413, `At most ${MAX_CLONED_TOPICS} topics per clone`);
+  }
+  for (let next = originals.length; next < topics; next++) {
+    copyTopic(store, originals[next % originals.length]!);
+  }
+  return store.topicsOf(forumId).length;
+}
+
+/** A copy of the topic in its forum: no votes, no comments. */
+function copyTopic(store: Store, topic: SeedTopic): void {
+  store.createTopic({
+    forumId: topic.forumId,
+    typeId: topic.typeId,
+    categoryId: topic.categoryId,
+    tagIds: topic.tagIds,
+    header: topic.header,
+    description: topic.description,
+    authorId: topic.authorId,
+  });
 }
 
 /**

@@ -143,6 +143,31 @@ describe("POST /__emulator/inject/clone", () => {
     expect(stats.snapshot().requests).toBe(1);
   });
 
+  it("grows a forum to an exact number of topics, copying its topics in turn", async ({
+    expect,
+  }) => {
+    const originals = [...store.topicsOf(2)];
+    const grown = await clone({ forumId: 2, topics: 2_000 });
+    expect(grown).toEqual({ status: 201, body: { forumId: 2, topics: 2_000 } });
+    const topics = store.topicsOf(2);
+    expect(topics[originals.length]).toMatchObject({ header: originals[0]!.header });
+    expect(topics[1_999]).toMatchObject({
+      header: originals[(1_999 - originals.length) % originals.length]!.header,
+      votePositive: 0,
+    });
+    expect(await clone({ forumId: 2, topics: 2_000 })).toEqual(grown);
+    for (const body of [
+      { forumId: 2, topics: 10 },
+      { forumId: 2, topics: -1 },
+      { forumId: 5, topics: 10 },
+      { forumId: 99, topics: 10 },
+    ]) {
+      expect((await clone(body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await clone({ forumId: 2, topics: 1_000_000 })).status).toBe(413);
+    expect(store.topicsOf(2)).toHaveLength(2_000);
+  });
+
   it("answers 400 for unknown forums and bad counts, 413 beyond the bound", async ({ expect }) => {
     for (const body of [{ forumId: 99, copies: 1 }, { forumId: 1, copies: -1 }, { forumId: 1 }]) {
       expect((await clone(body)).status, JSON.stringify(body)).toBe(400);
