@@ -1,4 +1,5 @@
 import { PurgeResult } from "@userecho-edge/shared";
+import { forgetFronts } from "../board/forum-proof.ts";
 import { forgetListings } from "../board/listings.ts";
 import { forgetVotingHandoff } from "../board/voting.ts";
 import { ALL_SCOPE, purgeScopes } from "../cache/index.ts";
@@ -27,6 +28,7 @@ export const adminHandlers = {
           : [`topic:${body.topic}`];
     if ("all" in body) {
       forgetListings();
+      forgetFronts();
       forgetVerdicts();
       forgetUpstreamKnowledge();
       await forgetVotingHandoff(c);

@@ -77,6 +77,100 @@ export async function proveTopicForum(
   throw new NotFoundError();
 }
 
+/** How often page 1 of a forum is read again, at most, to place ids newer than its index. */
+export const FRONT_READ_MS = 1_000;
+
+/**
+ * Where the forums' shared indexes place topic `topicId` before anything is read for it alone:
+ * the visible forum it is on, `"absent"` when it is on none (private, moved away or missing:
+ * one answer, at one cost, so a scan cannot tell them apart), or `"unknown"` when the indexes
+ * cannot say and the topic itself must be read and proven (`proveTopicForum`).
+ *
+ * It stands on UserEcho giving topics ids in the order they are created (docs/USERECHO.md §6),
+ * checked at run time on each index: a forum's index holds every topic created before it was
+ * read, so an id below its newest one that it lacks is not on that forum (or has moved to it
+ * since, which the next rebuild shows, within one TTL). An id above it may be newer than the
+ * index: page 1 of the forum is read again, shared by every id and at most once per
+ * {@link FRONT_READ_MS}. A scan of ids therefore costs the visible forums' indexes (shared with
+ * the computed lists, once per TTL) and at most one page a forum a second, whatever it tries.
+ * A topic asked for less than a second after it was created can answer 404 until its entry
+ * expires, unless a webhook purges it.
+ */
+export async function placeByIndexes(
+  c: Context<AppEnv>,
+  topicId: number,
+): Promise<number | "absent" | "unknown"> {
+  const { items, everyForumVisible } = await visibility(c);
+  if (everyForumVisible || items.length > MAX_FORUM_QUESTIONS) return "unknown";
+  const upstream = c.get("upstream");
+  const listing = listedOn(upstream.baseUrl, topicId);
+  const validMs = c.get("config").cache.topic.freshSeconds * 1000;
+  if (listing && Date.now() - listing.at < validMs) {
+    return items.some((forum) => forum.id === listing.forumId) ? listing.forumId : "unknown";
+  }
+  const verdicts = await Promise.allSettled(items.map((forum) => placeOn(c, forum.id, topicId)));
+  let unknown = false;
+  for (const [i, verdict] of verdicts.entries()) {
+    if (verdict.status === "fulfilled" && verdict.value === true) return items[i]!.id;
+    if (verdict.status === "rejected" || verdict.value === "unknown") unknown = true;
+  }
+  return unknown ? "unknown" : "absent";
+}
+
+/** Whether forum `forumId`'s index (and, for a newer id, its page 1) holds `topicId`. */
+async function placeOn(
+  c: Context<AppEnv>,
+  forumId: number,
+  topicId: number,
+): Promise<boolean | "unknown"> {
+  const index = await loadForumIndex(c, forumId);
+  if (!idsFollowCreation(index)) return "unknown";
+  if (index.topics.some((topic) => topic.id === topicId)) return true;
+  const newest = index.topics[0]?.id ?? 0;
+  if (topicId > newest) {
+    const front = await readFront(c, forumId, index.pageSize);
+    return front.ids.has(topicId) ? true : false;
+  }
+  const oldest = index.topics.at(-1)?.id ?? 0;
+  return index.complete || topicId > oldest ? false : "unknown";
+}
+
+/**
+ * Whether the index's ids fall as its creation dates do (it is newest first): what placing an
+ * id by its number stands on. Ties in date may come in either id order.
+ */
+function idsFollowCreation(index: ForumIndex): boolean {
+  return index.topics.every((topic, i) => {
+    const next = index.topics[i + 1];
+    return next === undefined || next.id < topic.id || next.createdAt === topic.createdAt;
+  });
+}
+
+/** Page 1 of a forum, read again at most once per {@link FRONT_READ_MS}, shared by every id. */
+const fronts = new Map<string, { at: number; read: Promise<{ ids: Set<number> }> }>();
+
+function readFront(
+  c: Context<AppEnv>,
+  forumId: number,
+  limit: number,
+): Promise<{ ids: Set<number> }> {
+  const key = `${c.get("upstream").baseUrl}\n${forumId}`;
+  const known = fronts.get(key);
+  if (known && Date.now() - known.at < FRONT_READ_MS) return known.read;
+  const read = readCreatedPage(c, forumId, 1, limit).then((items) => ({
+    ids: new Set(items.map((item) => item.id)),
+  }));
+  fronts.set(key, { at: Date.now(), read });
+  // A failed read is not remembered: the next id tries again.
+  read.catch(() => fronts.delete(key));
+  return read;
+}
+
+/** Forgets every page 1 read again: `POST /v1/admin/purge {"all": true}` clears every memo. */
+export function forgetFronts(): void {
+  fronts.clear();
+}
+
 /**
  * Whether forum `forumId` holds `topic`, asked with attested parameters only; with `ownCalls`
  * false (the budget is spent), from the shared index alone.

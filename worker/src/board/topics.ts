@@ -26,7 +26,7 @@ import { needsNames, ownVote, toComment, toTopic, toTopicDetail } from "./dto.ts
 import { indexPageQuery, loadForumIndex } from "./forum-index.ts";
 import { honoured, loadForumMeta } from "./forum-meta.ts";
 import { loadForumNames, namesFor } from "./forum-names.ts";
-import { proveTopicForum } from "./forum-proof.ts";
+import { placeByIndexes, proveTopicForum } from "./forum-proof.ts";
 import { recordListing } from "./listings.ts";
 import { directPageInfo, pageInfo, pageLinks } from "./paging.ts";
 import { canComputeSort, computeTopicPage } from "./topic-views.ts";
@@ -367,10 +367,19 @@ export async function produceTopic(c: Context<AppEnv>, topicId: number): Promise
   return { body: TopicDetail.parse(await detailOf(c, mine, forumId, true)) };
 }
 
-/** One topic, read with the agent token and proven to be on a visible forum. */
+/**
+ * One topic, read with the agent token and proven to be on a visible forum. The forums' shared
+ * indexes are asked first: an id they place on no visible forum is a 404 that costs nothing of
+ * its own, hidden or missing alike.
+ */
 async function produceSharedTopic(c: Context<AppEnv>, topicId: number): Promise<Representation> {
+  const placed = await placeByIndexes(c, topicId);
+  if (placed === "absent") throw new NotFoundError();
   const topic = await c.get("upstream").getTopic(topicId);
-  const forumId = await proveTopicForum(c, topic);
+  const forumId =
+    typeof placed === "number" && topic.forum_id === undefined
+      ? placed
+      : await proveTopicForum(c, topic);
   return { body: TopicDetail.parse(await detailOf(c, topic, forumId, false)) };
 }
 
