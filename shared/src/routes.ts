@@ -76,8 +76,11 @@ export interface Route {
   readonly problems?: Readonly<Record<number, string>>;
 }
 
-/** The `/v1` contract's version, in the OpenAPI document and `GET /v1/health`. */
-export const API_VERSION = "1.1.0";
+/**
+ * The `/v1` contract's version, in the OpenAPI document and `GET /v1/health`. A change a strict
+ * client would refuse is a new major version; README, "API versions", says what each changed.
+ */
+export const API_VERSION = "2.0.0";
 
 export const TAGS = {
   forums: "A forum's topics, its metadata, and the visitor's own votes",
