@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { PROBLEM_CONTENT_TYPE, RATE_LIMIT_PERIOD_SECONDS } from "./problems.ts";
+import { guardProblems } from "./guards.ts";
+import { PROBLEM_CONTENT_TYPE } from "./problems.ts";
 import { TAGS, routes, type Route } from "./routes.ts";
 import { contract } from "./schemas.ts";
 
@@ -76,39 +77,27 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ref("Problem") } },
 });
 
-/** The failures every route of a kind can answer, by status. */
+/**
+ * The failures a route can answer, by status: those of its guards (guards.ts, the table the
+ * worker mounts them from), those of its input, idempotency and upstream, then its own.
+ */
 function problems(route: Route): Record<string, string> {
   const write = route.method === "post";
   const hook = route.auth === "webhook";
   const input = route.params !== undefined || route.query !== undefined || write;
   return {
+    ...guardProblems(route),
     ...(input
       ? { "400": `Invalid ${write ? "body or parameter" : "parameter"}; \`parameter\` names it` }
       : {}),
-    "401":
-      route.auth === "read"
-        ? "A partner key or site token was sent and is invalid"
-        : route.auth === "admin"
-          ? "Missing or unknown admin key"
-          : hook
-            ? "Unknown token, or a missing or wrong X-UE-Signature"
-            : "Missing or invalid bearer token",
-    ...(write && route.auth === "user" ? { "403": "Origin not allowed" } : {}),
     ...(route.params && !hook ? { "404": "No such resource (unknown or not public)" } : {}),
     ...(route.idempotent
       ? {
           "409":
             "A request with this Idempotency-Key is still in progress (`idempotency-conflict`), or reached UserEcho with an unknown outcome and is not sent again (`write-outcome-unknown`)",
+          "422": "Idempotency-Key reused with another body, or UserEcho refused the write",
         }
       : {}),
-    ...(write ? { "413": "Body too large" } : {}),
-    // A webhook's body is read whatever it claims to be: UserEcho's content type is not known.
-    ...(write && !hook ? { "415": "Content-Type is not application/json" } : {}),
-    ...(route.idempotent
-      ? { "422": "Idempotency-Key reused with another body, or UserEcho refused the write" }
-      : {}),
-    "429": `Rate limited; see Retry-After (at most ${RATE_LIMIT_PERIOD_SECONDS} seconds)`,
-    "431": "Request headers over 16 KiB",
     // Every route that may call UserEcho while answering (the admin's and the webhook do not).
     ...(route.auth !== "admin" &&
     !hook &&

@@ -69,12 +69,18 @@ export interface Route {
   readonly success: { readonly status: 200 | 201; readonly description: string } & (
     { readonly schema: z.ZodMiniType } | { readonly document: true }
   );
-  /** Failures particular to the route, on top of those every route of its kind has. */
+  /**
+   * Failures particular to the route, on top of those its guards (guards.ts) and every route of
+   * its kind have; a status given here replaces theirs.
+   */
   readonly problems?: Readonly<Record<number, string>>;
 }
 
-/** The `/v1` contract's version, in the OpenAPI document and `GET /v1/health`. */
-export const API_VERSION = "1.1.0";
+/**
+ * The `/v1` contract's version, in the OpenAPI document and `GET /v1/health`. A change a strict
+ * client would refuse is a new major version; README, "API versions", says what each changed.
+ */
+export const API_VERSION = "2.0.0";
 
 export const TAGS = {
   forums: "A forum's topics, its metadata, and the visitor's own votes",
@@ -253,7 +259,6 @@ export const routes = {
     auth: "admin",
     body: PurgeRequest,
     success: { status: 200, description: "What was purged", schema: PurgeResult },
-    problems: { 403: "The credentials are not an admin key" },
   }),
   receiveUserEchoHook: route({
     operationId: "receiveUserEchoHook",
@@ -267,10 +272,6 @@ export const routes = {
     params: HookPath,
     body: HookDelivery,
     success: { status: 200, description: "Accepted", schema: HookAck },
-    problems: {
-      401: "Unknown token, or a missing or wrong X-UE-Signature",
-      500: "USERECHO_WEBHOOK_TOKEN is not set (or too short): webhooks are off",
-    },
   }),
   getHealth: route({
     operationId: "getHealth",

@@ -1,5 +1,6 @@
 import { Hono } from "hono/tiny";
 import type { Context } from "hono";
+import { MAX_HEADER_BYTES, routes } from "@userecho-edge/shared";
 import type { AppEnv } from "./env.ts";
 import { readConfig } from "./config/index.ts";
 import { ApiError, HeadersTooLargeError, NotFoundError, problemResponse } from "./errors/index.ts";
@@ -27,9 +28,6 @@ import { userHandlers } from "./api/users.ts";
 import { writeHandlers } from "./api/writes.ts";
 import { authenticate, identityProblem } from "./middleware/authenticate/index.ts";
 import { warmupOf } from "./warmup/index.ts";
-
-/** Total request header size accepted on /v1 (Cloudflare itself stops at 32 KiB). */
-const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Every request but one with an API key, per client IP (writes have a per-user limit on top). */
 const clientLimit = {
@@ -59,6 +57,9 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   });
   app.use("*", securityHeaders());
   app.use("/v1/*", requestLog(options.log), cacheHeaders(), cacheControlGuard());
+  // The guards every /v1 route has (`applies: "every"` in shared/src/guards.ts, which lists
+  // their answers for the OpenAPI document): headerSize, clientRateLimit, credentials. The
+  // routes' own are mounted with them (api/mount.ts).
   app.use(
     "/v1/*",
     cors({ allowed: (c) => readConfig(c.env).allowedOrigins }),
@@ -102,7 +103,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
     if (c.req.path.endsWith("/")) throw new NotFoundError();
     await next();
   });
-  mountRoutes(app, {
+  mountRoutes(app, routes, {
     ...serviceHandlers,
     ...forumHandlers,
     ...topicHandlers,

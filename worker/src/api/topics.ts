@@ -1,4 +1,3 @@
-import { cachedJson } from "../cache/index.ts";
 import {
   commentPageOptions,
   loadVisibleTopic,
@@ -8,16 +7,22 @@ import {
 } from "../board/topics.ts";
 import type { RouteHandlers } from "./mount.ts";
 
-/** Handlers of the topic reads (shared/src/routes.ts). */
+/**
+ * Handlers of the topic reads (shared/src/routes.ts). Both are `cached`: they say how to key and
+ * produce the representation, and mountRoutes serves it through the edge cache.
+ */
 export const topicHandlers = {
-  getTopic: (c, { params: { topicId } }) =>
-    cachedJson(c, topicOptions(c, topicId), () => produceTopic(c, topicId)),
+  getTopic: (c, { params: { topicId } }) => ({
+    cache: topicOptions(c, topicId),
+    produce: () => produceTopic(c, topicId),
+  }),
 
   listComments: async (c, { params: { topicId }, query }) => {
     // The topic proves it belongs to a visible forum; it is usually a cache hit.
     await loadVisibleTopic(c, topicId);
-    return cachedJson(c, commentPageOptions(topicId, query), () =>
-      produceCommentPage(c, topicId, query),
-    );
+    return {
+      cache: commentPageOptions(topicId, query),
+      produce: () => produceCommentPage(c, topicId, query),
+    };
   },
 } satisfies Partial<RouteHandlers>;
