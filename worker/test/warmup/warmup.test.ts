@@ -3,7 +3,7 @@ import {
   createScheduledController,
   waitOnExecutionContext,
 } from "cloudflare:test";
-import { describe, it } from "vitest";
+import { describe, it, vi } from "vitest";
 import worker from "../../src/index.ts";
 import { Popularity } from "../../src/warmup/popularity.ts";
 import { countUpstreamCalls, emulatorStats, workerWith } from "../support/index.ts";
@@ -24,6 +24,34 @@ const cacheStatus = (response: Response) => response.headers.get("Cache-Status")
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the warm-up (Cron Trigger)", () => {
+  // First in the file: the popularity it looks at is the isolate's, which later tests fill.
+  it("counts only answers served with 200: a scan of missing ids is not popular", async ({
+    expect,
+  }) => {
+    const vars = { WARMUP_MAX_CALLS: "50" };
+    const app = workerWith(vars);
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 4; i++) {
+        expect((await app.fetch(`/v1/topics/${990_000 + i}`)).status).toBe(404);
+      }
+    }
+    // Were the 404s counted, the cron would have them as candidates to read again.
+    const logs: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+      logs.push(String(line));
+    });
+    try {
+      await runCron(vars);
+    } finally {
+      spy.mockRestore();
+    }
+    const report = logs
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { message?: string; candidates?: number })
+      .find((line) => line.message === "warmup");
+    expect(report).toMatchObject({ candidates: 0 });
+  });
+
   it("refreshes the most requested pages first, and stops at WARMUP_MAX_CALLS", async ({
     expect,
   }) => {
