@@ -152,32 +152,6 @@ describe("<userecho-feedback>", () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it("offers the sorts and filters UserEcho honours, and shows the sort applied", async ({
-    expect,
-  }) => {
-    // The documented UserEcho: only the attested sort and the status filter (forum meta says).
-    await mount(page, board('page-size="8"'));
-    await topics().first().waitFor();
-    await page.locator("userecho-feedback select[data-filter=status]").waitFor();
-    const meta = await api.meta(1);
-    expect(meta.sorts).toEqual(["new"]);
-    expect(meta.filters).toEqual(["status"]);
-    const sort = page.locator("userecho-feedback [part=sort]");
-    expect((await sort.locator("option").allTextContents()).map((t) => t.trim())).toEqual([
-      "Newest",
-    ]);
-    // The element asked for "top" (its default); the worker applied "new", and the select says so.
-    expect(await sort.inputValue()).toBe("new");
-    expect(await page.locator("userecho-feedback select[data-filter=type]").count()).toBe(0);
-    const status = meta.types[0]!.statuses.find((s) => s.name)!;
-    await page
-      .locator("userecho-feedback select[data-filter=status]")
-      .selectOption(String(status.id));
-    const byStatus = await api.topics(1, { limit: 8, status: status.id });
-    await expect.poll(() => titles(page)).toEqual(byStatus.items.map((topic) => topic.title));
-    expect(consoleErrors).toEqual([]);
-  });
-
   it("searches after a pause in typing and aborts the request it supersedes", async ({
     expect,
   }) => {
