@@ -28,12 +28,7 @@ describe("on a UserEcho that serves only what it documents", () => {
     expect(meta.sorts).toEqual(["top", "new", "updated", "discussed"]);
     const sort = page.locator("userecho-feedback [part=sort]");
     await sort.waitFor();
-    expect(await options("sort")).toEqual([
-      "Top",
-      "Newest",
-      "Recently updated",
-      "Most discussed",
-    ]);
+    expect(await options("sort")).toEqual(["Top", "Newest", "Recently updated", "Most discussed"]);
     // The element asks for "top" (its default) and the worker applies it.
     expect(await sort.inputValue()).toBe("top");
     const top = await api.topics(1, { limit: 8, sort: "top" });

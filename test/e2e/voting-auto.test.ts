@@ -120,7 +120,9 @@ describe("VOTING=auto on a UserEcho that takes votes", () => {
     const given = page.waitForResponse(/\/votes$/);
     await row.locator("[part=vote-button]").click();
     expect((await given).status()).toBe(200);
-    await expect.poll(() => row.locator("[part=vote-count]").textContent()).toBe(String(before + 1));
+    await expect
+      .poll(() => row.locator("[part=vote-count]").textContent())
+      .toBe(String(before + 1));
     expect(await row.locator("[part=vote-button]").getAttribute("aria-pressed")).toBe("true");
     // And back: still inline.
     const taken = page.waitForResponse(/\/votes$/);

@@ -25,11 +25,14 @@ const count = (id: number) => row(id).locator("[part=vote-count]").textContent()
 const pressed = (id: number) => row(id).locator("[part=vote-button]").getAttribute("aria-pressed");
 const myVotes = (id: number) => row(id).locator("[part=my-votes]");
 const signInAs = (guid: string, name: string) =>
-  page.evaluate((jwt) => {
-    (
-      document.querySelector("userecho-feedback") as unknown as { getToken: () => unknown }
-    ).getToken = async () => jwt;
-  }, siteJwt({ sub: guid, name, email: `${guid}@example.test` }));
+  page.evaluate(
+    (jwt) => {
+      (
+        document.querySelector("userecho-feedback") as unknown as { getToken: () => unknown }
+      ).getToken = async () => jwt;
+    },
+    siteJwt({ sub: guid, name, email: `${guid}@example.test` }),
+  );
 const firstTopicId = async () =>
   Number(
     await page.locator("userecho-feedback li[part=topic]").first().getAttribute("data-topic-id"),
@@ -110,8 +113,8 @@ describe("a visitor whose vote budget is spent", () => {
       action: "vote",
       status: 409,
     });
-    expect(consoleErrors.filter((message) => !message.startsWith("Failed to load resource"))).toEqual(
-      [],
-    );
+    expect(
+      consoleErrors.filter((message) => !message.startsWith("Failed to load resource")),
+    ).toEqual([]);
   });
 });

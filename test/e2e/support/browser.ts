@@ -115,10 +115,7 @@ export function useTestPage(
   opened: (testPage: TestPage) => void,
   options: {
     worker?:
-      | "workerUrl"
-      | "extendedWorkerUrl"
-      | "autoDocumentedWorkerUrl"
-      | "autoExtendedWorkerUrl";
+      "workerUrl" | "extendedWorkerUrl" | "autoDocumentedWorkerUrl" | "autoExtendedWorkerUrl";
   } = {},
 ): void {
   let browser: Browser | undefined;

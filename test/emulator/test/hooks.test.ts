@@ -169,9 +169,7 @@ describe("deliveries", () => {
     expect(commentData).toMatchObject({ text: "<p>Hi</p>", topic_id: topic.body.topicId });
   });
 
-  it("repeats an admin's text when told to: longer than a JSON body may be", async ({
-    expect,
-  }) => {
+  it("repeats an admin's text when told to: longer than a JSON body may be", async ({ expect }) => {
     const paragraph = `<p>${"x".repeat(996)}</p>`;
     const topic = await admin<{ topicId: number }>("POST", "/topics", {
       forumId: 2,

@@ -199,7 +199,9 @@ export class UserEchoTopicDetail extends LitElement {
   /** After text the worker cut at its bound (`truncated`): where the rest is. */
   #readRest(truncated: boolean) {
     return truncated
-      ? html`<p class="read-rest">${this.#forumLink("read-rest", this.#board.value!.t.t("readRest"))}</p>`
+      ? html`<p class="read-rest">
+          ${this.#forumLink("read-rest", this.#board.value!.t.t("readRest"))}
+        </p>`
       : nothing;
   }
 

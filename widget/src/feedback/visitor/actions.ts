@@ -86,8 +86,8 @@ export async function* vote(
       error instanceof ApiRequestError && error.problem?.type === ProblemType.votingHandoff;
     const onTheForum = handedOff
       ? html` <a href=${topic.url} target="_blank" rel="noopener" @click=${onForum}
-            >${t.t("voteOnForum")}</a
-          >`
+          >${t.t("voteOnForum")}</a
+        >`
       : "";
     yield {
       change: (overlay) => ({

@@ -79,7 +79,12 @@ export default {
   readRest: "Przeczytaj resztę na forum",
   followTopic: "Obserwuj na forum",
   voteOnForum: "Zagłosuj na forum",
-  myVotes: { one: "Twoje głosy: {n}", few: "Twoje głosy: {n}", many: "Twoje głosy: {n}", other: "Twoje głosy: {n}" },
+  myVotes: {
+    one: "Twoje głosy: {n}",
+    few: "Twoje głosy: {n}",
+    many: "Twoje głosy: {n}",
+    other: "Twoje głosy: {n}",
+  },
   secondsAgo: {
     "=0": "teraz",
     one: "{n} sekundę temu",
