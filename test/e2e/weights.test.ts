@@ -1,6 +1,7 @@
 import { beforeEach, describe, it } from "vitest";
 import type { Page } from "playwright-core";
-import { GROUP_MEMBERS } from "@userecho-edge/emulator";
+// The seed alone: the package's entry brings the emulator's workerd-only code into this project.
+import { GROUP_MEMBERS } from "@userecho-edge/emulator/seed";
 import { useTestPage } from "./support/browser.ts";
 import { events, mount, recordEvents } from "./support/board.ts";
 import { siteJwt } from "./support/jwt.ts";
