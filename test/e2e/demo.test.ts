@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
+import { api } from "./support/api.ts";
 import { launchBrowser, openPage } from "./support/browser.ts";
 import { settled } from "./support/board.ts";
 
@@ -19,12 +20,13 @@ describe("the demo page", () => {
     await titles.first().waitFor({ timeout: 15_000 });
     await settled(page);
 
-    // The same page, asked of UserEcho (the emulator, as documented) directly: the board must
-    // show exactly it. No vote order is documented, so the board's "top" falls back to newest.
-    const upstream = await fetch(
-      `${inject("emulatorUrl")}/profile/documented/api/v2/forums/1/topics.json?limit=20&order_by=-created&access_token=${credentials.agentToken}`,
-    ).then((r) => r.json() as Promise<{ data: { header: string }[] }>);
-    expect(await titles.allTextContents()).toEqual(upstream.data.map((topic) => topic.header));
+    // UserEcho (the emulator, as documented) has no vote order: the worker computes the board's
+    // "top" at the edge, and the board shows exactly the worker's page, most votes first.
+    const top = await api.topics(1, { limit: 20, sort: "top" });
+    expect(top.applied.computed).toContain("sort");
+    expect(await titles.allTextContents()).toEqual(top.items.map((topic) => topic.title));
+    const scores = top.items.map((topic) => topic.votes.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(consoleErrors).toEqual([]);
   });
 

@@ -212,10 +212,10 @@ describe("<userecho-feedback>", () => {
   });
 
   it("expands a topic to its sanitised description and its comments, paged", async ({ expect }) => {
-    await mount(page, board('page-size="20"'));
+    await mount(page, board('page-size="20" sort="discussed"'));
     await topics().first().waitFor();
-    // The most discussed topic of the page, so that its comments take more than one page.
-    const first = (await api.topics(1, { limit: 20 })).items.reduce((a, b) =>
+    // The most discussed topic, so that its comments take more than one page.
+    const first = (await api.topics(1, { limit: 20, sort: "discussed" })).items.reduce((a, b) =>
       b.commentCount > a.commentCount ? b : a,
     );
     expect(first.commentCount).toBeGreaterThan(10);

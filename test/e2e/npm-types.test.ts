@@ -70,7 +70,7 @@ const page: Promise<TopicPage> = api.get("/v1/forums/{forumId}/topics", {
 void page.then((result) => {
   const first: Topic | undefined = result.items[0];
   const title: string | undefined = first?.title;
-  const status: string | undefined = first?.status.color;
+  const status: string | undefined = first?.status?.color;
   console.log(title, status);
 });
 `;
