@@ -50,6 +50,11 @@ export interface StackOptions {
    * `Stack.extendedWorkerUrl`.
    */
   extendedWorker?: boolean;
+  /**
+   * More workers on the same emulator, by name, each with a profile and variables of its own
+   * (over `vars`), e.g. `VOTING=auto`. Their URLs are `Stack.workerUrls[name]`.
+   */
+  workers?: Record<string, { profile: EmulatorProfile; vars?: Record<string, string> }>;
 }
 
 export type EmulatorProfile =
@@ -71,6 +76,8 @@ export interface Stack {
   emulatorUrl: string;
   /** With `extendedWorker`: a worker whose UserEcho is the extended profile. */
   extendedWorkerUrl: string | undefined;
+  /** The URLs of `StackOptions.workers`, by name. */
+  workerUrls: Record<string, string>;
   stop(): Promise<void>;
   /** Process-group ids of [emulator, worker], e.g. to sample their memory. */
   pids(): number[];
@@ -172,14 +179,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     // Only pnpm dev and the browser tests compile in the demo-only site login.
     const define = options.demo ? ["--define", "__USERECHO_DEMO__:true"] : [];
-    const startWorker = async (profile: EmulatorProfile, port: number | undefined) => {
-      const vars = { ...devVars(emulator.url, profile), ...options.vars };
+    const startWorker = async (
+      profile: EmulatorProfile,
+      port: number | undefined,
+      own: { name?: string; vars?: Record<string, string> } = {},
+    ) => {
+      const vars = { ...devVars(emulator.url, profile), ...options.vars, ...own.vars };
       const varArgs = Object.entries(vars).flatMap(([name, value]) => [
         "--var",
         `${name}:${value}`,
       ]);
       // Each worker keeps its own local state: two processes must not share one SQLite file.
-      const state = options.persistTo ? ["--persist-to", `${options.persistTo}/${profile}`] : [];
+      const folder = own.name ?? profile;
+      const state = options.persistTo ? ["--persist-to", `${options.persistTo}/${folder}`] : [];
       const worker = await startWrangler(
         port,
         (free) => ["-c", "wrangler.toml", "--port", String(free), ...state, ...define, ...varArgs],
@@ -193,9 +205,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const extendedWorkerUrl = options.extendedWorker
       ? await startWorker("extended", undefined)
       : undefined;
+    const workerUrls: Record<string, string> = {};
+    for (const [name, { profile, vars }] of Object.entries(options.workers ?? {})) {
+      workerUrls[name] = await startWorker(profile, undefined, {
+        name: `worker-${name}`,
+        ...(vars ? { vars } : {}),
+      });
+    }
     return {
       workerUrl,
       extendedWorkerUrl,
+      workerUrls,
       emulatorUrl: emulator.url,
       stop,
       pids: () => children.map((child) => child.pid!),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import credentials from "@userecho-edge/emulator/credentials.json" with { type: "json" };
+import { api } from "./support/api.ts";
 import { launchBrowser, openPage } from "./support/browser.ts";
 import { settled } from "./support/board.ts";
 
@@ -34,6 +35,7 @@ describe("the demo page", () => {
       .toSorted((a, b) => (b.vote?.diff ?? 0) - (a.vote?.diff ?? 0) || b.id - a.id)
       .slice(0, 20);
     expect(await titles.allTextContents()).toEqual(top.map((topic) => topic.header));
+    expect((await api.topics(1, { limit: 20, sort: "top" })).applied.computed).toContain("sort");
     expect(consoleErrors).toEqual([]);
   });
 

@@ -45,3 +45,7 @@ function apiOf(worker: () => string) {
 export const api = apiOf(() => inject("workerUrl"));
 /** The worker whose UserEcho honours every guess (filters by type, inline votes). */
 export const extendedApi = apiOf(() => inject("extendedWorkerUrl"));
+/** The worker with `VOTING=auto` on the documented profile (hands votes off once it knows). */
+export const autoDocumentedApi = apiOf(() => inject("autoDocumentedWorkerUrl"));
+/** The worker with `VOTING=auto` on the extended profile (votes inline). */
+export const autoExtendedApi = apiOf(() => inject("autoExtendedWorkerUrl"));

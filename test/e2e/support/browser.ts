@@ -113,7 +113,10 @@ export interface TestPage {
  */
 export function useTestPage(
   opened: (testPage: TestPage) => void,
-  options: { worker?: "workerUrl" | "extendedWorkerUrl" } = {},
+  options: {
+    worker?:
+      "workerUrl" | "extendedWorkerUrl" | "autoDocumentedWorkerUrl" | "autoExtendedWorkerUrl";
+  } = {},
 ): void {
   let browser: Browser | undefined;
   let current: TestPage | undefined;

@@ -16,9 +16,17 @@ export async function setup(project: TestProject): Promise<void> {
     persistTo: mkdtempSync(join(tmpdir(), "userecho-edge-e2e-")),
     // The documented UserEcho for everything; the extended one for what only it can do.
     extendedWorker: true,
+    // VOTING=auto, the production default, on each profile: it hands votes off where UserEcho
+    // has no vote endpoint (documented) and votes inline where it has (extended).
+    workers: {
+      autoDocumented: { profile: "documented", vars: { VOTING: "auto" } },
+      autoExtended: { profile: "extended", vars: { VOTING: "auto" } },
+    },
   });
   project.provide("workerUrl", stack.workerUrl);
   project.provide("extendedWorkerUrl", stack.extendedWorkerUrl!);
+  project.provide("autoDocumentedWorkerUrl", stack.workerUrls["autoDocumented"]!);
+  project.provide("autoExtendedWorkerUrl", stack.workerUrls["autoExtended"]!);
   project.provide("emulatorUrl", stack.emulatorUrl);
 }
 
@@ -31,6 +39,10 @@ declare module "vitest" {
     workerUrl: string;
     /** A worker whose UserEcho is the emulator's extended profile (inline votes, filters). */
     extendedWorkerUrl: string;
+    /** A worker voting as `VOTING=auto` says, on the documented profile: it hands votes off. */
+    autoDocumentedWorkerUrl: string;
+    /** A worker voting as `VOTING=auto` says, on the extended profile: it votes inline. */
+    autoExtendedWorkerUrl: string;
     emulatorUrl: string;
   }
 }

@@ -169,6 +169,29 @@ describe("deliveries", () => {
     expect(commentData).toMatchObject({ text: "<p>Hi</p>", topic_id: topic.body.topicId });
   });
 
+  it("repeats an admin's text when told to: longer than a JSON body may be", async ({ expect }) => {
+    const paragraph = `<p>${"x".repeat(996)}</p>`;
+    const topic = await admin<{ topicId: number }>("POST", "/topics", {
+      forumId: 2,
+      header: "Long",
+      description: paragraph,
+      repeat: 300,
+    });
+    expect(topic.status).toBe(201);
+    expect(store.topic(topic.body.topicId)!.description).toBe(paragraph.repeat(300));
+    const comment = await admin<{ commentId: number }>(
+      "POST",
+      `/topics/${topic.body.topicId}/comments`,
+      { text: paragraph, repeat: 2 },
+    );
+    expect(store.commentsOf(topic.body.topicId).at(-1)).toMatchObject({
+      id: comment.body.commentId,
+      text: paragraph.repeat(2),
+    });
+    const tooMany = await admin("POST", "/topics", { forumId: 2, header: "x", repeat: 1001 });
+    expect(tooMany.status).toBe(400);
+  });
+
   it("signs over the word POST, or with another key, when told to", async ({ expect }) => {
     await register("topic.created");
     await app.request(`${UPSTREAM}/__emulator/hooks/signing`, {

@@ -105,15 +105,9 @@ export class UserEchoTopicDetail extends LitElement {
     const comments = this.#comments;
     return html`<div class="detail" @keydown=${this.#onKeydown}>
       ${this.#renderDescription()}
-      <p>
-        <a
-          part="forum-link"
-          href=${topic.url}
-          target="_blank"
-          rel="noopener"
-          @click=${(event: Event) => this.#follow(event, topic.url)}
-          >${t.t("openTopic")}</a
-        >
+      <p class="links">
+        ${this.#forumLink("forum-link", t.t("openTopic"))}
+        ${this.#forumLink("follow-link", t.t("followTopic"))}
       </p>
       <div class="comments">
         <div
@@ -177,8 +171,37 @@ export class UserEchoTopicDetail extends LitElement {
       );
     }
     if (!detail.value) return skeleton(t, 1);
-    return detail.value.descriptionHtml
-      ? html`<div class="html" part="description">${unsafeHTML(detail.value.descriptionHtml)}</div>`
+    const { descriptionHtml, truncated } = detail.value;
+    return html`${
+      descriptionHtml
+        ? html`<div class="html" part="description">${unsafeHTML(descriptionHtml)}</div>`
+        : nothing
+    }${this.#readRest(truncated)}`;
+  }
+
+  /**
+   * A link to the topic on the forum (`part`), signed in when the page gives a token. "Follow on
+   * the forum" is the same link under the name of what the visitor came for: UserEcho's own
+   * subscribe button is on that page, and the widget builds no follow of its own.
+   */
+  #forumLink(part: string, label: string) {
+    const url = this.topic!.url;
+    return html`<a
+      part=${part}
+      href=${url}
+      target="_blank"
+      rel="noopener"
+      @click=${(event: Event) => this.#follow(event, url)}
+      >${label}</a
+    >`;
+  }
+
+  /** After text the worker cut at its bound (`truncated`): where the rest is. */
+  #readRest(truncated: boolean) {
+    return truncated
+      ? html`<p class="read-rest">
+          ${this.#forumLink("read-rest", this.#board.value!.t.t("readRest"))}
+        </p>`
       : nothing;
   }
 
@@ -202,6 +225,7 @@ export class UserEchoTopicDetail extends LitElement {
                 ${when(t, comment.createdAt)}
               </div>
               <div class="html">${unsafeHTML(comment.html)}</div>
+              ${this.#readRest(comment.truncated)}
             </li>`,
         )}
       </ol>

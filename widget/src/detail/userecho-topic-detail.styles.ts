@@ -31,6 +31,14 @@ export const detailStyles = css`
   .html pre {
     overflow: auto;
   }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  .read-rest {
+    margin-block: 0.5rem 0;
+  }
   .sub {
     font-weight: 700;
   }

@@ -25,6 +25,20 @@ describe("describeError", () => {
     expect(describeError(de, number, problem(429, "rate-limited"))).toBe(de.rateLimited);
   });
 
+  it("tells a spent vote budget and a write of unknown outcome from other conflicts", () => {
+    const spent = problem(409, "vote-budget-spent");
+    const unknown = problem(409, "write-outcome-unknown");
+    expect(describeError(en, number, spent)).toBe(en.voteBudgetSpent);
+    expect(describeError(en, number, unknown)).toBe(en.writeOutcomeUnknown);
+    expect(describeError(de, number, spent)).toBe(de.voteBudgetSpent);
+    expect(describeError(de, number, unknown)).toBe(de.writeOutcomeUnknown);
+    // Neither is the "already being sent" of a reused key, nor the generic fallback.
+    for (const error of [spent, unknown]) {
+      expect(describeError(en, number, error)).not.toBe(en.duplicate);
+      expect(describeError(en, number, error)).not.toBe(en.unknown);
+    }
+  });
+
   it("names the field of invalid input, with its limits", () => {
     const title = problem(400, "invalid-body", { parameter: "title" });
     expect(describeError(en, number, title)).toBe("The title needs 3 to 200 characters.");

@@ -59,6 +59,8 @@ const BY_SLUG: Partial<Record<ProblemSlug, keyof ErrorMessages>> = {
   "forbidden-origin": "forbiddenOrigin",
   "idempotency-conflict": "duplicate",
   "voting-handoff": "votingHandoff",
+  "vote-budget-spent": "voteBudgetSpent",
+  "write-outcome-unknown": "writeOutcomeUnknown",
   "upstream-rejected": "rejected",
   "payload-too-large": "descriptionLength",
 };

@@ -260,7 +260,7 @@ export class UserEchoFeedback extends UserEchoElement {
     const visitor = controls?.visitor;
     const row = (listed: Topic) => {
       const topic = visitor?.topic(listed) ?? listed;
-      const below = [visitor?.state.notes.get(topic.id), controls?.expansions.render(topic)];
+      const below = [visitor?.below(topic), controls?.expansions.render(topic)];
       return renderTopicRow(t, topic, !!controls?.expansions.has(topic.id), below, this.#actions);
     };
     return rows.render(row, pending, controls?.paging(listing, rows.rows, pending));

@@ -12,10 +12,18 @@
  *   `POST /topics` `{ "forumId", "header", "description"?, "typeId"? }` → 201
  *   `{ topicId, deliveries }`; `POST /topics/:id/comments` `{ "text" }` → 201
  *   `{ commentId, deliveries }`; `DELETE /topics/:id`, `DELETE /comments/:id` → 200
- *   `{ deliveries }`.
+ *   `{ deliveries }`. `"repeat": n` (1–1000) in the body of either POST repeats the description
+ *   or text n times: a text longer than a JSON body may be, to try a consumer's bound on it.
  */
 import { type Context, Hono } from "hono";
-import { optionalId, optionalText, readJsonObject, requiredId, requiredText } from "../body.ts";
+import {
+  type JsonObject,
+  optionalId,
+  optionalText,
+  readJsonObject,
+  requiredId,
+  requiredText,
+} from "../body.ts";
 import { siteOrigin } from "../entities.ts";
 import { BadRequestError, NotFoundError } from "../errors.ts";
 import { AGENT_USER_ID } from "../seed/index.ts";
@@ -91,7 +99,7 @@ export function adminRoutes({ hooks, store, alias }: HookControlDeps): Hono {
       categoryId: null,
       tagIds: [],
       header: requiredText(body, "header", 255),
-      description: optionalText(body, "description", 100_000),
+      description: optionalText(body, "description", 100_000).repeat(repetitions(body)),
       authorId: AGENT_USER_ID,
     });
     const deliveries = await tell(c, "topic.created", { kind: "topic", topic });
@@ -105,7 +113,7 @@ export function adminRoutes({ hooks, store, alias }: HookControlDeps): Hono {
     const comment = store().createComment({
       topicId,
       authorId: AGENT_USER_ID,
-      text: requiredText(body, "text", 100_000),
+      text: requiredText(body, "text", 100_000).repeat(repetitions(body)),
       isOfficial: false,
     });
     const deliveries = await tell(c, "comment.created", { kind: "comment", comment });
@@ -125,4 +133,11 @@ export function adminRoutes({ hooks, store, alias }: HookControlDeps): Hono {
   });
 
   return routes;
+}
+
+/** `repeat` of an admin's POST: how many times its text is repeated (1 when absent). */
+function repetitions(body: JsonObject): number {
+  const repeat = optionalId(body, "repeat") ?? 1;
+  if (repeat > 1000) throw new BadRequestError("Parameter 'repeat' must be at most 1000");
+  return repeat;
 }

@@ -10,6 +10,10 @@ export default {
   forbiddenOrigin: "Diese Website darf nicht im Forum veröffentlichen.",
   duplicate: "Das wird bereits gesendet. Bitte warten Sie einen Moment.",
   votingHandoff: "In diesem Forum wird im Forum selbst abgestimmt.",
+  voteBudgetSpent:
+    "Sie haben keine Stimmen mehr. Ziehen Sie eine Ihrer Stimmen bei einem anderen Thema zurück, um hier abzustimmen.",
+  writeOutcomeUnknown:
+    "Das Forum hat nicht rechtzeitig geantwortet, daher ist unklar, ob dies gespeichert wurde. Laden Sie die Seite neu, um es zu prüfen, bevor Sie es erneut versuchen.",
   rejected: "Das Forum hat dies nicht angenommen.",
   invalid: "Etwas an der Anfrage wurde nicht angenommen.",
   unknown: "Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.",

@@ -11,6 +11,10 @@ const en = {
   forbiddenOrigin: "This website may not post to the forum.",
   duplicate: "This is already being sent. Please wait a moment.",
   votingHandoff: "On this forum, votes are cast on the forum itself.",
+  voteBudgetSpent:
+    "You have no votes left. Take back one of your votes on another topic to vote here.",
+  writeOutcomeUnknown:
+    "The forum did not answer in time, so it is not known whether this was saved. Reload the page to check before trying again.",
   rejected: "The forum did not accept this.",
   invalid: "Something in the request was not accepted.",
   unknown: "Something went wrong. Please try again.",

@@ -9,6 +9,9 @@ export default {
   forbiddenOrigin: "Este sitio web no puede publicar en el foro.",
   duplicate: "Ya se está enviando. Espera un momento.",
   votingHandoff: "En este foro se vota en el propio foro.",
+  voteBudgetSpent: "No te quedan votos. Retira uno de tus votos en otro tema para votar aquí.",
+  writeOutcomeUnknown:
+    "El foro no respondió a tiempo, así que no se sabe si esto se guardó. Recarga la página para comprobarlo antes de volver a intentarlo.",
   rejected: "El foro no lo ha aceptado.",
   invalid: "Algo de la solicitud no se ha aceptado.",
   unknown: "Algo ha salido mal. Inténtalo de nuevo.",

@@ -9,6 +9,10 @@ export default {
   forbiddenOrigin: "Ce site web n’est pas autorisé à publier sur le forum.",
   duplicate: "C’est déjà en cours d’envoi. Patientez un instant.",
   votingHandoff: "Sur ce forum, on vote sur le forum lui-même.",
+  voteBudgetSpent:
+    "Vous n’avez plus de votes. Retirez l’un de vos votes sur un autre sujet pour voter ici.",
+  writeOutcomeUnknown:
+    "Le forum n’a pas répondu à temps : on ne sait pas si cela a été enregistré. Rechargez la page pour vérifier avant de réessayer.",
   rejected: "Le forum ne l’a pas accepté.",
   invalid: "Une partie de la requête n’a pas été acceptée.",
   unknown: "Une erreur s’est produite. Veuillez réessayer.",

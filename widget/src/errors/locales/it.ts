@@ -9,6 +9,10 @@ export default {
   forbiddenOrigin: "Questo sito non può pubblicare nel forum.",
   duplicate: "L’invio è già in corso. Attendi un momento.",
   votingHandoff: "In questo forum si vota direttamente nel forum.",
+  voteBudgetSpent:
+    "Non hai più voti. Ritira uno dei tuoi voti su un altro argomento per votare qui.",
+  writeOutcomeUnknown:
+    "Il forum non ha risposto in tempo, quindi non si sa se è stato salvato. Ricarica la pagina per verificarlo prima di riprovare.",
   rejected: "Il forum non l’ha accettato.",
   invalid: "Qualcosa nella richiesta non è stato accettato.",
   unknown: "Qualcosa è andato storto. Riprova.",

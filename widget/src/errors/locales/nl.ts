@@ -9,6 +9,10 @@ export default {
   forbiddenOrigin: "Deze website mag niet op het forum publiceren.",
   duplicate: "Dit wordt al verzonden. Wacht even.",
   votingHandoff: "Op dit forum stem je op het forum zelf.",
+  voteBudgetSpent:
+    "Je hebt geen stemmen meer. Trek een van je stemmen op een ander onderwerp in om hier te stemmen.",
+  writeOutcomeUnknown:
+    "Het forum antwoordde niet op tijd, dus het is niet bekend of dit is opgeslagen. Laad de pagina opnieuw om het te controleren voordat je het nog eens probeert.",
   rejected: "Het forum heeft dit niet geaccepteerd.",
   invalid: "Iets in het verzoek werd niet geaccepteerd.",
   unknown: "Er ging iets mis. Probeer het opnieuw.",

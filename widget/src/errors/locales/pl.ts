@@ -9,6 +9,10 @@ export default {
   forbiddenOrigin: "Ta witryna nie może publikować na forum.",
   duplicate: "To jest już wysyłane. Zaczekaj chwilę.",
   votingHandoff: "Na tym forum głosuje się bezpośrednio na forum.",
+  voteBudgetSpent:
+    "Nie masz już głosów. Wycofaj jeden ze swoich głosów w innym temacie, aby zagłosować tutaj.",
+  writeOutcomeUnknown:
+    "Forum nie odpowiedziało na czas, więc nie wiadomo, czy to zostało zapisane. Odśwież stronę, aby to sprawdzić, zanim spróbujesz ponownie.",
   rejected: "Forum tego nie przyjęło.",
   invalid: "Część żądania nie została przyjęta.",
   unknown: "Coś poszło nie tak. Spróbuj ponownie.",

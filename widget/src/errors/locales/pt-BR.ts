@@ -9,6 +9,10 @@ export default {
   forbiddenOrigin: "Este site não pode publicar no fórum.",
   duplicate: "Isso já está sendo enviado. Aguarde um momento.",
   votingHandoff: "Neste fórum, os votos são dados no próprio fórum.",
+  voteBudgetSpent:
+    "Você não tem mais votos. Retire um dos seus votos em outro tópico para votar aqui.",
+  writeOutcomeUnknown:
+    "O fórum não respondeu a tempo, então não se sabe se isso foi salvo. Recarregue a página para conferir antes de tentar de novo.",
   rejected: "O fórum não aceitou isso.",
   invalid: "Algo na solicitação não foi aceito.",
   unknown: "Algo deu errado. Tente novamente.",

@@ -1,6 +1,7 @@
 import "../../i18n/english-more.ts";
 import { html } from "lit";
 import type { Topic, VoteValue } from "@userecho-edge/shared";
+import { ApiRequestError } from "../../api/client.ts";
 import type { EdgeApi } from "../../api/client.ts";
 import { vote as postVote } from "../../api/writes.ts";
 import { followSignedIn } from "../../forum-link/signed-in.ts";
@@ -23,13 +24,16 @@ import { deleteIn, optimisticVote, setIn, withoutVote } from "./votes.ts";
 /**
  * Presses (or releases) the visitor's vote on `topic` at once, then casts it and keeps what the
  * worker says, or takes it back and says why, under the topic. Nothing when a vote on the topic
- * is already on its way.
+ * is already on its way. When the worker hands votes off to the community (`voting-handoff`),
+ * the note links to the topic there (`onForum` follows it, signed in) and later votes go there
+ * at once.
  */
 export async function* vote(
   api: EdgeApi,
   provider: TokenProvider,
   t: Translator,
   topic: Topic,
+  onForum: (event: Event) => void,
 ): AsyncGenerator<Step> {
   const id = topic.id;
   let value: VoteValue | undefined;
@@ -77,13 +81,24 @@ export async function* vote(
     };
   } catch (error) {
     const message = `${t.t("voteFailed")} ${await explainLater(t, error)}`.trim();
+    // By the problem type's last segment, as errors/ reads it: the whole table of types is
+    // more than this chunk needs.
+    const handedOff =
+      error instanceof ApiRequestError && /\/voting-handoff$/.test(String(error.problem?.type));
+    const onTheForum = handedOff
+      ? html` <a href=${topic.url} target="_blank" rel="noopener" @click=${onForum}
+          >${t.t("voteOnForum")}</a
+        >`
+      : "";
     yield {
-      change: (overlay) =>
-        done(
+      change: (overlay) => ({
+        ...done(
           overlay,
           withoutVote(overlay.patches.get(id), before),
-          html`<p class="error" role="alert">${message}</p>`,
+          html`<p class="error" role="alert">${message}${onTheForum}</p>`,
         ),
+        ...(handedOff ? { handedOff } : {}),
+      }),
       fire: errorEvent("vote", error),
       say: message,
       signedIn: true,

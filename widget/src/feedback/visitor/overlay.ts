@@ -21,6 +21,12 @@ export interface Overlay {
   readonly created: readonly TopicDetail[];
   /** The listing's total when the visitor first posted here. */
   readonly totalAtPost?: number | null | undefined;
+  /**
+   * The worker answered a vote with `voting-handoff` (`VOTING=auto` found UserEcho has no vote
+   * endpoint): from then on votes go to the community at once, as the forum's meta would say
+   * after a reload.
+   */
+  readonly handedOff?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReactiveController } from "lit";
+import { html, nothing, type ReactiveController } from "lit";
 import type { ForumMeta, Topic } from "@userecho-edge/shared";
 import { openTab } from "../../forum-link/open-tab.ts";
 import { defaultTokenProvider, type TokenProvider } from "../../internal/config.ts";
@@ -81,6 +81,23 @@ export class Visitor implements ReactiveController {
   }
 
   /**
+   * What the board lays under `topic`'s row (as the visitor sees it) for the visitor: how many
+   * votes they gave, when their vote weighs more than one (a UserEcho user group), and the note
+   * of a part (why a vote was refused…).
+   */
+  below(topic: Topic): unknown {
+    const weight = topic.myVote ?? 0;
+    return [
+      weight > 1
+        ? html`<p class="muted" part="my-votes">
+            ${this.#host.locale.translator.plural("myVotes", weight)}
+          </p>`
+        : nothing,
+      this.state.notes.get(topic.id),
+    ];
+  }
+
+  /**
    * The rows of `listing`: the topics the visitor posted here first (on its first page, or on
    * every page with "Show more"), then its own.
    */
@@ -132,12 +149,14 @@ export class Visitor implements ReactiveController {
     const provider = providerOf(host);
     if (!provider) return this.apply({ signIn: { action: "vote", topicId: topic.id } });
     if (!api) return;
-    if (this.#meta.value?.voting === "community") {
+    if (this.#meta.value?.voting === "community" || this.state.handedOff) {
       return this.followLink(undefined, topic.url, "vote", topic.id);
     }
     const t = host.locale.translator;
+    // A vote the worker hands off is noted with a link that votes on the forum, signed in.
+    const onForum = (event: Event) => this.followLink(event, topic.url, "vote", topic.id);
     host.loadPart("vote", loadActions, (actions) =>
-      this.follow(actions.vote(api, provider, t, topic)),
+      this.follow(actions.vote(api, provider, t, topic, onForum)),
     );
   }
 

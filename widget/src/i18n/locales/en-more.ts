@@ -51,6 +51,10 @@ const enMore = {
   noStatusFilter: "This forum cannot list topics by status, so there is no roadmap.",
   voteCount: { one: "{n} vote", other: "{n} votes" },
   close: "Close",
+  readRest: "Read the rest on the forum",
+  followTopic: "Follow on the forum",
+  voteOnForum: "Vote on the forum",
+  myVotes: { one: "You gave {n} vote", other: "You gave {n} votes" },
 };
 
 export default enMore;

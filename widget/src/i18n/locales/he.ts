@@ -70,6 +70,10 @@ export default {
   noStatusFilter: "בפורום זה אי אפשר להציג נושאים לפי סטטוס, ולכן אין מפת דרכים.",
   voteCount: { one: "{n} קול", two: "{n} קולות", other: "{n} קולות" },
   close: "סגירה",
+  readRest: "להמשך הקריאה בפורום",
+  followTopic: "מעקב בפורום",
+  voteOnForum: "הצבעה בפורום",
+  myVotes: { one: "נתת {n} קול", two: "נתת {n} קולות", other: "נתת {n} קולות" },
   secondsAgo: {
     "=0": "עכשיו",
     "=1": "לפני שנייה",

@@ -76,6 +76,15 @@ export default {
   noStatusFilter: "To forum nie może wyświetlać tematów według statusu, więc nie ma planu rozwoju.",
   voteCount: { one: "{n} głos", few: "{n} głosy", many: "{n} głosów", other: "{n} głosu" },
   close: "Zamknij",
+  readRest: "Przeczytaj resztę na forum",
+  followTopic: "Obserwuj na forum",
+  voteOnForum: "Zagłosuj na forum",
+  myVotes: {
+    one: "Twoje głosy: {n}",
+    few: "Twoje głosy: {n}",
+    many: "Twoje głosy: {n}",
+    other: "Twoje głosy: {n}",
+  },
   secondsAgo: {
     "=0": "teraz",
     one: "{n} sekundę temu",
