@@ -273,7 +273,7 @@ describe("<userecho-launcher>", () => {
  * aside) that the launcher's button lies over: at first, then as each takes focus in turn.
  */
 function coveredControls(page: Page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const launcher = document.querySelector("userecho-launcher")!;
     const tab = launcher.shadowRoot!.querySelector<HTMLElement>("[part=button]")!;
     const controls: HTMLElement[] = [];
@@ -299,8 +299,14 @@ function coveredControls(page: Page) {
     const name = (element: HTMLElement) =>
       `${element.localName}[${element.getAttribute("part") ?? ""}] ${element.textContent?.trim().slice(0, 40)}`;
     const covered = controls.filter(under).map((element) => `at first: ${name(element)}`);
+    // As a visitor sees it: once the browser has scrolled it into view (and a row that scrolls
+    // sideways has snapped), two frames after focus.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     for (const element of controls) {
       element.focus();
+      await frame();
+      await frame();
+      await frame();
       if (under(element)) covered.push(`focused: ${name(element)}`);
     }
     return { controls: controls.length, covered };

@@ -167,6 +167,8 @@ export class UserEchoLauncher extends Base {
   disconnectedCallback(): void {
     this.#languages.disconnect();
     document.removeEventListener("focusin", this.#keepClear);
+    for (const root of this.#roots) root.removeEventListener("focusin", this.#keepClear);
+    this.#roots.clear();
     removeEventListener("hashchange", this.#followAddress);
     this.#dialog?.disconnect();
   }
@@ -230,22 +232,59 @@ export class UserEchoLauncher extends Base {
    * clear of it (up or down, whichever is less), as the page's own `scroll-padding` would, so
    * that a keyboard never lands on a control the tab hides.
    */
-  readonly #keepClear = (event: FocusEvent) => {
+  /**
+   * Shadow roots focus has moved in: a move between two controls of one shadow root never
+   * reaches the document (its focusin, retargeted to the host, is the host's to the host), so
+   * each root met is listened to as well.
+   */
+  readonly #roots = new Set<ShadowRoot>();
+
+  readonly #keepClear = (event: Event) => {
+    for (const node of event.composedPath()) {
+      if (node instanceof ShadowRoot && node !== this.#shadow && !this.#roots.has(node)) {
+        this.#roots.add(node);
+        node.addEventListener("focusin", this.#keepClear);
+      }
+    }
     const target = event.composedPath()[0];
+    // Back in its place first: it stepped aside only for the control that had focus before.
+    this.#button.style.removeProperty("translate");
     if (!(target instanceof Element) || this.#button.hidden || this.opened) return;
     if (event.composedPath().includes(this)) return;
-    const tab = this.#button.getBoundingClientRect();
-    const box = target.getBoundingClientRect();
-    const apart =
-      box.right <= tab.left ||
-      box.left >= tab.right ||
-      box.bottom <= tab.top ||
-      box.top >= tab.bottom;
-    if (apart) return;
-    const up = box.bottom - tab.top;
-    const down = tab.bottom - box.top;
-    window.scrollBy({ top: up <= down ? up : -down });
+    this.#clearOf(target);
+    // The browser may scroll a focused control into view after this event: look again then.
+    requestAnimationFrame(() => {
+      if (!this.#button.style.getPropertyValue("translate")) this.#clearOf(target);
+    });
   };
+
+  /** Scrolls `target` clear of the tab, or moves the tab aside where the page cannot scroll. */
+  #clearOf(target: Element) {
+    const overlap = () => {
+      const tab = this.#button.getBoundingClientRect();
+      const box = target.getBoundingClientRect();
+      const apart =
+        box.right <= tab.left ||
+        box.left >= tab.right ||
+        box.bottom <= tab.top ||
+        box.top >= tab.bottom;
+      return apart ? undefined : { box, tab };
+    };
+    const before = overlap();
+    if (!before) return;
+    const up = before.box.bottom - before.tab.top;
+    const down = before.tab.bottom - before.box.top;
+    window.scrollBy({ top: up <= down ? up : -down });
+    // Where the page cannot scroll that far (its end), the tab steps aside instead: above the
+    // control if there is room, else below it.
+    const after = overlap();
+    if (!after) return;
+    const shift =
+      after.box.top - after.tab.height - 8 >= 0
+        ? after.box.top - after.tab.bottom - 8
+        : after.box.bottom - after.tab.top + 8;
+    this.#button.style.setProperty("translate", `0 ${Math.round(shift)}px`);
+  }
 
   #visibleButton(): HTMLButtonElement | undefined {
     return this.#button.hidden ? undefined : this.#button;
