@@ -24,6 +24,7 @@ const importsOf = new Map();
 
 /** @param {string} file @returns {{ target: string, node: ts.Node | undefined }[]} */
 function edges(file, source = readOrEmpty(file)) {
+  /** @type {{ target: string, node: ts.Node | undefined }[]} */
   const found = [];
   const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
   const add = (/** @type {ts.Node} */ specifier, /** @type {ts.Node} */ node) => {
@@ -73,7 +74,9 @@ function pathBack(start, file) {
     for (const next of targets(current)) {
       if (next === file) {
         const chain = [current];
-        while (chain[0] !== start) chain.unshift(/** @type {string} */ (from.get(chain[0])));
+        while (chain[0] !== start) {
+          chain.unshift(/** @type {string} */ (from.get(/** @type {string} */ (chain[0]))));
+        }
         return chain;
       }
       if (from.has(next)) continue;

@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
+      "./lint/vitest.config.ts",
       "./deploy/vitest.config.ts",
       "./faults/vitest.config.ts",
       "./check-userecho/vitest.config.ts",
