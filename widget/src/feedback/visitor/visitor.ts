@@ -81,9 +81,8 @@ export class Visitor implements ReactiveController {
   }
 
   /**
-   * What the board lays under `topic`'s row (as the visitor sees it) for the visitor: how many
-   * votes they gave, when their vote weighs more than one (a UserEcho user group), and the note
-   * of a part (why a vote was refused…).
+   * What goes under `topic`'s row for the visitor: the votes they gave, when their vote weighs
+   * more than one (a UserEcho user group), and a part's note (why a vote was refused…).
    */
   below(topic: Topic): unknown {
     const weight = topic.myVote ?? 0;
@@ -97,10 +96,7 @@ export class Visitor implements ReactiveController {
     ];
   }
 
-  /**
-   * The rows of `listing`: the topics the visitor posted here first (on its first page, or on
-   * every page with "Show more"), then its own.
-   */
+  /** The rows of `listing`: the visitor's topics posted here first (page 1, or "Show more"). */
   rows(listing: Listing, appended: boolean): readonly Topic[] {
     const { items, page } = listing;
     const created = page.number === 1 || appended ? this.state.created : [];
@@ -109,9 +105,8 @@ export class Visitor implements ReactiveController {
   }
 
   /**
-   * The listing's total, with the topics the visitor posted here that it does not count yet
-   * (while the worker's total is the one seen when the visitor posted: its cache has not caught
-   * up).
+   * The listing's total, with the visitor's topics it does not count yet (while the total is the
+   * one seen when they posted: the worker's cache has not caught up).
    */
   total(listing: Listing): number | null {
     const { total } = listing.page;
@@ -139,10 +134,7 @@ export class Visitor implements ReactiveController {
     for await (const step of steps) this.apply(step);
   }
 
-  /**
-   * The visitor pressed a topic's vote button: the vote is cast here, or, where the forum takes
-   * votes on the community, the visitor is handed over there, signed in.
-   */
+  /** A vote: cast here, or, where the forum takes votes on the community, there, signed in. */
   vote(topic: Topic): void {
     const host = this.#host;
     const { api } = host;
@@ -161,9 +153,9 @@ export class Visitor implements ReactiveController {
   }
 
   /**
-   * "Continue on the forum" with a token callback: a signed-in link, in a tab opened now, inside
-   * the click. Without a callback the plain link does its job. For an `action` (a vote on a
-   * forum that votes on the community), a visitor who is not signed in is asked to be.
+   * "Continue on the forum" with a token callback: a signed-in link, in a tab opened inside the
+   * click (without one, the plain link does its job). For an `action`, the visitor must be
+   * signed in, or is asked to be.
    */
   followLink(event: Event | undefined, url: string, action?: UserAction, topicId?: number): void {
     const host = this.#host;
@@ -179,10 +171,7 @@ export class Visitor implements ReactiveController {
     );
   }
 
-  /**
-   * Fetches the visitor's own votes on the page last asked for, when the page can sign them in
-   * (a token callback); nothing is fetched, and nothing shown, while nobody is signed in.
-   */
+  /** Fetches the visitor's own votes on the page last asked for, when they can be signed in. */
   fetchMine(): void {
     const host = this.#host;
     const { api } = host;
@@ -196,7 +185,7 @@ export class Visitor implements ReactiveController {
     );
   }
 
-  /** The page may have signed the visitor in: a "please sign in" notice is stale. */
+  /** The page may have signed the visitor in: a "sign in" notice is stale. */
   #signedIn(): void {
     this.#host.clearNotice();
     this.fetchMine();
