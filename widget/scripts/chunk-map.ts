@@ -61,7 +61,9 @@ function moduleName(path: string): string {
   if (/rolldown\/runtime|\0|(^|\/)vite\//.test(path)) return "the bundler's runtime";
   const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(@[^/]+\/[^/]+|[^/]+)/.exec(path);
   if (pkg) return pkg[1]!;
-  if (path.startsWith("../shared/src/")) return `shared/${path.slice("../shared/src/".length)}`;
+  // The workspace's contract package, which the bundler names from widget/ as a sibling.
+  const shared = /^\.\.\/(shared)\/src\/(.*)$/.exec(path);
+  if (shared) return `${shared[1]}/${shared[2]}`;
   return path.replace(/^src\//, "");
 }
 
