@@ -469,7 +469,7 @@ every TTL is an hour except in the per-TTL row. Calls are counted at the emulato
 ${table}
 
 Issue 22's goal, at most a few upstream calls in all for each set of 100: hidden ids of a private
-forum ${privateCalls} (${verdict(privateCalls <= FEW_CALLS)}), missing ids ${missingCalls} (${verdict(missingCalls <= FEW_CALLS)}): at least one call per distinct id; inert filter
+forum ${privateCalls} (${verdict(privateCalls <= FEW_CALLS)}), missing ids ${missingCalls} (${verdict(missingCalls <= FEW_CALLS)}), none of them per id; inert filter
 values ${calls("inert filter: type")} and ${calls("inert filter: category")}, which are the forum's own cold list, once (${rebuildCalls} for the computed
 page above), then none (${verdict(calls("inert filter: type") <= FEW_CALLS && calls("inert filter: category") <= rebuildCalls)}; "a few" taken as at most ${FEW_CALLS}, beyond the forum's own first list).
 
@@ -492,13 +492,13 @@ What each row shows:
   served stale while it is read again), so the forum costs at most N calls per TTL, however many
   pages, sorts and filters are asked for. Fewer when a rebuild's own time falls between TTLs.
 - hidden ids: a private forum's topics, readable with the agent token, must answer 404 like ids
-  no topic has. Each distinct id is read once (\`topics/:id.json\`), and a topic that does not say
-  its forum (documented UserEcho) is then proven on no visible forum: within the per-minute
-  budget of FORUM_PROOFS_PER_MINUTE (60), one \`filter__id__gt\` question per visible forum
-  (counted as that forum's topic list), past it from the forums' indexes alone, or 503 when the
-  index cannot tell: here the private forum's copies, created after the indexes were read, which
-  only a read of each forum's page 1 would prove. A 404 is cached by id; a 503 is not, so the
-  same ids asked again cost one \`topics/:id.json\` each again. Missing ids cost the read alone.
+  no topic has. The visible forums' shared indexes are asked first (board/forum-proof.ts,
+  placeByIndexes): an id below a forum's newest indexed id that its index lacks is not on it, and
+  an id above it is looked for on the forum's page 1, read again at most once a second for every
+  id. So a scan costs the visible forums' indexes, cold here (their topic lists, and the forum
+  names a documented topic needs; the same entries the board's computed lists use), plus those
+  page-1 reads, and no call of its own per id, hidden or missing: both answer alike. A 404 is
+  cached by id, so the same ids again cost nothing.
 - inert filter values: a filter the forum does not offer is left out of the plan
   (board/topics.ts, planTopicList), so every value shares one cache entry: what they cost is that
   of the forum's cold list (its meta, and its index where the meta needs one), once.
