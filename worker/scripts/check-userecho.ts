@@ -7,7 +7,8 @@
  * Exit codes: 0 the worker will work (with the fallbacks shown), 1 an essential check failed,
  * 2 bad usage.
  */
-import { USAGE, UsageError, readCommandLine } from "./check-userecho/args.ts";
+import { commandLineOrExit } from "./command-line/index.ts";
+import { USAGE, readCommandLine } from "./check-userecho/args.ts";
 import { runChecks } from "./check-userecho/checks.ts";
 import { buildReport, renderJson, renderTable, scrub } from "./check-userecho/report.ts";
 
@@ -15,18 +16,11 @@ import { buildReport, renderJson, renderTable, scrub } from "./check-userecho/re
 const TIMEOUT_MS = 15_000;
 
 async function main(): Promise<number> {
-  let commandLine: ReturnType<typeof readCommandLine>;
-  try {
-    commandLine = readCommandLine(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  if (commandLine === null) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const commandLine = commandLineOrExit(
+    () => readCommandLine(process.argv.slice(2), process.env),
+    USAGE,
+  );
+  if (typeof commandLine === "number") return commandLine;
   const { args, secrets } = commandLine;
   const known = [secrets.apiToken, secrets.anonymousToken, secrets.ssoKey];
   try {

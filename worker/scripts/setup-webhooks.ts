@@ -5,25 +5,19 @@
  *
  * Exit codes: 0 every event is registered, 1 something failed, 2 bad usage.
  */
-import { USAGE, UsageError, readCommandLine } from "./setup-webhooks/args.ts";
+import { commandLineOrExit } from "./command-line/index.ts";
+import { USAGE, readCommandLine } from "./setup-webhooks/args.ts";
 import { renderText, setUpWebhooks } from "./setup-webhooks/run.ts";
 
 /** Per upstream call; a real community answers in well under a second. */
 const TIMEOUT_MS = 15_000;
 
 async function main(): Promise<number> {
-  let commandLine: ReturnType<typeof readCommandLine>;
-  try {
-    commandLine = readCommandLine(process.argv.slice(2), process.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  if (commandLine === null) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const commandLine = commandLineOrExit(
+    () => readCommandLine(process.argv.slice(2), process.env),
+    USAGE,
+  );
+  if (typeof commandLine === "number") return commandLine;
   const { args, secrets } = commandLine;
   try {
     const report = await setUpWebhooks({ ...args, ...secrets, timeoutMs: TIMEOUT_MS });

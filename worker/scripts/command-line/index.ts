@@ -138,6 +138,26 @@ export function apiBaseOf(
   return baseUrl;
 }
 
+/**
+ * The command line as `read` makes it, or the exit code the command ends with at once: 2 after
+ * printing a usage error, 0 after printing `usage` for `--help` (`read` answers `null`).
+ */
+export function commandLineOrExit<T>(read: () => T | null, usage: string): T | number {
+  let commandLine: T | null;
+  try {
+    commandLine = read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  if (commandLine === null) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  return commandLine;
+}
+
 function splitOption(arg: string): [string, string | undefined] {
   const body = arg.slice(2);
   const equals = body.indexOf("=");
