@@ -12,8 +12,6 @@ import {
   type Command,
 } from "../command-line/index.ts";
 
-export { UsageError };
-
 /** What a run checks, and how it reports. */
 export interface CheckArgs {
   /** `https://{alias}.userecho.com/api/v2` (or any API v2 base), without a trailing slash. */

@@ -14,8 +14,6 @@ import {
   type Command,
 } from "../command-line/index.ts";
 
-export { UsageError };
-
 export interface SetupArgs {
   /** `https://{alias}.userecho.com/api/v2` (or any API v2 base), without a trailing slash. */
   baseUrl: string;
