@@ -104,6 +104,9 @@ describe("accessibility", () => {
   it("is operable with the keyboard alone", async ({ expect }) => {
     await mount(page, `<userecho-feedback forum="1" page-size="3"></userecho-feedback>`);
     await loaded();
+    // The filters come with the forum's meta, which may follow the first rows (its statuses and
+    // types can be computed from the forum's index): the tab order is read once they are drawn.
+    await page.locator("userecho-feedback select[part=filter]").first().waitFor();
     const active = () =>
       page.evaluate(() => {
         const element = document.querySelector("userecho-feedback")!.shadowRoot!.activeElement;
